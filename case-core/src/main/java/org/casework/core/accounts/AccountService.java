@@ -1,0 +1,133 @@
+package org.casework.core.accounts;
+
+import java.time.Clock;
+import java.util.UUID;
+import lombok.RequiredArgsConstructor;
+import org.casework.core.organisations.OrganisationRepository;
+import org.casework.core.regions.RegionCode;
+import org.casework.core.regions.RegionService;
+import org.casework.core.shared.ConflictException;
+import org.casework.core.shared.InvalidInputException;
+import org.casework.core.shared.NotFoundException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** User administration (administrators only) and the lockout bookkeeping of every login door. */
+@Service
+@RequiredArgsConstructor
+public class AccountService {
+
+    static final int MIN_PASSWORD_LENGTH = 10;
+
+    private final UserAccountRepository accounts;
+    private final OrganisationRepository organisations;
+    private final RegionService regions;
+    private final PasswordEncoder passwordEncoder;
+    private final CurrentActor currentActor;
+    private final ApiTokenRepository tokens;
+    private final LoginPolicy policy;
+    private final Clock clock;
+
+    /** What an administrator enters for a new user. */
+    public record NewUser(
+            String username,
+            String displayName,
+            String password,
+            Role role,
+            String jurisdictionCode,
+            UUID organisationId) {}
+
+    /** Creates a user; refuses a taken username, a weak password or a jurisdiction of the wrong level. */
+    @Transactional
+    public UserAccount create(NewUser command) {
+        currentActor.require(Permission.MANAGE_USERS);
+        return createUnchecked(command);
+    }
+
+    /** For bootstrap and demo seeding, where no administrator is logged in yet. */
+    @Transactional
+    public UserAccount createUnchecked(NewUser command) {
+        if (command.role() == null) {
+            throw new InvalidInputException("role", "account.role.required");
+        }
+        if (command.username() != null && accounts.existsByUsername(command.username())) {
+            throw new ConflictException("account.username.taken", command.username());
+        }
+        RegionCode jurisdiction = RegionCode.parse(command.jurisdictionCode());
+        regions.require(jurisdiction);
+        if (command.organisationId() != null && !organisations.existsById(command.organisationId())) {
+            throw new InvalidInputException("organisationId", "organisation.unknown");
+        }
+        UserAccount account = new UserAccount(
+                command.username(),
+                command.displayName(),
+                encode(command.password()),
+                command.role(),
+                jurisdiction,
+                command.organisationId());
+        return accounts.save(account);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<UserAccount> list(Pageable pageable) {
+        currentActor.require(Permission.MANAGE_USERS);
+        return accounts.findAllByOrderByUsername(pageable);
+    }
+
+    @Transactional(readOnly = true)
+    public UserAccount get(UUID id) {
+        currentActor.require(Permission.MANAGE_USERS);
+        return accounts.findById(id).orElseThrow(() -> new NotFoundException("user"));
+    }
+
+    /** Disables the account and revokes its tokens (a lost phone, a worker who left). */
+    @Transactional
+    public UserAccount disable(UUID id) {
+        UserAccount account = get(id);
+        if (account.getId().equals(currentActor.get().userId())) {
+            throw new InvalidInputException("id", "account.disable.self");
+        }
+        account.disable();
+        tokens.revokeAllOf(account.getId(), clock.instant());
+        return account;
+    }
+
+    @Transactional
+    public UserAccount enable(UUID id) {
+        UserAccount account = get(id);
+        account.enable();
+        return account;
+    }
+
+    /** Sets a new password chosen by the administrator, unlocks and revokes old tokens. */
+    @Transactional
+    public UserAccount resetPassword(UUID id, String newPassword) {
+        UserAccount account = get(id);
+        account.resetPassword(encode(newPassword));
+        tokens.revokeAllOf(account.getId(), clock.instant());
+        return account;
+    }
+
+    /** Counts a failed login in its own transaction, so the count survives the failed request. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void loginFailed(String username) {
+        accounts.findByUsername(username)
+                .ifPresent(a -> a.loginFailed(clock.instant(), policy.maxFailedAttempts(), policy.lockDuration()));
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void loginSucceeded(String username) {
+        accounts.findByUsername(username).ifPresent(UserAccount::loginSucceeded);
+    }
+
+    private String encode(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new InvalidInputException("password", "account.password.tooShort", MIN_PASSWORD_LENGTH);
+        }
+        return passwordEncoder.encode(password);
+    }
+}

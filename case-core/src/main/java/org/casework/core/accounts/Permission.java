@@ -1,0 +1,12 @@
+package org.casework.core.accounts;
+
+/** What a role may do. Checked in the core services, so every door gets the same answer. */
+public enum Permission {
+    READ_CLIENTS,
+    WRITE_CLIENTS,
+    /** See ID and phone numbers in full; every use is logged with a reason. */
+    UNMASK_IDENTIFIERS,
+    MANAGE_USERS,
+    MANAGE_ORGANISATIONS,
+    MANAGE_REFERENCE_DATA
+}

@@ -1,0 +1,56 @@
+package org.casework.core.accounts;
+
+import static org.casework.core.accounts.Permission.MANAGE_ORGANISATIONS;
+import static org.casework.core.accounts.Permission.MANAGE_REFERENCE_DATA;
+import static org.casework.core.accounts.Permission.MANAGE_USERS;
+import static org.casework.core.accounts.Permission.READ_CLIENTS;
+import static org.casework.core.accounts.Permission.UNMASK_IDENTIFIERS;
+import static org.casework.core.accounts.Permission.WRITE_CLIENTS;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.casework.core.regions.RegionLevel;
+
+/**
+ * The roles of the three-tier service, each with the level of region its jurisdiction must be
+ * (a village child director works in one village, a station in one township).
+ */
+public enum Role {
+    VILLAGE_CHILD_DIRECTOR(RegionLevel.VILLAGE, EnumSet.of(READ_CLIENTS, WRITE_CLIENTS)),
+    VILLAGE_ROOM_WORKER(RegionLevel.VILLAGE, EnumSet.of(READ_CLIENTS, WRITE_CLIENTS)),
+    STATION_WORKER(RegionLevel.TOWNSHIP, EnumSet.of(READ_CLIENTS, WRITE_CLIENTS, UNMASK_IDENTIFIERS)),
+    STATION_HEAD(RegionLevel.TOWNSHIP, EnumSet.of(READ_CLIENTS, WRITE_CLIENTS, UNMASK_IDENTIFIERS)),
+    TOWNSHIP_CHILD_SUPERVISOR(RegionLevel.TOWNSHIP, EnumSet.of(READ_CLIENTS, WRITE_CLIENTS, UNMASK_IDENTIFIERS)),
+    COUNTY_SUPERVISOR(RegionLevel.COUNTY, EnumSet.of(READ_CLIENTS, WRITE_CLIENTS, UNMASK_IDENTIFIERS)),
+    /** Sees only referrals addressed to their department, never the registry. */
+    DEPARTMENT_LIAISON(null, EnumSet.noneOf(Permission.class)),
+    /** Runs the system; by least privilege sees no client data. */
+    ADMINISTRATOR(null, EnumSet.of(MANAGE_USERS, MANAGE_ORGANISATIONS, MANAGE_REFERENCE_DATA));
+
+    private final RegionLevel jurisdictionLevel;
+    private final Set<Permission> permissions;
+
+    Role(RegionLevel jurisdictionLevel, Set<Permission> permissions) {
+        this.jurisdictionLevel = jurisdictionLevel;
+        this.permissions = permissions;
+    }
+
+    public boolean has(Permission permission) {
+        return permissions.contains(permission);
+    }
+
+    public Set<Permission> permissions() {
+        return EnumSet.copyOf(permissions.isEmpty() ? EnumSet.noneOf(Permission.class) : permissions);
+    }
+
+    /** True when a user of this role may have a jurisdiction of that level. */
+    public boolean acceptsJurisdiction(RegionLevel level) {
+        return jurisdictionLevel == null
+                ? level.ordinal() >= RegionLevel.PROVINCE.ordinal() && level != RegionLevel.VILLAGE
+                : jurisdictionLevel == level;
+    }
+
+    public String messageKey() {
+        return "role." + name();
+    }
+}

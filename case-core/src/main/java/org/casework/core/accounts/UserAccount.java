@@ -1,0 +1,108 @@
+package org.casework.core.accounts;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+import org.casework.core.regions.RegionCode;
+import org.casework.core.shared.AbstractAggregate;
+import org.casework.core.shared.InvalidInputException;
+
+/** A person who logs in: role, jurisdiction, organisation, password and lockout state. */
+@Entity
+@Table(name = "user_account")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class UserAccount extends AbstractAggregate {
+
+    @Column(nullable = false, unique = true, length = 64)
+    private String username;
+
+    @Column(nullable = false, length = 100)
+    private String displayName;
+
+    @Column(nullable = false, length = 200)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 40)
+    private Role role;
+
+    @Column(nullable = false, length = 12)
+    private String jurisdictionCode;
+
+    @Column(columnDefinition = "BINARY(16)")
+    private UUID organisationId;
+
+    private boolean enabled = true;
+
+    private int failedLogins;
+
+    private Instant lockedUntil;
+
+    public UserAccount(
+            String username, String displayName, String passwordHash, Role role, RegionCode jurisdiction, UUID org) {
+        if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{2,63}")) {
+            throw new InvalidInputException("username", "account.username.invalid");
+        }
+        if (!role.acceptsJurisdiction(jurisdiction.level())) {
+            throw new InvalidInputException("jurisdictionCode", "account.jurisdiction.wrongLevel");
+        }
+        this.username = username;
+        this.role = role;
+        this.jurisdictionCode = jurisdiction.value();
+        this.organisationId = org;
+        this.passwordHash = passwordHash;
+        rename(displayName);
+    }
+
+    public void rename(String newDisplayName) {
+        if (newDisplayName == null || newDisplayName.isBlank()) {
+            throw new InvalidInputException("displayName", "account.displayName.required");
+        }
+        this.displayName = newDisplayName.strip();
+    }
+
+    public Actor toActor() {
+        return new Actor(getId(), username, role, new RegionCode(jurisdictionCode), organisationId);
+    }
+
+    public boolean isLocked(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    /** Counts a wrong password; after {@code maxAttempts} in a row the account locks for a while. */
+    public void loginFailed(Instant now, int maxAttempts, Duration lockDuration) {
+        failedLogins++;
+        if (failedLogins >= maxAttempts) {
+            lockedUntil = now.plus(lockDuration);
+            failedLogins = 0;
+        }
+    }
+
+    public void loginSucceeded() {
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+
+    public void disable() {
+        enabled = false;
+    }
+
+    public void enable() {
+        enabled = true;
+    }
+
+    /** An administrator's reset also lifts a lockout. */
+    public void resetPassword(String newPasswordHash) {
+        this.passwordHash = newPasswordHash;
+        loginSucceeded();
+    }
+}

@@ -1,0 +1,2 @@
+/** County centres, township stations, village rooms and partner departments, bound to regions. */
+package org.casework.core.organisations;

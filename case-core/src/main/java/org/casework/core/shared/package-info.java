@@ -1,0 +1,2 @@
+/** Shared kernel: aggregate base, domain exceptions, the acting user and field encryption. */
+package org.casework.core.shared;
