@@ -1,0 +1,2 @@
+/** Token issue and revocation for API clients and devices. */
+package org.casework.api.auth;

@@ -1,0 +1,65 @@
+package org.casework.api.clients;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.casework.core.clients.CategorySource;
+import org.casework.core.clients.CategorySubType;
+import org.casework.core.clients.CategoryType;
+import org.casework.core.clients.HouseholdRelation;
+import org.casework.core.clients.LivingArrangement;
+import org.casework.core.clients.ParentStatus;
+import org.casework.core.clients.Sex;
+
+/** A client as the API shows it: ID and phone numbers masked. */
+public record ClientResponse(
+        UUID id,
+        long version,
+        String fullName,
+        Sex sex,
+        LocalDate birthDate,
+        String ethnicity,
+        String idNumberMasked,
+        String noIdReason,
+        String phoneMasked,
+        String hukouRegionCode,
+        String residenceRegionCode,
+        String address,
+        UUID householdId,
+        HouseholdRelation relationToHead,
+        Child child,
+        Elderly elderly,
+        List<Category> categories,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy) {
+
+    /** A child's care situation; carer and guardian phones masked. */
+    public record Child(
+            ParentStatus fatherStatus,
+            String fatherWorkplace,
+            ParentStatus motherStatus,
+            String motherWorkplace,
+            String guardianName,
+            String guardianRelation,
+            String guardianPhoneMasked,
+            String carerName,
+            String carerRelation,
+            String carerPhoneMasked,
+            String school,
+            LocalDate lastParentContact) {}
+
+    public record Elderly(LivingArrangement livingArrangement, String supporters) {}
+
+    public record Category(
+            UUID id,
+            CategoryType type,
+            CategorySubType subType,
+            LocalDate validFrom,
+            LocalDate validTo,
+            CategorySource source,
+            String verifiedBy,
+            String endReason) {}
+}

@@ -1,0 +1,2 @@
+/** Households over HTTP. */
+package org.casework.api.households;

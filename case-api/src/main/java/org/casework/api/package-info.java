@@ -1,0 +1,2 @@
+/** The REST API under /api/v1: thin controllers over the core services. */
+package org.casework.api;

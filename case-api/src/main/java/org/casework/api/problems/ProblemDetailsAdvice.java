@@ -1,0 +1,158 @@
+package org.casework.api.problems;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import lombok.RequiredArgsConstructor;
+import org.casework.core.clients.PossibleDuplicateException;
+import org.casework.core.shared.AccessDeniedException;
+import org.casework.core.shared.ConflictException;
+import org.casework.core.shared.DomainException;
+import org.casework.core.shared.InvalidInputException;
+import org.casework.core.shared.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every refusal into an RFC 9457 problem with a message in the caller's language
+ * (Accept-Language, zh-CN by default). Never a stack trace, never a 500 for bad input.
+ */
+@RestControllerAdvice(basePackages = "org.casework.api")
+@RequiredArgsConstructor
+public class ProblemDetailsAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    private final MessageSource messages;
+    private final LocaleResolver localeResolver;
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalid(InvalidInputException e, HttpServletRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, e, request);
+        String message = problem.getDetail();
+        problem.setProperty("errors", List.of(Map.of("field", e.getField(), "message", message)));
+        return problem;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e, HttpServletRequest request) {
+        return problem(HttpStatus.NOT_FOUND, e, request);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException e, HttpServletRequest request) {
+        boolean unauthenticated =
+                "error.unauthenticated".equals(e.getMessageKey()) || e.getMessageKey().startsWith("auth.");
+        HttpStatus status = unauthenticated ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN;
+        return problem(status, e, request);
+    }
+
+    @ExceptionHandler(PossibleDuplicateException.class)
+    ProblemDetail possibleDuplicate(PossibleDuplicateException e, HttpServletRequest request) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, e, request);
+        problem.setProperty("matches", e.getMatches());
+        return problem;
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e, HttpServletRequest request) {
+        return problem(HttpStatus.CONFLICT, e, request);
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ProblemDetail domain(DomainException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, e, request);
+    }
+
+    @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+    ProblemDetail staleWrite(ObjectOptimisticLockingFailureException e, HttpServletRequest request) {
+        return problem(HttpStatus.CONFLICT, "error.staleVersion", request);
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail integrity(DataIntegrityViolationException e, HttpServletRequest request) {
+        log.info("Refused a write that breaks a database constraint: {}", e.getMostSpecificCause().getClass());
+        return problem(HttpStatus.CONFLICT, "error.constraint", request);
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail validation(MethodArgumentNotValidException e, HttpServletRequest request) {
+        Locale locale = localeResolver.resolveLocale(request);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "error.validation", request);
+        problem.setProperty(
+                "errors",
+                e.getBindingResult().getFieldErrors().stream()
+                        .map(f -> Map.of("field", f.getField(), "message", messages.getMessage(f, locale)))
+                        .toList());
+        return problem;
+    }
+
+    @ExceptionHandler({
+        HttpMessageNotReadableException.class,
+        MethodArgumentTypeMismatchException.class,
+        MissingServletRequestParameterException.class,
+        MissingServletRequestPartException.class,
+        MissingRequestHeaderException.class
+    })
+    ProblemDetail malformed(Exception e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "error.malformed", request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail mediaType(Exception e, HttpServletRequest request) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.mediaType", request);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ProblemDetail method(Exception e, HttpServletRequest request) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, "error.method", request);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ProblemDetail noResource(Exception e, HttpServletRequest request) {
+        return problem(HttpStatus.NOT_FOUND, "error.notFound.path", request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "error.internal", request);
+    }
+
+    private ProblemDetail problem(HttpStatus status, DomainException e, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                status,
+                messages.getMessage(
+                        e.getMessageKey(), e.getArguments(), e.getMessageKey(), localeResolver.resolveLocale(request)));
+        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setProperty("code", e.getMessageKey());
+        return problem;
+    }
+
+    private ProblemDetail problem(HttpStatus status, String key, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                status, messages.getMessage(key, null, key, localeResolver.resolveLocale(request)));
+        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setProperty("code", key);
+        return problem;
+    }
+}

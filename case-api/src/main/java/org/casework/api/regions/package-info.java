@@ -1,0 +1,2 @@
+/** Division tree and CSV import over HTTP. */
+package org.casework.api.regions;

@@ -1,0 +1,2 @@
+/** Bearer-token authentication of the REST API. */
+package org.casework.api.security;

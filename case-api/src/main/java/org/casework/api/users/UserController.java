@@ -1,0 +1,75 @@
+package org.casework.api.users;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.UUID;
+import lombok.RequiredArgsConstructor;
+import org.casework.api.PageResponse;
+import org.casework.core.accounts.AccountService;
+import org.casework.core.accounts.AccountService.NewUser;
+import org.casework.core.accounts.Role;
+import org.casework.core.accounts.UserAccount;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "users")
+@RestController
+@RequestMapping("/api/v1/users")
+@RequiredArgsConstructor
+class UserController {
+
+    private final AccountService accounts;
+
+    record UserResponse(
+            UUID id, String username, String displayName, Role role, String jurisdictionCode, UUID organisationId,
+            boolean enabled, long version) {
+        static UserResponse of(UserAccount a) {
+            return new UserResponse(
+                    a.getId(), a.getUsername(), a.getDisplayName(), a.getRole(), a.getJurisdictionCode(),
+                    a.getOrganisationId(), a.isEnabled(), a.getVersion() == null ? 0 : a.getVersion());
+        }
+    }
+
+    record PasswordReset(String password) {}
+
+    @GetMapping
+    PageResponse<UserResponse> list(
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return PageResponse.of(accounts.list(PageRequest.of(page, Math.min(size, 200))), UserResponse::of);
+    }
+
+    @GetMapping("/{id}")
+    UserResponse get(@PathVariable UUID id) {
+        return UserResponse.of(accounts.get(id));
+    }
+
+    @Operation(summary = "Create a user (administrators)")
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    UserResponse create(@RequestBody NewUser request) {
+        return UserResponse.of(accounts.create(request));
+    }
+
+    @PostMapping("/{id}/disable")
+    UserResponse disable(@PathVariable UUID id) {
+        return UserResponse.of(accounts.disable(id));
+    }
+
+    @PostMapping("/{id}/enable")
+    UserResponse enable(@PathVariable UUID id) {
+        return UserResponse.of(accounts.enable(id));
+    }
+
+    @PostMapping("/{id}/reset-password")
+    UserResponse resetPassword(@PathVariable UUID id, @RequestBody PasswordReset request) {
+        return UserResponse.of(accounts.resetPassword(id, request.password()));
+    }
+}

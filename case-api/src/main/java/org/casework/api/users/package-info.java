@@ -1,0 +1,2 @@
+/** User administration over HTTP. */
+package org.casework.api.users;

@@ -1,0 +1,2 @@
+/** Change history and the log of who viewed sensitive data. */
+package org.casework.core.audit;

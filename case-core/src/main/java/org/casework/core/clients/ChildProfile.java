@@ -1,0 +1,72 @@
+package org.casework.core.clients;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import java.time.LocalDate;
+import lombok.AccessLevel;
+import lombok.AllArgsConstructor;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+import org.casework.core.shared.EncryptedStringConverter;
+
+/**
+ * What a station needs to know about a child's care: each parent's status and work place, the
+ * guardian (监护人) and entrusted carer (委托照护人, 未保法 Art. 22), school and last parent contact.
+ */
+@Embeddable
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+@AllArgsConstructor
+public class ChildProfile {
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "father_status", length = 30)
+    private ParentStatus fatherStatus;
+
+    @Column(name = "father_workplace", length = 200)
+    private String fatherWorkplace;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "mother_status", length = 30)
+    private ParentStatus motherStatus;
+
+    @Column(name = "mother_workplace", length = 200)
+    private String motherWorkplace;
+
+    @Column(name = "guardian_name", length = 50)
+    private String guardianName;
+
+    @Column(name = "guardian_relation", length = 30)
+    private String guardianRelation;
+
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "guardian_phone_enc", length = 200)
+    private String guardianPhone;
+
+    @Column(name = "carer_name", length = 50)
+    private String carerName;
+
+    @Column(name = "carer_relation", length = 30)
+    private String carerRelation;
+
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "carer_phone_enc", length = 200)
+    private String carerPhone;
+
+    @Column(name = "school", length = 100)
+    private String school;
+
+    @Column(name = "last_parent_contact")
+    private LocalDate lastParentContact;
+
+    /** True when neither parent is at home: the first sign of a left-behind child. */
+    public boolean bothParentsAway() {
+        return fatherStatus != null
+                && fatherStatus != ParentStatus.AT_HOME
+                && motherStatus != null
+                && motherStatus != ParentStatus.AT_HOME;
+    }
+}

@@ -1,0 +1,259 @@
+package org.casework.core.clients;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+import org.casework.core.regions.RegionCode;
+import org.casework.core.shared.AbstractAggregate;
+import org.casework.core.shared.EncryptedStringConverter;
+import org.casework.core.shared.InvalidInputException;
+
+/**
+ * A person in the registry. ID and phone numbers are stored encrypted, with a blind index for
+ * uniqueness and a four-character tail for search; the residence village decides who may see them.
+ */
+@Entity
+@Table(name = "client")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class Client extends AbstractAggregate {
+
+    @Column(nullable = false, length = 50)
+    private String fullName;
+
+    @Column(nullable = false, length = 200)
+    private String namePinyin;
+
+    @Column(nullable = false, length = 50)
+    private String nameInitials;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private Sex sex;
+
+    @Column(nullable = false)
+    private LocalDate birthDate;
+
+    @Column(length = 20)
+    private String ethnicity;
+
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "id_number_enc", length = 200)
+    private String idNumber;
+
+    @Column(name = "id_number_hash", length = 64, unique = true)
+    private String idNumberHash;
+
+    @Column(name = "id_number_tail", length = 4)
+    private String idNumberTail;
+
+    @Column(length = 200)
+    private String noIdReason;
+
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "phone_enc", length = 200)
+    private String phone;
+
+    @Column(name = "phone_tail", length = 4)
+    private String phoneTail;
+
+    @Column(length = 12)
+    private String hukouRegionCode;
+
+    @Column(nullable = false, length = 12)
+    private String residenceRegionCode;
+
+    @Column(length = 300)
+    private String address;
+
+    @Column(columnDefinition = "BINARY(16)")
+    private UUID householdId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 20)
+    private HouseholdRelation relationToHead;
+
+    @Embedded
+    private ChildProfile childProfile;
+
+    @Embedded
+    private ElderlyProfile elderlyProfile;
+
+    @OneToMany(mappedBy = "client", cascade = CascadeType.ALL)
+    @OrderBy("validFrom")
+    private List<ClientCategory> categories = new ArrayList<>();
+
+    public Client(PersonalData data, String idNumberHash, LocalDate today) {
+        apply(data, idNumberHash, today);
+    }
+
+    /**
+     * Replaces the personal data and returns the names of the fields that changed, for the history.
+     * Sensitive values are compared, never returned.
+     */
+    public List<String> correct(PersonalData data, String newIdNumberHash, LocalDate today) {
+        Map<String, Object> before = snapshot();
+        apply(data, newIdNumberHash, today);
+        Map<String, Object> after = snapshot();
+        List<String> changed = new ArrayList<>();
+        before.forEach((field, value) -> {
+            if (!Objects.equals(value, after.get(field))) {
+                changed.add(field);
+            }
+        });
+        return changed;
+    }
+
+    private void apply(PersonalData data, String newIdNumberHash, LocalDate today) {
+        ChineseName.validate(data.fullName());
+        if (data.sex() == null) {
+            throw new InvalidInputException("sex", "client.sex.required");
+        }
+        if (data.birthDate() == null) {
+            throw new InvalidInputException("birthDate", "client.birthDate.required");
+        }
+        if (data.birthDate().isAfter(today)) {
+            throw new InvalidInputException("birthDate", "client.birthDate.future");
+        }
+        if (data.residenceRegion() == null) {
+            throw new InvalidInputException("residenceRegionCode", "client.residence.required");
+        }
+        if (data.idNumber() == null
+                && (data.noIdReason() == null || data.noIdReason().isBlank())) {
+            throw new InvalidInputException("noIdReason", "client.noIdReason.required");
+        }
+        if (data.idNumber() != null) {
+            data.idNumber().crossCheck(data.birthDate(), data.sex());
+        }
+        if (data.householdId() != null && data.relationToHead() == null) {
+            throw new InvalidInputException("relationToHead", "client.relation.required");
+        }
+        this.fullName = data.fullName().strip();
+        this.namePinyin = ChineseName.fullPinyin(fullName);
+        this.nameInitials = ChineseName.initials(fullName);
+        this.sex = data.sex();
+        this.birthDate = data.birthDate();
+        this.ethnicity = blankToNull(data.ethnicity());
+        this.idNumber = data.idNumber() == null ? null : data.idNumber().value();
+        this.idNumberHash = data.idNumber() == null ? null : newIdNumberHash;
+        this.idNumberTail = data.idNumber() == null ? null : data.idNumber().tail();
+        this.noIdReason = data.idNumber() == null ? data.noIdReason().strip() : null;
+        this.phone = data.phone() == null ? null : data.phone().value();
+        this.phoneTail = data.phone() == null ? null : data.phone().tail();
+        this.hukouRegionCode =
+                data.hukouRegion() == null ? null : data.hukouRegion().value();
+        this.residenceRegionCode = data.residenceRegion().value();
+        this.address = blankToNull(data.address());
+        this.householdId = data.householdId();
+        this.relationToHead = data.householdId() == null ? null : data.relationToHead();
+        this.childProfile = data.childProfile();
+        this.elderlyProfile = data.elderlyProfile();
+    }
+
+    /** Adds a dated category, checking the age rules of the category (留守儿童 under 16, 老年人 60+). */
+    public ClientCategory addCategory(
+            CategoryType type,
+            CategorySubType subType,
+            LocalDate validFrom,
+            LocalDate validTo,
+            CategorySource source,
+            String verifiedBy,
+            String recordedBy,
+            Instant now) {
+        if (type == CategoryType.LEFT_BEHIND_CHILD && validFrom != null && ageOn(validFrom) >= 16) {
+            throw new InvalidInputException("category", "client.category.childTooOld");
+        }
+        if (type == CategoryType.CHILD_IN_DIFFICULTY && validFrom != null && ageOn(validFrom) >= 18) {
+            throw new InvalidInputException("category", "client.category.notMinor");
+        }
+        if (type == CategoryType.ELDERLY && validFrom != null && ageOn(validFrom) < 60) {
+            throw new InvalidInputException("category", "client.category.elderlyTooYoung");
+        }
+        if (type == CategoryType.LEFT_BEHIND_WOMAN && sex != Sex.FEMALE) {
+            throw new InvalidInputException("category", "client.category.womanOnly");
+        }
+        boolean duplicate = categories.stream()
+                .anyMatch(c -> c.getType() == type && c.getSubType() == subType && c.getValidTo() == null);
+        if (duplicate) {
+            throw new InvalidInputException("category", "client.category.duplicate");
+        }
+        ClientCategory category =
+                new ClientCategory(this, type, subType, validFrom, validTo, source, verifiedBy, recordedBy, now);
+        categories.add(category);
+        return category;
+    }
+
+    /** Ends a category on a date with a reason; the record stays. */
+    public ClientCategory endCategory(UUID categoryId, LocalDate endDate, String reason) {
+        ClientCategory category = categories.stream()
+                .filter(c -> c.getId().equals(categoryId))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException("categoryId", "client.category.unknown"));
+        category.end(endDate, reason);
+        return category;
+    }
+
+    public List<ClientCategory> getCategories() {
+        return Collections.unmodifiableList(categories);
+    }
+
+    public int ageOn(LocalDate day) {
+        return Period.between(birthDate, day).getYears();
+    }
+
+    public RegionCode residenceRegion() {
+        return new RegionCode(residenceRegionCode);
+    }
+
+    /** Masked forms for lists and pages: a full number needs a permission and leaves a record. */
+    public String maskedIdNumber() {
+        return idNumber == null ? null : new ResidentIdNumber(idNumber).masked();
+    }
+
+    public String maskedPhone() {
+        return phone == null ? null : new PhoneNumber(phone).masked();
+    }
+
+    private Map<String, Object> snapshot() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("fullName", fullName);
+        s.put("sex", sex);
+        s.put("birthDate", birthDate);
+        s.put("ethnicity", ethnicity);
+        s.put("idNumber", idNumber);
+        s.put("noIdReason", noIdReason);
+        s.put("phone", phone);
+        s.put("hukouRegionCode", hukouRegionCode);
+        s.put("residenceRegionCode", residenceRegionCode);
+        s.put("address", address);
+        s.put("householdId", householdId);
+        s.put("relationToHead", relationToHead);
+        s.put("childProfile", childProfile == null ? null : ProfileValues.of(childProfile));
+        s.put("elderlyProfile", elderlyProfile == null ? null : ProfileValues.of(elderlyProfile));
+        return s;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,215 @@
+package org.casework.core.clients;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import lombok.RequiredArgsConstructor;
+import org.casework.core.accounts.Actor;
+import org.casework.core.accounts.CurrentActor;
+import org.casework.core.accounts.Permission;
+import org.casework.core.audit.AuditTrail;
+import org.casework.core.audit.ChangeLogEntry;
+import org.casework.core.clients.ClientInput.NewCategory;
+import org.casework.core.households.HouseholdService;
+import org.casework.core.shared.AccessDeniedException;
+import org.casework.core.shared.ConflictException;
+import org.casework.core.shared.InvalidInputException;
+import org.casework.core.shared.NotFoundException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The client registry. Every method works inside the caller's jurisdiction: a client outside it
+ * reads as not found, and writing there is refused.
+ */
+@Service
+@RequiredArgsConstructor
+public class ClientService {
+
+    private final ClientRepository clients;
+    private final PersonalDataValidator validator;
+    private final HouseholdService households;
+    private final CurrentActor currentActor;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    /**
+     * Registers a client with its initial categories. Refuses an ID number already registered
+     * (naming the existing record when the caller may see it) and warns about a same name, birth
+     * date and village unless a reason to go on is given.
+     */
+    @Transactional
+    public Client register(ClientInput input) {
+        Actor actor = currentActor.require(Permission.WRITE_CLIENTS);
+        PersonalData data = validator.validate(actor, input);
+        String hash = validator.blindIndex(data.idNumber());
+        refuseTakenIdNumber(actor, hash, null);
+        warnOfPossibleDuplicate(actor, data, input.duplicateOverrideReason());
+        Client client = new Client(data, hash, today());
+        if (input.categories() != null) {
+            for (NewCategory c : input.categories()) {
+                client.addCategory(
+                        c.type(),
+                        c.subType(),
+                        c.validFrom(),
+                        c.validTo(),
+                        c.source(),
+                        c.verifiedBy(),
+                        actor.username(),
+                        clock.instant());
+            }
+        }
+        clients.save(client);
+        String override = input.duplicateOverrideReason() == null
+                        || input.duplicateOverrideReason().isBlank()
+                ? null
+                : "duplicateOverride: " + input.duplicateOverrideReason().strip();
+        audit.recordChange("Client", client.getId(), "CREATED", null, override, actor.username());
+        return client;
+    }
+
+    /** Corrects a client's data; refuses a stale version (409) and records the changed fields. */
+    @Transactional
+    public Client update(UUID id, long expectedVersion, ClientInput input) {
+        Actor actor = currentActor.require(Permission.WRITE_CLIENTS);
+        Client client = find(actor, id);
+        client.checkVersion(expectedVersion);
+        PersonalData data = validator.validate(actor, input);
+        String hash = validator.blindIndex(data.idNumber());
+        refuseTakenIdNumber(actor, hash, id);
+        List<String> changed = client.correct(data, hash, today());
+        if (!changed.isEmpty()) {
+            audit.recordChange("Client", id, "UPDATED", changed, actor.username());
+        }
+        return client;
+    }
+
+    /** The client with its categories, if in the caller's jurisdiction. */
+    @Transactional(readOnly = true)
+    public Client get(UUID id) {
+        return find(currentActor.require(Permission.READ_CLIENTS), id);
+    }
+
+    /** A page of the registry within the caller's jurisdiction. */
+    @Transactional(readOnly = true)
+    public Page<Client> search(ClientSearch search, Pageable pageable) {
+        Actor actor = currentActor.require(Permission.READ_CLIENTS);
+        String region = search.regionCode() == null || search.regionCode().isBlank()
+                ? null
+                : org.casework.core.regions.RegionCode.parse(search.regionCode())
+                        .value();
+        ClientSearch normalized = new ClientSearch(search.text(), region, search.category());
+        return clients.findAll(ClientSpecifications.matching(actor.scopePattern(), normalized, today()), pageable);
+    }
+
+    /** Members of a household that the caller may see. */
+    @Transactional(readOnly = true)
+    public List<Client> membersOf(UUID householdId) {
+        Actor actor = currentActor.require(Permission.READ_CLIENTS);
+        households.get(householdId);
+        return clients.findMembersInScope(householdId, actor.scopePattern());
+    }
+
+    /** Adds a dated category to a client. */
+    @Transactional
+    public Client addCategory(UUID clientId, long expectedVersion, NewCategory category) {
+        Actor actor = currentActor.require(Permission.WRITE_CLIENTS);
+        Client client = find(actor, clientId);
+        client.checkVersion(expectedVersion);
+        client.addCategory(
+                category.type(),
+                category.subType(),
+                category.validFrom(),
+                category.validTo(),
+                category.source(),
+                category.verifiedBy(),
+                actor.username(),
+                clock.instant());
+        audit.recordChange(
+                "Client", clientId, "CATEGORY_ADDED", List.of(String.valueOf(category.type())), actor.username());
+        return clients.saveAndFlush(client);
+    }
+
+    /** Ends a category on a date, with a reason; nothing is deleted. */
+    @Transactional
+    public Client endCategory(UUID clientId, long expectedVersion, UUID categoryId, LocalDate endDate, String reason) {
+        Actor actor = currentActor.require(Permission.WRITE_CLIENTS);
+        Client client = find(actor, clientId);
+        client.checkVersion(expectedVersion);
+        ClientCategory ended = client.endCategory(categoryId, endDate == null ? today() : endDate, reason);
+        audit.recordChange(
+                "Client", clientId, "CATEGORY_ENDED", List.of(ended.getType().name()), actor.username());
+        return clients.saveAndFlush(client);
+    }
+
+    /**
+     * Shows a client's numbers in full. Needs the unmask permission and a reason, and leaves a
+     * record of who viewed whose numbers and when.
+     */
+    @Transactional
+    public RevealedIdentifiers reveal(UUID clientId, String reason) {
+        Actor actor = currentActor.require(Permission.READ_CLIENTS);
+        Client client = find(actor, clientId);
+        if (!actor.has(Permission.UNMASK_IDENTIFIERS)) {
+            throw new AccessDeniedException("client.reveal.forbidden");
+        }
+        if (reason == null || reason.strip().length() < 2) {
+            throw new InvalidInputException("reason", "client.reveal.reasonRequired");
+        }
+        audit.recordSensitiveAccess(actor.username(), clientId, reason.strip());
+        ChildProfile child = client.getChildProfile();
+        return new RevealedIdentifiers(
+                client.getIdNumber(),
+                client.getPhone(),
+                child == null ? null : child.getGuardianPhone(),
+                child == null ? null : child.getCarerPhone());
+    }
+
+    /** Who changed what on the client, newest first. */
+    @Transactional(readOnly = true)
+    public List<ChangeLogEntry> history(UUID clientId) {
+        get(clientId);
+        return audit.historyOf(clientId);
+    }
+
+    private Client find(Actor actor, UUID id) {
+        return clients.findInScope(id, actor.scopePattern()).orElseThrow(() -> new NotFoundException("client"));
+    }
+
+    private void refuseTakenIdNumber(Actor actor, String hash, UUID self) {
+        if (hash == null) {
+            return;
+        }
+        clients.findByIdNumberHash(hash)
+                .filter(existing -> !existing.getId().equals(self))
+                .ifPresent(existing -> {
+                    if (actor.covers(existing.residenceRegion())) {
+                        throw new ConflictException("client.idNumber.taken", existing.getFullName(), existing.getId());
+                    }
+                    throw new ConflictException("client.idNumber.takenElsewhere");
+                });
+    }
+
+    private void warnOfPossibleDuplicate(Actor actor, PersonalData data, String overrideReason) {
+        if (overrideReason != null && !overrideReason.isBlank()) {
+            return;
+        }
+        List<Client> matches = clients.findPossibleDuplicates(
+                data.fullName().strip(),
+                data.birthDate(),
+                data.residenceRegion().value());
+        if (!matches.isEmpty()) {
+            throw new PossibleDuplicateException(matches.stream()
+                    .filter(c -> actor.covers(c.residenceRegion()))
+                    .map(Client::getId)
+                    .toList());
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

@@ -1,0 +1,108 @@
+package org.casework.core.clients;
+
+import java.time.Clock;
+import lombok.RequiredArgsConstructor;
+import org.casework.core.accounts.Actor;
+import org.casework.core.clients.ClientInput.ChildProfileInput;
+import org.casework.core.clients.ClientInput.ElderlyProfileInput;
+import org.casework.core.households.HouseholdService;
+import org.casework.core.regions.RegionCode;
+import org.casework.core.regions.RegionLevel;
+import org.casework.core.regions.RegionService;
+import org.casework.core.shared.AccessDeniedException;
+import org.casework.core.shared.FieldCipher;
+import org.casework.core.shared.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/** Turns typed input into validated personal data, or refuses it with the field at fault. */
+@Component
+@RequiredArgsConstructor
+class PersonalDataValidator {
+
+    private final RegionService regions;
+    private final HouseholdService households;
+    private final FieldCipher cipher;
+    private final Clock clock;
+
+    PersonalData validate(Actor actor, ClientInput input) {
+        ResidentIdNumber id = blank(input.idNumber()) ? null : ResidentIdNumber.parse(input.idNumber(), clock);
+        PhoneNumber phone = blank(input.phone()) ? null : PhoneNumber.parse(input.phone());
+        if (blank(input.residenceRegionCode())) {
+            throw new InvalidInputException("residenceRegionCode", "client.residence.required");
+        }
+        RegionCode residence = RegionCode.parse(input.residenceRegionCode());
+        regions.requireLevel(residence, RegionLevel.VILLAGE, "residenceRegionCode");
+        if (!actor.covers(residence)) {
+            throw new AccessDeniedException("error.outsideJurisdiction");
+        }
+        RegionCode hukou = null;
+        if (!blank(input.hukouRegionCode())) {
+            hukou = RegionCode.parse(input.hukouRegionCode());
+            regions.require(hukou);
+        }
+        if (input.householdId() != null && !households.isVisible(input.householdId())) {
+            throw new InvalidInputException("householdId", "client.household.unknown");
+        }
+        return new PersonalData(
+                input.fullName(),
+                input.sex(),
+                input.birthDate(),
+                input.ethnicity(),
+                id,
+                input.noIdReason(),
+                phone,
+                hukou,
+                residence,
+                input.address(),
+                input.householdId(),
+                input.relationToHead(),
+                child(input.child()),
+                elderly(input.elderly()));
+    }
+
+    /** The blind index that makes ID numbers unique without storing them in clear. */
+    String blindIndex(ResidentIdNumber id) {
+        return id == null
+                ? null
+                : cipher.blindIndex(id.isLegacy() ? id.toEighteen().value() : id.value());
+    }
+
+    private static ChildProfile child(ChildProfileInput in) {
+        if (in == null) {
+            return null;
+        }
+        return new ChildProfile(
+                in.fatherStatus(),
+                trim(in.fatherWorkplace()),
+                in.motherStatus(),
+                trim(in.motherWorkplace()),
+                trim(in.guardianName()),
+                trim(in.guardianRelation()),
+                blank(in.guardianPhone()) ? null : phone("guardianPhone", in.guardianPhone()),
+                trim(in.carerName()),
+                trim(in.carerRelation()),
+                blank(in.carerPhone()) ? null : phone("carerPhone", in.carerPhone()),
+                trim(in.school()),
+                in.lastParentContact());
+    }
+
+    private static String phone(String field, String raw) {
+        try {
+            return PhoneNumber.parse(raw).value();
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(field, "client.phone.invalid");
+        }
+    }
+
+    private static ElderlyProfile elderly(ElderlyProfileInput in) {
+        return in == null ? null : new ElderlyProfile(in.livingArrangement(), trim(in.supporters()));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String trim(String value) {
+        return blank(value) ? null : value.strip();
+    }
+}

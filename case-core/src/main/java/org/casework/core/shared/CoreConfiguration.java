@@ -1,0 +1,40 @@
+package org.casework.core.shared;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.casework.core.accounts.CurrentActor;
+import org.casework.core.accounts.LoginPolicy;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.AuditorAware;
+import org.springframework.data.jpa.repository.config.EnableJpaAuditing;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** Beans every feature shares: the clock, password hashing and who-did-it auditing. */
+@Configuration(proxyBeanMethods = false)
+@EnableJpaAuditing(auditorAwareRef = "auditor")
+@EnableConfigurationProperties(LoginPolicy.class)
+public class CoreConfiguration {
+
+    /** The service's days are China's days: "today" and due dates follow Asia/Shanghai. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Bean
+    Clock clock() {
+        return Clock.system(ZONE);
+    }
+
+    /** Delegating encoder (bcrypt today) so stored hashes can move to a stronger scheme later. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuditorAware<String> auditor(CurrentActor currentActor) {
+        return () -> Optional.of(currentActor.find().map(a -> a.username()).orElse("system"));
+    }
+}

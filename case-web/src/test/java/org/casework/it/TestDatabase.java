@@ -1,0 +1,54 @@
+package org.casework.it;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * With {@code -Dcasework.test.db=mariadb} (Maven profile {@code mariadb}), creates a fresh
+ * database on the local MariaDB/MySQL server for this test run and drops it afterwards, so no run
+ * depends on data left by another.
+ */
+public class TestDatabase implements LauncherSessionListener {
+
+    static final String SERVER = System.getProperty("casework.test.mariadb.url", "jdbc:mysql://127.0.0.1:3306/");
+    static final String USER = System.getProperty("casework.test.mariadb.user", "root");
+    static final String PASSWORD = System.getProperty("casework.test.mariadb.password", "");
+
+    private String database;
+
+    public static boolean onMariaDb() {
+        return "mariadb".equals(System.getProperty("casework.test.db"));
+    }
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (!onMariaDb() || database != null) {
+            return;
+        }
+        database = "casework_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        System.setProperty("casework.test.database", database);
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (database != null) {
+            execute("DROP DATABASE IF EXISTS " + database);
+            database = null;
+        }
+    }
+
+    private static void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(SERVER, USER, PASSWORD);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prepare the MariaDB test database at " + SERVER, e);
+        }
+    }
+}
