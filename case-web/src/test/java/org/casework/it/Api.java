@@ -38,7 +38,8 @@ public final class Api {
         return TOKENS.computeIfAbsent(base + "|" + username, k -> {
             Response r = post("/api/v1/auth/token", Map.of("username", username, "password", PASSWORD), null);
             if (r.status() != 200) {
-                throw new IllegalStateException("Login of " + username + " failed: " + r.raw().body());
+                throw new IllegalStateException(
+                        "Login of " + username + " failed: " + r.raw().body());
             }
             return r.body().get("token").asString();
         });
@@ -49,7 +50,10 @@ public final class Api {
     }
 
     public Response get(String path, String token, String acceptLanguage) {
-        return send(request(path, token).header("Accept-Language", acceptLanguage).GET().build());
+        return send(request(path, token)
+                .header("Accept-Language", acceptLanguage)
+                .GET()
+                .build());
     }
 
     public Response post(String path, Object body, String token) {
@@ -105,7 +109,8 @@ public final class Api {
 
     private Response send(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String text = response.body();
             JsonNode body = text == null || text.isBlank() || !text.strip().matches("(?s)^[\\[{].*")
                     ? null

@@ -30,7 +30,8 @@ public class TestDatabase implements LauncherSessionListener {
         if (!onMariaDb() || database != null) {
             return;
         }
-        database = "casework_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        database =
+                "casework_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         System.setProperty("casework.test.database", database);
     }

@@ -2,15 +2,16 @@ package org.casework.api.clients;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.casework.core.clients.CategoryType;
 import org.casework.core.clients.ChildProfile;
 import org.casework.core.clients.Client;
 import org.casework.core.clients.ClientCategory;
-import org.casework.core.clients.CategoryType;
 import org.casework.core.clients.ElderlyProfile;
 import org.casework.core.clients.PhoneNumber;
 import org.casework.core.shared.CoreConfiguration;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
+import org.mapstruct.Named;
 
 /** Entities to API records; sensitive numbers leave only masked. */
 @Mapper
@@ -35,10 +36,13 @@ interface ClientMapper {
     @Mapping(target = "categories", expression = "java(activeCategories(client))")
     ClientSummary toSummary(Client client);
 
+    /** Named, so MapStruct never applies it to other String properties on its own. */
+    @Named("maskPhone")
     default String mask(String phone) {
         return phone == null ? null : new PhoneNumber(phone).masked();
     }
 
+    @Named("activeCategories")
     default List<CategoryType> activeCategories(Client client) {
         LocalDate today = LocalDate.now(CoreConfiguration.ZONE);
         return client.getCategories().stream()

@@ -37,7 +37,13 @@ class HouseholdController {
     record Member(UUID clientId, String fullName, Sex sex, java.time.LocalDate birthDate, HouseholdRelation relation) {}
 
     record HouseholdResponse(
-            UUID id, long version, String name, String regionCode, String address, String notes, List<Member> members) {}
+            UUID id,
+            long version,
+            String name,
+            String regionCode,
+            String address,
+            String notes,
+            List<Member> members) {}
 
     @GetMapping
     PageResponse<HouseholdResponse> search(
@@ -74,8 +80,13 @@ class HouseholdController {
 
     private static HouseholdResponse toResponse(Household h, List<Member> members) {
         return new HouseholdResponse(
-                h.getId(), h.getVersion() == null ? 0 : h.getVersion(), h.getName(), h.getRegionCode(), h.getAddress(),
-                h.getNotes(), members);
+                h.getId(),
+                h.getVersion() == null ? 0 : h.getVersion(),
+                h.getName(),
+                h.getRegionCode(),
+                h.getAddress(),
+                h.getNotes(),
+                members);
     }
 
     private static ResponseEntity<HouseholdResponse> withEtag(Household h, List<Member> members, HttpStatus status) {

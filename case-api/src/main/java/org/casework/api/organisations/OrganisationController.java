@@ -27,12 +27,24 @@ class OrganisationController {
     private final OrganisationService organisations;
 
     record OrganisationResponse(
-            UUID id, OrganisationType type, String name, String regionCode, Department department,
-            String contactName, String contactPhone, boolean active) {
+            UUID id,
+            OrganisationType type,
+            String name,
+            String regionCode,
+            Department department,
+            String contactName,
+            String contactPhone,
+            boolean active) {
         static OrganisationResponse of(Organisation o) {
             return new OrganisationResponse(
-                    o.getId(), o.getType(), o.getName(), o.getRegionCode(), o.getDepartment(), o.getContactName(),
-                    o.getContactPhone(), o.isActive());
+                    o.getId(),
+                    o.getType(),
+                    o.getName(),
+                    o.getRegionCode(),
+                    o.getDepartment(),
+                    o.getContactName(),
+                    o.getContactPhone(),
+                    o.isActive());
         }
     }
 

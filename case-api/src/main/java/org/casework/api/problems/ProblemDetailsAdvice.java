@@ -60,8 +60,8 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e, HttpServletRequest request) {
-        boolean unauthenticated =
-                "error.unauthenticated".equals(e.getMessageKey()) || e.getMessageKey().startsWith("auth.");
+        boolean unauthenticated = "error.unauthenticated".equals(e.getMessageKey())
+                || e.getMessageKey().startsWith("auth.");
         HttpStatus status = unauthenticated ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN;
         return problem(status, e, request);
     }
@@ -90,7 +90,9 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail integrity(DataIntegrityViolationException e, HttpServletRequest request) {
-        log.info("Refused a write that breaks a database constraint: {}", e.getMostSpecificCause().getClass());
+        log.info(
+                "Refused a write that breaks a database constraint: {}",
+                e.getMostSpecificCause().getClass());
         return problem(HttpStatus.CONFLICT, "error.constraint", request);
     }
 
@@ -139,6 +141,7 @@ public class ProblemDetailsAdvice {
     }
 
     private ProblemDetail problem(HttpStatus status, DomainException e, HttpServletRequest request) {
+        log.debug("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessageKey(), e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 status,
                 messages.getMessage(

@@ -31,9 +31,8 @@ public class ApiSecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
-                .exceptionHandling(e -> e.authenticationEntryPoint(
-                                (request, response, ex) -> problems.write(
-                                        request, response, HttpStatus.UNAUTHORIZED, "error.unauthenticated"))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
+                                problems.write(request, response, HttpStatus.UNAUTHORIZED, "error.unauthenticated"))
                         .accessDeniedHandler((request, response, ex) ->
                                 problems.write(request, response, HttpStatus.FORBIDDEN, "error.forbidden")))
                 .build();

@@ -29,12 +29,24 @@ class UserController {
     private final AccountService accounts;
 
     record UserResponse(
-            UUID id, String username, String displayName, Role role, String jurisdictionCode, UUID organisationId,
-            boolean enabled, long version) {
+            UUID id,
+            String username,
+            String displayName,
+            Role role,
+            String jurisdictionCode,
+            UUID organisationId,
+            boolean enabled,
+            long version) {
         static UserResponse of(UserAccount a) {
             return new UserResponse(
-                    a.getId(), a.getUsername(), a.getDisplayName(), a.getRole(), a.getJurisdictionCode(),
-                    a.getOrganisationId(), a.isEnabled(), a.getVersion() == null ? 0 : a.getVersion());
+                    a.getId(),
+                    a.getUsername(),
+                    a.getDisplayName(),
+                    a.getRole(),
+                    a.getJurisdictionCode(),
+                    a.getOrganisationId(),
+                    a.isEnabled(),
+                    a.getVersion() == null ? 0 : a.getVersion());
         }
     }
 

@@ -102,7 +102,11 @@ public class ClientService {
                 : org.casework.core.regions.RegionCode.parse(search.regionCode())
                         .value();
         ClientSearch normalized = new ClientSearch(search.text(), region, search.category());
-        return clients.findAll(ClientSpecifications.matching(actor.scopePattern(), normalized, today()), pageable);
+        Page<Client> page =
+                clients.findAll(ClientSpecifications.matching(actor.scopePattern(), normalized, today()), pageable);
+        // Lists show categories: one batched query for the page (default_batch_fetch_size), not one per row.
+        page.forEach(c -> c.getCategories().size());
+        return page;
     }
 
     /** Members of a household that the caller may see. */

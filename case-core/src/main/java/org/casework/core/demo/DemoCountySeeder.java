@@ -22,8 +22,8 @@ import org.casework.core.organisations.OrganisationType;
 import org.casework.core.regions.Region;
 import org.casework.core.regions.RegionCode;
 import org.casework.core.regions.RegionImporter;
-import org.casework.core.regions.RegionService;
 import org.casework.core.regions.RegionLevel;
+import org.casework.core.regions.RegionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -95,7 +95,11 @@ public class DemoCountySeeder implements ApplicationRunner {
                 if (village.getLevel() == RegionLevel.VILLAGE) {
                     ids.put(
                             village.getCode(),
-                            create(OrganisationType.VILLAGE_ROOM, village.getName() + "社会工作室", village.getCode(), null));
+                            create(
+                                    OrganisationType.VILLAGE_ROOM,
+                                    village.getName() + "社会工作室",
+                                    village.getCode(),
+                                    null));
                 }
             }
         }
@@ -110,14 +114,14 @@ public class DemoCountySeeder implements ApplicationRunner {
         departments.put(Department.TRADE_UNION, "兰考县总工会");
         departments.put(Department.MINOR_PROTECTION_STATION, "兰考县未成年人保护工作站");
         departments.put(Department.CIVIL_AFFAIRS, "兰考县民政局社会救助股");
-        departments.forEach((department, name) ->
-                ids.put(department.name(), create(OrganisationType.PARTNER_DEPARTMENT, name, DemoCounty.COUNTY, department)));
+        departments.forEach((department, name) -> ids.put(
+                department.name(), create(OrganisationType.PARTNER_DEPARTMENT, name, DemoCounty.COUNTY, department)));
         return ids;
     }
 
     private UUID create(OrganisationType type, String name, String region, Department department) {
-        Organisation created = organisations.createUnchecked(
-                new NewOrganisation(type, name, region, department, null, null));
+        Organisation created =
+                organisations.createUnchecked(new NewOrganisation(type, name, region, department, null, null));
         return created.getId();
     }
 
@@ -153,7 +157,8 @@ public class DemoCountySeeder implements ApplicationRunner {
 
     /** Registry writes go through the services, so demo data obeys every rule real data does. */
     private static void runAsSeeder(Runnable work) {
-        Actor seeder = new Actor(UUID.randomUUID(), "demo-seed", Role.COUNTY_SUPERVISOR, new RegionCode(DemoCounty.COUNTY), null);
+        Actor seeder = new Actor(
+                UUID.randomUUID(), "demo-seed", Role.COUNTY_SUPERVISOR, new RegionCode(DemoCounty.COUNTY), null);
         ActorDetails details = new ActorDetails(seeder, "", true, false);
         var previous = SecurityContextHolder.getContext();
         try {

@@ -14,8 +14,10 @@ final class DemoPeople {
     private static final String SURNAMES = "张王李刘赵任曹孙陈杨周吴郭马何高宋郑谢韩冯朱胡许程邓";
     private static final List<String> MALE_OLD = List.of("建国", "国庆", "长河", "振华", "德山", "春生", "保田", "金锁", "福来", "广才");
     private static final List<String> FEMALE_OLD = List.of("秀兰", "桂英", "玉梅", "凤英", "淑珍", "翠花", "素芳", "春梅", "金凤", "巧云");
-    private static final List<String> MALE_YOUNG = List.of("浩然", "子涵", "宇航", "俊杰", "梓轩", "博文", "一鸣", "明轩", "晨阳", "天佑", "家豪", "思远");
-    private static final List<String> FEMALE_YOUNG = List.of("欣怡", "梓涵", "雨桐", "诗琪", "可馨", "佳怡", "思雨", "若曦", "梦瑶", "语嫣", "紫涵", "一诺");
+    private static final List<String> MALE_YOUNG =
+            List.of("浩然", "子涵", "宇航", "俊杰", "梓轩", "博文", "一鸣", "明轩", "晨阳", "天佑", "家豪", "思远");
+    private static final List<String> FEMALE_YOUNG =
+            List.of("欣怡", "梓涵", "雨桐", "诗琪", "可馨", "佳怡", "思雨", "若曦", "梦瑶", "语嫣", "紫涵", "一诺");
     private static final List<String> FEMALE_MID = List.of("丽娟", "红霞", "晓燕", "海燕", "慧敏", "静", "艳红", "文娟");
     static final List<String> WORKPLACES =
             List.of("郑州 建筑工地", "广州 电子厂", "深圳 物流公司", "上海 餐馆", "北京 装修队", "苏州 服装厂", "杭州 快递站", "东莞 鞋厂");
@@ -53,7 +55,8 @@ final class DemoPeople {
     String idNumber(LocalDate birthDate, Sex sex) {
         while (true) {
             int sequence = random.nextInt(500) * 2 + (sex == Sex.MALE ? 1 : 0);
-            String id = ResidentIdNumber.of(DemoCounty.COUNTY, birthDate, sequence).value();
+            String id =
+                    ResidentIdNumber.of(DemoCounty.COUNTY, birthDate, sequence).value();
             if (usedIds.add(id)) {
                 return id;
             }

@@ -44,10 +44,10 @@ import org.springframework.stereotype.Component;
 @RequiredArgsConstructor
 class DemoRegistry {
 
-    private static final CategorySubType[] CHILD_DIFFICULTIES = CategorySubType.of(CategoryType.CHILD_IN_DIFFICULTY)
-            .toArray(CategorySubType[]::new);
-    private static final CategorySubType[] ASSISTANCE = CategorySubType.of(CategoryType.HOUSEHOLD_IN_DIFFICULTY)
-            .toArray(CategorySubType[]::new);
+    private static final CategorySubType[] CHILD_DIFFICULTIES =
+            CategorySubType.of(CategoryType.CHILD_IN_DIFFICULTY).toArray(CategorySubType[]::new);
+    private static final CategorySubType[] ASSISTANCE =
+            CategorySubType.of(CategoryType.HOUSEHOLD_IN_DIFFICULTY).toArray(CategorySubType[]::new);
 
     private final ClientService clients;
     private final HouseholdService households;
@@ -67,7 +67,11 @@ class DemoRegistry {
         List<Region> nanzhang = regions.children(new RegionCode(DemoCounty.NANZHANG));
         for (int i = 0; i < Math.min(6, guyang.size()); i++) {
             Region village = guyang.get(i);
-            quota.put(village, village.getCode().equals(DemoCounty.RENZHUANG) ? 48 : village.getCode().equals(DemoCounty.CAOZHAI) ? 36 : 30);
+            quota.put(
+                    village,
+                    village.getCode().equals(DemoCounty.RENZHUANG)
+                            ? 48
+                            : village.getCode().equals(DemoCounty.CAOZHAI) ? 36 : 30);
         }
         for (int i = 0; i < Math.min(4, nanzhang.size()); i++) {
             quota.put(nanzhang.get(i), 27);
@@ -96,15 +100,34 @@ class DemoRegistry {
         UUID household = household(village, surname);
         Person grandfather = person(surname, Sex.MALE, people.between(58, 76));
         Person grandmother = person(people.surname(), Sex.FEMALE, grandfather.age - people.between(0, 4));
-        register(grandfather, village, household, HouseholdRelation.HEAD, null,
-                elderly(grandfather, LivingArrangement.WITH_CHILDREN), elderlyCategories(grandfather, LEFT_BEHIND_ELDERLY));
-        register(grandmother, village, household, HouseholdRelation.SPOUSE, null,
-                elderly(grandmother, LivingArrangement.WITH_CHILDREN), elderlyCategories(grandmother, LEFT_BEHIND_ELDERLY));
+        register(
+                grandfather,
+                village,
+                household,
+                HouseholdRelation.HEAD,
+                null,
+                elderly(grandfather, LivingArrangement.WITH_CHILDREN),
+                elderlyCategories(grandfather, LEFT_BEHIND_ELDERLY));
+        register(
+                grandmother,
+                village,
+                household,
+                HouseholdRelation.SPOUSE,
+                null,
+                elderly(grandmother, LivingArrangement.WITH_CHILDREN),
+                elderlyCategories(grandmother, LEFT_BEHIND_ELDERLY));
         int children = people.between(1, 3);
         for (int i = 0; i < children; i++) {
             Person child = person(surname, people.sex(), people.between(2, 15));
-            ChildProfileInput profile = childProfile(ParentStatus.WORKING_AWAY, ParentStatus.WORKING_AWAY, grandmother, "祖母");
-            register(child, village, household, HouseholdRelation.GRANDCHILD, profile, null,
+            ChildProfileInput profile =
+                    childProfile(ParentStatus.WORKING_AWAY, ParentStatus.WORKING_AWAY, grandmother, "祖母");
+            register(
+                    child,
+                    village,
+                    household,
+                    HouseholdRelation.GRANDCHILD,
+                    profile,
+                    null,
                     List.of(category(CategoryType.LEFT_BEHIND_CHILD, null, CategorySource.OUTREACH)));
         }
         return 2 + children;
@@ -115,17 +138,30 @@ class DemoRegistry {
         UUID household = household(village, surname);
         Person grandmother = person(people.surname(), Sex.FEMALE, people.between(60, 80));
         CategorySubType assistance = ASSISTANCE[families / 6 % ASSISTANCE.length];
-        List<NewCategory> grandmotherCategories = new ArrayList<>(elderlyCategories(grandmother, SPECIAL_DIFFICULTY_ELDERLY));
-        grandmotherCategories.add(category(CategoryType.HOUSEHOLD_IN_DIFFICULTY, assistance, CategorySource.ACCREDITED));
-        register(grandmother, village, household, HouseholdRelation.HEAD, null,
-                elderly(grandmother, LivingArrangement.WITH_OTHERS), grandmotherCategories);
+        List<NewCategory> grandmotherCategories =
+                new ArrayList<>(elderlyCategories(grandmother, SPECIAL_DIFFICULTY_ELDERLY));
+        grandmotherCategories.add(
+                category(CategoryType.HOUSEHOLD_IN_DIFFICULTY, assistance, CategorySource.ACCREDITED));
+        register(
+                grandmother,
+                village,
+                household,
+                HouseholdRelation.HEAD,
+                null,
+                elderly(grandmother, LivingArrangement.WITH_OTHERS),
+                grandmotherCategories);
         CategorySubType difficulty = CHILD_DIFFICULTIES[families / 6 % CHILD_DIFFICULTIES.length];
         Person child = person(surname, people.sex(), people.between(1, 16));
         ParentStatus father = difficulty == CategorySubType.ORPHAN ? ParentStatus.DECEASED : ParentStatus.IMPRISONED;
         ParentStatus mother = difficulty == CategorySubType.ORPHAN ? ParentStatus.DECEASED : ParentStatus.MISSING;
         boolean noHukou = families % 5 == 2;
-        register(child.withoutId(noHukou), village, household, HouseholdRelation.GRANDCHILD,
-                childProfile(father, mother, grandmother, "祖母"), null,
+        register(
+                child.withoutId(noHukou),
+                village,
+                household,
+                HouseholdRelation.GRANDCHILD,
+                childProfile(father, mother, grandmother, "祖母"),
+                null,
                 List.of(category(CategoryType.CHILD_IN_DIFFICULTY, difficulty, CategorySource.ACCREDITED)));
         return 2;
     }
@@ -134,13 +170,25 @@ class DemoRegistry {
         String surname = people.surname();
         UUID household = household(village, surname);
         Person mother = person(people.surname(), Sex.FEMALE, people.between(26, 45));
-        register(mother, village, household, HouseholdRelation.SPOUSE, null, null,
+        register(
+                mother,
+                village,
+                household,
+                HouseholdRelation.SPOUSE,
+                null,
+                null,
                 List.of(category(CategoryType.LEFT_BEHIND_WOMAN, null, CategorySource.SELF_REPORTED)));
         int children = people.between(1, 2);
         for (int i = 0; i < children; i++) {
             Person child = person(surname, people.sex(), people.between(1, 14));
-            register(child, village, household, people.chance(50) ? HouseholdRelation.SON : HouseholdRelation.DAUGHTER,
-                    childProfile(ParentStatus.WORKING_AWAY, ParentStatus.AT_HOME, mother, "母亲"), null, List.of());
+            register(
+                    child,
+                    village,
+                    household,
+                    people.chance(50) ? HouseholdRelation.SON : HouseholdRelation.DAUGHTER,
+                    childProfile(ParentStatus.WORKING_AWAY, ParentStatus.AT_HOME, mother, "母亲"),
+                    null,
+                    List.of());
         }
         return 1 + children;
     }
@@ -150,10 +198,19 @@ class DemoRegistry {
         UUID household = household(village, elder.fullName.substring(0, 1));
         List<NewCategory> categories = new ArrayList<>(elderlyCategories(elder, LIVING_ALONE));
         if (families % 4 == 0) {
-            categories.add(category(CategoryType.HOUSEHOLD_IN_DIFFICULTY, ASSISTANCE[families % ASSISTANCE.length], CategorySource.ACCREDITED));
+            categories.add(category(
+                    CategoryType.HOUSEHOLD_IN_DIFFICULTY,
+                    ASSISTANCE[families % ASSISTANCE.length],
+                    CategorySource.ACCREDITED));
         }
-        register(elder, village, household, HouseholdRelation.HEAD, null,
-                new ElderlyProfileInput(LivingArrangement.ALONE, "子女在外地务工，每月电话联系"), categories);
+        register(
+                elder,
+                village,
+                household,
+                HouseholdRelation.HEAD,
+                null,
+                new ElderlyProfileInput(LivingArrangement.ALONE, "子女在外地务工，每月电话联系"),
+                categories);
         return 1;
     }
 
@@ -162,14 +219,26 @@ class DemoRegistry {
         UUID household = household(village, surname);
         Person husband = person(surname, Sex.MALE, people.between(62, 85));
         Person wife = person(people.surname(), Sex.FEMALE, husband.age - people.between(0, 3));
-        register(husband, village, household, HouseholdRelation.HEAD, null,
-                elderly(husband, LivingArrangement.WITH_SPOUSE), elderlyCategories(husband, EMPTY_NEST));
+        register(
+                husband,
+                village,
+                household,
+                HouseholdRelation.HEAD,
+                null,
+                elderly(husband, LivingArrangement.WITH_SPOUSE),
+                elderlyCategories(husband, EMPTY_NEST));
         List<NewCategory> wifeCategories = new ArrayList<>(elderlyCategories(wife, EMPTY_NEST));
         if (families % 3 == 0 && wife.age >= 62) {
             wifeCategories.add(category(CategoryType.ELDERLY, DISABLED_ELDERLY, CategorySource.ACCREDITED));
         }
-        register(wife, village, household, HouseholdRelation.SPOUSE, null,
-                elderly(wife, LivingArrangement.WITH_SPOUSE), wifeCategories);
+        register(
+                wife,
+                village,
+                household,
+                HouseholdRelation.SPOUSE,
+                null,
+                elderly(wife, LivingArrangement.WITH_SPOUSE),
+                wifeCategories);
         return 2;
     }
 
@@ -194,8 +263,17 @@ class DemoRegistry {
         String away = father == ParentStatus.WORKING_AWAY ? people.pick(DemoPeople.WORKPLACES) : null;
         String awayMother = mother == ParentStatus.WORKING_AWAY ? people.pick(DemoPeople.WORKPLACES) : null;
         return new ChildProfileInput(
-                father, away, mother, awayMother, guardian.fullName, relation, people.mobile(), guardian.fullName,
-                relation, null, "兰考县" + people.pick(List.of("堌阳镇中心小学", "南彰镇第一初级中学", "堌阳镇第二小学", "南彰镇中心幼儿园")),
+                father,
+                away,
+                mother,
+                awayMother,
+                guardian.fullName,
+                relation,
+                people.mobile(),
+                guardian.fullName,
+                relation,
+                null,
+                "兰考县" + people.pick(List.of("堌阳镇中心小学", "南彰镇第一初级中学", "堌阳镇第二小学", "南彰镇中心幼儿园")),
                 today.minusDays(people.between(3, 60)));
     }
 
@@ -205,7 +283,9 @@ class DemoRegistry {
 
     private UUID household(Region village, String surname) {
         String address = village.getName() + people.between(1, 8) + "组" + people.between(1, 60) + "号";
-        return households.create(new HouseholdDetails(surname + "家", village.getCode(), address, null)).getId();
+        return households
+                .create(new HouseholdDetails(surname + "家", village.getCode(), address, null))
+                .getId();
     }
 
     private Person person(String surname, Sex sex, int age) {
@@ -214,15 +294,31 @@ class DemoRegistry {
     }
 
     private void register(
-            Person person, Region village, UUID household, HouseholdRelation relation, ChildProfileInput child,
-            ElderlyProfileInput elderly, List<NewCategory> categories) {
+            Person person,
+            Region village,
+            UUID household,
+            HouseholdRelation relation,
+            ChildProfileInput child,
+            ElderlyProfileInput elderly,
+            List<NewCategory> categories) {
         try {
             clients.register(new ClientInput(
-                person.fullName, person.sex, person.birthDate, "汉族", person.idNumber,
-                person.idNumber == null ? "未落户（无户籍）" : null,
-                person.age >= 18 ? people.mobile() : null,
-                village.getCode(), village.getCode(), null, household, relation, child, elderly, categories,
-                null));
+                    person.fullName,
+                    person.sex,
+                    person.birthDate,
+                    "汉族",
+                    person.idNumber,
+                    person.idNumber == null ? "未落户（无户籍）" : null,
+                    person.age >= 18 ? people.mobile() : null,
+                    village.getCode(),
+                    village.getCode(),
+                    null,
+                    household,
+                    relation,
+                    child,
+                    elderly,
+                    categories,
+                    null));
         } catch (PossibleDuplicateException e) {
             // A generated namesake born the same day in the same village: skip rather than override.
         }
