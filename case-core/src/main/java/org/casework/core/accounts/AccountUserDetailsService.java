@@ -2,6 +2,7 @@ package org.casework.core.accounts;
 
 import java.time.Clock;
 import lombok.RequiredArgsConstructor;
+import org.casework.core.security.ActorDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;

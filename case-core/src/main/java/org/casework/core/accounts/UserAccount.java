@@ -11,9 +11,11 @@ import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
-import org.casework.core.regions.RegionCode;
+import org.casework.core.security.Actor;
+import org.casework.core.security.Role;
 import org.casework.core.shared.AbstractAggregate;
 import org.casework.core.shared.InvalidInputException;
+import org.casework.core.shared.RegionCode;
 
 /** A person who logs in: role, jurisdiction, organisation, password and lockout state. */
 @Entity

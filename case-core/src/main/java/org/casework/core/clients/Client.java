@@ -23,10 +23,10 @@ import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
-import org.casework.core.regions.RegionCode;
 import org.casework.core.shared.AbstractAggregate;
 import org.casework.core.shared.EncryptedStringConverter;
 import org.casework.core.shared.InvalidInputException;
+import org.casework.core.shared.RegionCode;
 
 /**
  * A person in the registry. ID and phone numbers are stored encrypted, with a blind index for

@@ -5,13 +5,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
-import org.casework.core.accounts.Actor;
-import org.casework.core.accounts.CurrentActor;
-import org.casework.core.accounts.Permission;
 import org.casework.core.audit.AuditTrail;
 import org.casework.core.audit.ChangeLogEntry;
 import org.casework.core.clients.ClientInput.NewCategory;
 import org.casework.core.households.HouseholdService;
+import org.casework.core.security.Actor;
+import org.casework.core.security.CurrentActor;
+import org.casework.core.security.Permission;
 import org.casework.core.shared.AccessDeniedException;
 import org.casework.core.shared.ConflictException;
 import org.casework.core.shared.InvalidInputException;
@@ -99,8 +99,7 @@ public class ClientService {
         Actor actor = currentActor.require(Permission.READ_CLIENTS);
         String region = search.regionCode() == null || search.regionCode().isBlank()
                 ? null
-                : org.casework.core.regions.RegionCode.parse(search.regionCode())
-                        .value();
+                : org.casework.core.shared.RegionCode.parse(search.regionCode()).value();
         ClientSearch normalized = new ClientSearch(search.text(), region, search.category());
         Page<Client> page =
                 clients.findAll(ClientSpecifications.matching(actor.scopePattern(), normalized, today()), pageable);

@@ -2,7 +2,7 @@ package org.casework.core.clients;
 
 import java.time.LocalDate;
 import java.util.UUID;
-import org.casework.core.regions.RegionCode;
+import org.casework.core.shared.RegionCode;
 
 /**
  * A client's validated personal data, as the service hands it to the aggregate: value objects

@@ -2,16 +2,16 @@ package org.casework.core.clients;
 
 import java.time.Clock;
 import lombok.RequiredArgsConstructor;
-import org.casework.core.accounts.Actor;
 import org.casework.core.clients.ClientInput.ChildProfileInput;
 import org.casework.core.clients.ClientInput.ElderlyProfileInput;
 import org.casework.core.households.HouseholdService;
-import org.casework.core.regions.RegionCode;
-import org.casework.core.regions.RegionLevel;
 import org.casework.core.regions.RegionService;
+import org.casework.core.security.Actor;
 import org.casework.core.shared.AccessDeniedException;
 import org.casework.core.shared.FieldCipher;
 import org.casework.core.shared.InvalidInputException;
+import org.casework.core.shared.RegionCode;
+import org.casework.core.shared.RegionLevel;
 import org.springframework.stereotype.Component;
 
 /** Turns typed input into validated personal data, or refuses it with the field at fault. */

@@ -31,8 +31,8 @@ import org.casework.core.clients.Sex;
 import org.casework.core.households.HouseholdService;
 import org.casework.core.households.HouseholdService.HouseholdDetails;
 import org.casework.core.regions.Region;
-import org.casework.core.regions.RegionCode;
 import org.casework.core.regions.RegionService;
+import org.casework.core.shared.RegionCode;
 import org.springframework.stereotype.Component;
 
 /**

@@ -6,10 +6,10 @@ import jakarta.persistence.Table;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
-import org.casework.core.regions.RegionCode;
-import org.casework.core.regions.RegionLevel;
 import org.casework.core.shared.AbstractAggregate;
 import org.casework.core.shared.InvalidInputException;
+import org.casework.core.shared.RegionCode;
+import org.casework.core.shared.RegionLevel;
 
 /**
  * A household (户) in a village. Its members are clients holding its id with their relation to

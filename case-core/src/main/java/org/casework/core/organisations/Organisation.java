@@ -8,9 +8,9 @@ import jakarta.persistence.Table;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
-import org.casework.core.regions.RegionCode;
 import org.casework.core.shared.AbstractAggregate;
 import org.casework.core.shared.InvalidInputException;
+import org.casework.core.shared.RegionCode;
 
 /** A county centre, township station, village room or partner department, bound to a region. */
 @Entity

@@ -3,12 +3,12 @@ package org.casework.core.organisations;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
-import org.casework.core.accounts.Actor;
-import org.casework.core.accounts.CurrentActor;
-import org.casework.core.accounts.Permission;
-import org.casework.core.regions.RegionCode;
 import org.casework.core.regions.RegionService;
+import org.casework.core.security.Actor;
+import org.casework.core.security.CurrentActor;
+import org.casework.core.security.Permission;
 import org.casework.core.shared.NotFoundException;
+import org.casework.core.shared.RegionCode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

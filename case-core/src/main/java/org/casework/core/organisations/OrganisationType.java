@@ -1,6 +1,6 @@
 package org.casework.core.organisations;
 
-import org.casework.core.regions.RegionLevel;
+import org.casework.core.shared.RegionLevel;
 
 /** The kinds of organisation in the three-tier service and its partners. */
 public enum OrganisationType {

@@ -12,6 +12,8 @@ import jakarta.persistence.Transient;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.casework.core.shared.RegionCode;
+import org.casework.core.shared.RegionLevel;
 import org.springframework.data.domain.Persistable;
 
 /** An administrative division; reference data keyed by its statistical code. */

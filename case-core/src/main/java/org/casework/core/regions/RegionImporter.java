@@ -13,9 +13,10 @@ import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.casework.core.accounts.CurrentActor;
-import org.casework.core.accounts.Permission;
+import org.casework.core.security.CurrentActor;
+import org.casework.core.security.Permission;
 import org.casework.core.shared.InvalidInputException;
+import org.casework.core.shared.RegionCode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -2,6 +2,7 @@ package org.casework.core.regions;
 
 import java.util.Collection;
 import java.util.List;
+import org.casework.core.shared.RegionLevel;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface RegionRepository extends JpaRepository<Region, String> {

@@ -7,6 +7,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.shared.InvalidInputException;
+import org.casework.core.shared.RegionCode;
+import org.casework.core.shared.RegionLevel;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,7 +1,7 @@
-package org.casework.core.accounts;
+package org.casework.core.security;
 
 import java.util.UUID;
-import org.casework.core.regions.RegionCode;
+import org.casework.core.shared.RegionCode;
 
 /**
  * The user on whose behalf a service runs: who they are, their role and their jurisdiction (a

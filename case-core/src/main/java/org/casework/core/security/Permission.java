@@ -1,4 +1,4 @@
-package org.casework.core.accounts;
+package org.casework.core.security;
 
 /** What a role may do. Checked in the core services, so every door gets the same answer. */
 public enum Permission {

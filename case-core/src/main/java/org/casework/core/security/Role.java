@@ -1,15 +1,15 @@
-package org.casework.core.accounts;
+package org.casework.core.security;
 
-import static org.casework.core.accounts.Permission.MANAGE_ORGANISATIONS;
-import static org.casework.core.accounts.Permission.MANAGE_REFERENCE_DATA;
-import static org.casework.core.accounts.Permission.MANAGE_USERS;
-import static org.casework.core.accounts.Permission.READ_CLIENTS;
-import static org.casework.core.accounts.Permission.UNMASK_IDENTIFIERS;
-import static org.casework.core.accounts.Permission.WRITE_CLIENTS;
+import static org.casework.core.security.Permission.MANAGE_ORGANISATIONS;
+import static org.casework.core.security.Permission.MANAGE_REFERENCE_DATA;
+import static org.casework.core.security.Permission.MANAGE_USERS;
+import static org.casework.core.security.Permission.READ_CLIENTS;
+import static org.casework.core.security.Permission.UNMASK_IDENTIFIERS;
+import static org.casework.core.security.Permission.WRITE_CLIENTS;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.casework.core.regions.RegionLevel;
+import org.casework.core.shared.RegionLevel;
 
 /**
  * The roles of the three-tier service, each with the level of region its jurisdiction must be

@@ -1,4 +1,4 @@
-package org.casework.core.regions;
+package org.casework.core.shared;
 
 /** The five administrative levels, by the length of their statistical code. */
 public enum RegionLevel {

@@ -1,4 +1,4 @@
-package org.casework.core.accounts;
+package org.casework.core.security;
 
 import java.util.Optional;
 import org.casework.core.shared.AccessDeniedException;

@@ -1,6 +1,4 @@
-package org.casework.core.regions;
-
-import org.casework.core.shared.InvalidInputException;
+package org.casework.core.shared;
 
 /**
  * A statistical division code (统计用区划代码): province 2 digits, city 4, county 6, township 9,
