@@ -8,7 +8,7 @@ import org.casework.core.clients.Client;
 import org.casework.core.clients.ClientCategory;
 import org.casework.core.clients.ElderlyProfile;
 import org.casework.core.clients.PhoneNumber;
-import org.casework.core.shared.CoreConfiguration;
+import org.casework.core.shared.ChinaTime;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.Named;
@@ -44,7 +44,7 @@ interface ClientMapper {
 
     @Named("activeCategories")
     default List<CategoryType> activeCategories(Client client) {
-        LocalDate today = LocalDate.now(CoreConfiguration.ZONE);
+        LocalDate today = LocalDate.now(ChinaTime.ZONE);
         return client.getCategories().stream()
                 .filter(c -> c.isActiveOn(today))
                 .map(ClientCategory::getType)

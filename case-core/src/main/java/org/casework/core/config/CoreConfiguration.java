@@ -1,10 +1,10 @@
-package org.casework.core.shared;
+package org.casework.core.config;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.Optional;
 import org.casework.core.accounts.LoginPolicy;
 import org.casework.core.security.CurrentActor;
+import org.casework.core.shared.ChinaTime;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,12 +19,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @EnableConfigurationProperties(LoginPolicy.class)
 public class CoreConfiguration {
 
-    /** The service's days are China's days: "today" and due dates follow Asia/Shanghai. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     @Bean
     Clock clock() {
-        return Clock.system(ZONE);
+        return Clock.system(ChinaTime.ZONE);
     }
 
     /** Delegating encoder (bcrypt today) so stored hashes can move to a stronger scheme later. */

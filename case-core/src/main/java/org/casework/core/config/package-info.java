@@ -1,0 +1,2 @@
+/** Wiring shared by all features: clock, password hashing, JPA auditing. */
+package org.casework.core.config;

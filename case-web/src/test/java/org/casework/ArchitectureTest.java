@@ -1,0 +1,112 @@
+package org.casework;
+
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.persistence.Entity;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The module rules of docs/architecture.md, checked on the compiled classes of all modules. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.casework");
+    }
+
+    @Test
+    void coreHasNoWebServletOrHttpClasses() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.casework.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework.web..",
+                        "org.springframework.http..",
+                        "jakarta.servlet..",
+                        "tools.jackson..",
+                        "com.fasterxml.jackson..",
+                        "org.casework.api..",
+                        "org.casework.web..",
+                        "org.casework.sync..")
+                .check(classes);
+    }
+
+    @Test
+    void webPagesNeverCallApiOrSyncClasses() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.casework.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.casework.api..", "org.casework.sync..")
+                .check(classes);
+    }
+
+    @Test
+    void apiDoesNotDependOnWebOrSync() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.casework.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.casework.web..", "org.casework.sync..")
+                .check(classes);
+    }
+
+    @Test
+    void syncDoesNotDependOnApiOrWeb() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.casework.sync..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.casework.api..", "org.casework.web..")
+                .allowEmptyShould(true) // the sync module gets its classes with the offline-sync issue
+                .check(classes);
+    }
+
+    @Test
+    void coreFeaturesHaveNoCycles() {
+        slices().matching("org.casework.core.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void modulesHaveNoCycles() {
+        slices().matching("org.casework.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void entitiesStayInsideTheCore() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.casework.core..")
+                .should()
+                .beAnnotatedWith(Entity.class)
+                .check(classes);
+    }
+
+    @Test
+    void noEntityLeavesThroughApiWebOrSync() {
+        noMethods()
+                .that()
+                .areDeclaredInClassesThat()
+                .resideInAnyPackage("org.casework.api..", "org.casework.web..", "org.casework.sync..")
+                .and()
+                .arePublic()
+                .should()
+                .haveRawReturnType(annotatedWith(Entity.class))
+                .check(classes);
+    }
+}
