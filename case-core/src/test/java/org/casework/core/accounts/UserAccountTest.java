@@ -1,0 +1,71 @@
+package org.casework.core.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.casework.core.security.Role;
+import org.casework.core.shared.InvalidInputException;
+import org.casework.core.shared.RegionCode;
+import org.junit.jupiter.api.Test;
+
+class UserAccountTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T02:00:00Z");
+
+    private static UserAccount stationWorker() {
+        return new UserAccount(
+                "station-test", "测试社工", "{noop}x", Role.STATION_WORKER, new RegionCode("410225101"), null);
+    }
+
+    @Test
+    void locksAfterTheConfiguredNumberOfWrongPasswordsInARow() {
+        UserAccount account = stationWorker();
+        for (int i = 0; i < 4; i++) {
+            account.loginFailed(NOW, 5, Duration.ofMinutes(15));
+        }
+        assertThat(account.isLocked(NOW)).isFalse();
+        account.loginFailed(NOW, 5, Duration.ofMinutes(15));
+        assertThat(account.isLocked(NOW)).isTrue();
+        assertThat(account.isLocked(NOW.plus(Duration.ofMinutes(16)))).isFalse();
+    }
+
+    @Test
+    void aSuccessfulLoginResetsTheCount() {
+        UserAccount account = stationWorker();
+        for (int i = 0; i < 4; i++) {
+            account.loginFailed(NOW, 5, Duration.ofMinutes(15));
+        }
+        account.loginSucceeded();
+        account.loginFailed(NOW, 5, Duration.ofMinutes(15));
+        assertThat(account.isLocked(NOW)).isFalse();
+    }
+
+    @Test
+    void aPasswordResetLiftsTheLock() {
+        UserAccount account = stationWorker();
+        for (int i = 0; i < 5; i++) {
+            account.loginFailed(NOW, 5, Duration.ofMinutes(15));
+        }
+        account.resetPassword("{noop}new");
+        assertThat(account.isLocked(NOW)).isFalse();
+        assertThat(account.getPasswordHash()).isEqualTo("{noop}new");
+    }
+
+    @Test
+    void refusesAJurisdictionOfTheWrongLevelForTheRole() {
+        assertThatThrownBy(() -> new UserAccount(
+                        "director-x", "主任", "{noop}x", Role.VILLAGE_CHILD_DIRECTOR, new RegionCode("410225101"), null))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("account.jurisdiction.wrongLevel");
+    }
+
+    @Test
+    void refusesUsernamesWithSpacesOrCapitals() {
+        assertThatThrownBy(() -> new UserAccount(
+                        "Bad Name", "x", "{noop}x", Role.STATION_WORKER, new RegionCode("410225101"), null))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("account.username.invalid");
+    }
+}
