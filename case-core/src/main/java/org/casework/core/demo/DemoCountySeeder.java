@@ -86,6 +86,9 @@ public class DemoCountySeeder implements ApplicationRunner {
         Map<String, UUID> ids = new HashMap<>();
         ids.put("county", create(OrganisationType.COUNTY_CENTRE, "兰考县社会工作指导中心", DemoCounty.COUNTY, null));
         for (Region township : regions.children(new RegionCode(DemoCounty.COUNTY))) {
+            if (isStateFarm(township)) {
+                continue;
+            }
             ids.put(
                     township.getCode(),
                     create(OrganisationType.TOWNSHIP_STATION, township.getName() + "社会工作站", township.getCode(), null));
@@ -117,6 +120,11 @@ public class DemoCountySeeder implements ApplicationRunner {
         departments.forEach((department, name) -> ids.put(
                 department.name(), create(OrganisationType.PARTNER_DEPARTMENT, name, DemoCounty.COUNTY, department)));
         return ids;
+    }
+
+    /** Codes 4xx are state farms and institutes (园艺场, 林场): township-level, but no station. */
+    private static boolean isStateFarm(Region township) {
+        return township.getCode().charAt(6) >= '4';
     }
 
     private UUID create(OrganisationType type, String name, String region, Department department) {
