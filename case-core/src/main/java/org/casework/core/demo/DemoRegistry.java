@@ -228,7 +228,7 @@ class DemoRegistry {
                 elderly(husband, LivingArrangement.WITH_SPOUSE),
                 elderlyCategories(husband, EMPTY_NEST));
         List<NewCategory> wifeCategories = new ArrayList<>(elderlyCategories(wife, EMPTY_NEST));
-        if (families % 3 == 0 && wife.age >= 62) {
+        if ((families / 6) % 2 == 0 && wife.age >= 62) {
             wifeCategories.add(category(CategoryType.ELDERLY, DISABLED_ELDERLY, CategorySource.ACCREDITED));
         }
         register(
