@@ -1,0 +1,395 @@
+package org.casework.core.cases;
+
+import static org.casework.core.cases.CaseState.ACTIVE;
+import static org.casework.core.cases.CaseState.ARCHIVED;
+import static org.casework.core.cases.CaseState.ASSESSING;
+import static org.casework.core.cases.CaseState.CLOSED;
+import static org.casework.core.cases.CaseState.CLOSURE_REVIEW;
+import static org.casework.core.cases.CaseState.EVALUATING;
+import static org.casework.core.cases.CaseState.FOLLOW_UP;
+import static org.casework.core.cases.CaseState.INTAKE;
+import static org.casework.core.cases.CaseState.LEAD;
+import static org.casework.core.cases.CaseState.NOT_OPENED;
+import static org.casework.core.cases.CaseState.PLAN_REVIEW;
+import static org.casework.core.cases.CaseState.SCREENING;
+import static org.casework.core.cases.CaseState.SUSPENDED;
+import static org.casework.core.cases.CaseState.TRANSFERRED;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+import org.casework.core.shared.AbstractAggregate;
+import org.casework.core.shared.DomainException;
+import org.casework.core.shared.InvalidInputException;
+import org.casework.core.shared.RegionCode;
+import org.casework.core.shared.RiskLevel;
+
+/**
+ * A case (个案) through the lifecycle of MZ/T 094-2017. Every transition is a method that checks
+ * its guard, refuses an illegal move with a message key, and appends who/when/why to the history.
+ * Named CaseFile because CASE is a reserved word in JPQL and SQL.
+ */
+@Entity(name = "CaseFile")
+@Table(name = "case_file")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class CaseFile extends AbstractAggregate {
+
+    @Column(nullable = false, unique = true, length = 20)
+    private String caseNumber;
+
+    @Column(nullable = false, columnDefinition = "BINARY(16)")
+    private UUID primaryClientId;
+
+    /** The client's village when the case was opened: decides who may see the case. */
+    @Column(nullable = false, length = 12)
+    private String regionCode;
+
+    @Column(nullable = false, columnDefinition = "BINARY(16)")
+    private UUID stationId;
+
+    @Column(columnDefinition = "BINARY(16)")
+    private UUID assignedWorkerId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 30)
+    private CaseSource source;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private CaseState state;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 20)
+    private CaseState stateBeforeSuspension;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 10)
+    private RiskLevel riskLevel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 10)
+    private RiskLevel proposedRiskLevel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 30)
+    private IntakeBasis intakeBasis;
+
+    @Column(length = 500)
+    private String intakeNote;
+
+    @Column(length = 2000)
+    private String evaluation;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 30)
+    private ClosureReason closureReason;
+
+    @Column(length = 1000)
+    private String followUpPlan;
+
+    private Instant closedAt;
+
+    private LocalDate firstFollowUpDue;
+
+    private LocalDate secondFollowUpDue;
+
+    private int followUpsDone;
+
+    @Column(nullable = false)
+    private Instant openedAt;
+
+    /** Household members involved besides the primary client. */
+    @ElementCollection
+    @CollectionTable(name = "case_member", joinColumns = @JoinColumn(name = "case_id"))
+    @Column(name = "client_id", columnDefinition = "BINARY(16)")
+    private Set<UUID> memberIds = new HashSet<>();
+
+    @OneToMany(mappedBy = "caseFile", cascade = CascadeType.ALL)
+    @OrderBy("occurredAt")
+    private List<CaseTransition> transitions = new ArrayList<>();
+
+    @OneToMany(mappedBy = "caseFile", cascade = CascadeType.ALL)
+    @OrderBy("occurredAt")
+    private List<RiskChange> riskHistory = new ArrayList<>();
+
+    /** Opens a lead: the start of every case, whatever its source. */
+    public CaseFile(
+            String caseNumber,
+            UUID primaryClientId,
+            RegionCode village,
+            UUID stationId,
+            UUID assignedWorkerId,
+            CaseSource source,
+            String reason,
+            Stamp stamp) {
+        if (source == null) {
+            throw new InvalidInputException("source", "case.source.required");
+        }
+        this.caseNumber = caseNumber;
+        this.primaryClientId = primaryClientId;
+        this.regionCode = village.value();
+        this.stationId = stationId;
+        this.assignedWorkerId = assignedWorkerId;
+        this.source = source;
+        this.state = LEAD;
+        this.openedAt = stamp.at();
+        transitions.add(
+                new CaseTransition(this, null, LEAD, "OPEN_LEAD", blankToNull(reason), stamp.actor(), stamp.at()));
+    }
+
+    public void startScreening(Stamp stamp) {
+        move(Set.of(LEAD), SCREENING, "SCREEN", null, stamp);
+    }
+
+    /** Decides not to open a case (or refers out); the reason is mandatory. */
+    public void declineToOpen(String reason, Stamp stamp) {
+        move(Set.of(LEAD, SCREENING), NOT_OPENED, "NOT_OPENED", required(reason, "reason"), stamp);
+    }
+
+    /** Intake needs the client's or guardian's consent, or the legal basis for acting without it. */
+    public void admit(IntakeBasis basis, String note, Stamp stamp) {
+        if (basis == null) {
+            throw new InvalidInputException("intakeBasis", "case.intake.basisRequired");
+        }
+        if (basis == IntakeBasis.STATUTORY_DUTY && isBlank(note)) {
+            throw new InvalidInputException("intakeNote", "case.intake.legalBasisRequired");
+        }
+        move(Set.of(LEAD, SCREENING), INTAKE, "INTAKE", blankToNull(note), stamp);
+        this.intakeBasis = basis;
+        this.intakeNote = blankToNull(note);
+    }
+
+    public void startAssessment(Stamp stamp) {
+        move(Set.of(INTAKE), ASSESSING, "START_ASSESSMENT", null, stamp);
+    }
+
+    /** Back from intervention to assessment, when the situation changed. */
+    public void reassess(String reason, Stamp stamp) {
+        move(Set.of(ACTIVE), ASSESSING, "REASSESS", required(reason, "reason"), stamp);
+    }
+
+    /**
+     * Submits the service plan. There must be a signed assessment; whether a supervisor must approve
+     * is the policy's call (always for red and orange).
+     */
+    public void submitPlan(boolean hasSignedAssessment, PlanApprovalPolicy policy, Stamp stamp) {
+        if (!hasSignedAssessment) {
+            throw new DomainException("case.plan.needsSignedAssessment");
+        }
+        if (policy.requiresApproval(effectiveRisk())) {
+            move(Set.of(ASSESSING), PLAN_REVIEW, "SUBMIT_PLAN", null, stamp);
+        } else {
+            move(Set.of(ASSESSING), ACTIVE, "PLAN_ACCEPTED_WITHOUT_REVIEW", null, stamp);
+        }
+    }
+
+    public void approvePlan(String comment, Stamp stamp) {
+        move(Set.of(PLAN_REVIEW), ACTIVE, "APPROVE_PLAN", blankToNull(comment), stamp);
+    }
+
+    public void returnPlan(String comments, Stamp stamp) {
+        move(Set.of(PLAN_REVIEW), ASSESSING, "RETURN_PLAN", required(comments, "comments"), stamp);
+    }
+
+    /** Evaluation (评估) of what the intervention achieved; required before closure. */
+    public void evaluate(String summary, Stamp stamp) {
+        move(Set.of(ACTIVE, EVALUATING), EVALUATING, "EVALUATE", null, stamp);
+        this.evaluation = required(summary, "evaluation");
+    }
+
+    /** Asks a supervisor to close: needs the evaluation, a listed reason and a follow-up plan. */
+    public void requestClosure(ClosureReason reason, String followUp, Stamp stamp) {
+        if (state == EVALUATING && isBlank(evaluation)) {
+            throw new DomainException("case.closure.needsEvaluation");
+        }
+        if (reason == null) {
+            throw new InvalidInputException("closureReason", "case.closure.reasonRequired");
+        }
+        if (reason.needsFollowUp() && isBlank(followUp)) {
+            throw new InvalidInputException("followUpPlan", "case.closure.followUpRequired");
+        }
+        move(Set.of(EVALUATING), CLOSURE_REVIEW, "REQUEST_CLOSURE", reason.name(), stamp);
+        this.closureReason = reason;
+        this.followUpPlan = blankToNull(followUp);
+    }
+
+    /** Closes the case; follow-ups fall due one and three months later (Asia/Shanghai days). */
+    public void approveClosure(String comment, ZoneId zone, Stamp stamp) {
+        move(Set.of(CLOSURE_REVIEW), CLOSED, "APPROVE_CLOSURE", blankToNull(comment), stamp);
+        this.closedAt = stamp.at();
+        if (closureReason.needsFollowUp()) {
+            LocalDate closedOn = LocalDate.ofInstant(stamp.at(), zone);
+            this.firstFollowUpDue = closedOn.plusMonths(1);
+            this.secondFollowUpDue = closedOn.plusMonths(3);
+        }
+    }
+
+    public void returnClosure(String comments, Stamp stamp) {
+        move(Set.of(CLOSURE_REVIEW), EVALUATING, "RETURN_CLOSURE", required(comments, "comments"), stamp);
+    }
+
+    /** Records a follow-up contact: the first (1 month) moves to FOLLOW_UP, the second (3 months) archives. */
+    public void recordFollowUp(String note, Stamp stamp) {
+        String text = required(note, "note");
+        if (state == CLOSED && closureReason.needsFollowUp()) {
+            move(Set.of(CLOSED), FOLLOW_UP, "FOLLOW_UP_1", text, stamp);
+        } else {
+            move(Set.of(FOLLOW_UP), ARCHIVED, "FOLLOW_UP_2", text, stamp);
+        }
+        followUpsDone++;
+    }
+
+    /** Archives a closed case that needs no follow-up (the client died). */
+    public void archive(Stamp stamp) {
+        if (closureReason != null && closureReason.needsFollowUp() && followUpsDone < 2) {
+            throw new DomainException("case.archive.followUpsPending");
+        }
+        move(Set.of(CLOSED), ARCHIVED, "ARCHIVE", null, stamp);
+    }
+
+    /** The client cannot be reached: the case waits in its current step. */
+    public void suspend(String reason, Stamp stamp) {
+        if (!state.isSuspendable()) {
+            throw illegal("SUSPEND");
+        }
+        CaseState before = state;
+        move(Set.of(before), SUSPENDED, "SUSPEND", required(reason, "reason"), stamp);
+        this.stateBeforeSuspension = before;
+    }
+
+    public void resume(Stamp stamp) {
+        move(Set.of(SUSPENDED), stateBeforeSuspension, "RESUME", null, stamp);
+        this.stateBeforeSuspension = null;
+    }
+
+    /** The client moved away: the case is handed over and leaves this station's caseload. */
+    public void transfer(String reason, Stamp stamp) {
+        if (!state.isOpen() && state != LEAD && state != SCREENING) {
+            throw illegal("TRANSFER");
+        }
+        move(Set.of(state), TRANSFERRED, "TRANSFER", required(reason, "reason"), stamp);
+    }
+
+    /** Reopens a finished or refused case for a new assessment; the reason is mandatory. */
+    public void reopen(String reason, Stamp stamp) {
+        if (!state.isReopenable()) {
+            throw illegal("REOPEN");
+        }
+        move(Set.of(state), ASSESSING, "REOPEN", required(reason, "reason"), stamp);
+        this.closureReason = null;
+        this.closedAt = null;
+        this.firstFollowUpDue = null;
+        this.secondFollowUpDue = null;
+        this.followUpsDone = 0;
+        this.evaluation = null;
+    }
+
+    /** The rules' proposal (from an assessment or a flag); it does not change the level by itself. */
+    public void proposeRisk(RiskLevel level, String why, Stamp stamp) {
+        this.proposedRiskLevel = level;
+        riskHistory.add(
+                new RiskChange(this, level, RiskChangeKind.PROPOSED, blankToNull(why), stamp.actor(), stamp.at()));
+    }
+
+    /** The worker confirms a level (usually the proposed one). */
+    public void confirmRisk(RiskLevel level, String why, Stamp stamp) {
+        if (level == null) {
+            throw new InvalidInputException("riskLevel", "case.risk.required");
+        }
+        this.riskLevel = level;
+        riskHistory.add(
+                new RiskChange(this, level, RiskChangeKind.CONFIRMED, blankToNull(why), stamp.actor(), stamp.at()));
+    }
+
+    /** A supervisor sets another level; the reason is mandatory. */
+    public void overrideRisk(RiskLevel level, String reason, Stamp stamp) {
+        if (level == null) {
+            throw new InvalidInputException("riskLevel", "case.risk.required");
+        }
+        String why = required(reason, "reason");
+        this.riskLevel = level;
+        riskHistory.add(new RiskChange(this, level, RiskChangeKind.OVERRIDDEN, why, stamp.actor(), stamp.at()));
+    }
+
+    /** Involves another member of the household (a sibling, the carer). */
+    public void involve(UUID clientId) {
+        if (clientId == null || clientId.equals(primaryClientId)) {
+            throw new InvalidInputException("clientId", "case.member.invalid");
+        }
+        memberIds.add(clientId);
+    }
+
+    public Set<UUID> getMemberIds() {
+        return Collections.unmodifiableSet(memberIds);
+    }
+
+    public void reassign(UUID workerId, Stamp stamp) {
+        if (workerId == null) {
+            throw new InvalidInputException("workerId", "case.worker.required");
+        }
+        this.assignedWorkerId = workerId;
+        transitions.add(
+                new CaseTransition(this, state, state, "REASSIGN", workerId.toString(), stamp.actor(), stamp.at()));
+    }
+
+    /** The level that counts: confirmed or overridden, else the proposal; unknown reads as null. */
+    public RiskLevel effectiveRisk() {
+        return riskLevel != null ? riskLevel : proposedRiskLevel;
+    }
+
+    public List<CaseTransition> getTransitions() {
+        return Collections.unmodifiableList(transitions);
+    }
+
+    public List<RiskChange> getRiskHistory() {
+        return Collections.unmodifiableList(riskHistory);
+    }
+
+    private void move(Set<CaseState> allowedFrom, CaseState to, String action, String reason, Stamp stamp) {
+        if (!allowedFrom.contains(state)) {
+            throw illegal(action);
+        }
+        transitions.add(new CaseTransition(this, state, to, action, reason, stamp.actor(), stamp.at()));
+        this.state = to;
+    }
+
+    private DomainException illegal(String action) {
+        return new DomainException("case.transition.illegal", action, state.name());
+    }
+
+    private static String required(String text, String field) {
+        if (isBlank(text)) {
+            throw new InvalidInputException(field, "case." + field + ".required");
+        }
+        return text.strip();
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static String blankToNull(String text) {
+        return isBlank(text) ? null : text.strip();
+    }
+}

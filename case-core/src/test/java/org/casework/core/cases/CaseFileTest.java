@@ -1,0 +1,297 @@
+package org.casework.core.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.casework.core.shared.DomainException;
+import org.casework.core.shared.InvalidInputException;
+import org.casework.core.shared.RegionCode;
+import org.casework.core.shared.RiskLevel;
+import org.junit.jupiter.api.Test;
+
+class CaseFileTest {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final Stamp WORKER = new Stamp("station-guyang", Instant.parse("2026-11-27T02:00:00Z"));
+    private static final Stamp HEAD = new Stamp("head-guyang", Instant.parse("2026-11-28T02:00:00Z"));
+    private static final PlanApprovalPolicy DEFAULT_POLICY = new PlanApprovalPolicy(false);
+
+    private static CaseFile aLead() {
+        return new CaseFile(
+                "410225-2026-00001",
+                UUID.randomUUID(),
+                new RegionCode("410225101201"),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                CaseSource.OUTREACH,
+                "摸排发现",
+                WORKER);
+    }
+
+    private static CaseFile inIntake() {
+        CaseFile c = aLead();
+        c.startScreening(WORKER);
+        c.admit(IntakeBasis.GUARDIAN_CONSENT, "祖母签字同意", WORKER);
+        return c;
+    }
+
+    private static CaseFile assessing(RiskLevel risk) {
+        CaseFile c = inIntake();
+        c.startAssessment(WORKER);
+        if (risk != null) {
+            c.confirmRisk(risk, null, WORKER);
+        }
+        return c;
+    }
+
+    private static CaseFile active() {
+        CaseFile c = assessing(RiskLevel.RED);
+        c.submitPlan(true, DEFAULT_POLICY, WORKER);
+        c.approvePlan("同意", HEAD);
+        return c;
+    }
+
+    private static CaseFile evaluating() {
+        CaseFile c = active();
+        c.evaluate("目标基本达成，祖母照护能力提升", WORKER);
+        return c;
+    }
+
+    private static CaseFile closed(ClosureReason reason) {
+        CaseFile c = evaluating();
+        c.requestClosure(reason, "1个月、3个月电话回访", WORKER);
+        c.approveClosure(null, CHINA, HEAD);
+        return c;
+    }
+
+    @Test
+    void aNewCaseIsALeadWithItsOpeningRecorded() {
+        CaseFile c = aLead();
+        assertThat(c.getState()).isEqualTo(CaseState.LEAD);
+        assertThat(c.getTransitions()).singleElement().satisfies(t -> {
+            assertThat(t.getAction()).isEqualTo("OPEN_LEAD");
+            assertThat(t.getActor()).isEqualTo("station-guyang");
+            assertThat(t.getReason()).isEqualTo("摸排发现");
+        });
+    }
+
+    @Test
+    void refusesAnIllegalTransitionNamingTheStateItIsIn() {
+        CaseFile c = aLead();
+        assertThatThrownBy(() -> c.startAssessment(WORKER)).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.getMessageKey()).isEqualTo("case.transition.illegal");
+            assertThat(e.getArguments()).containsExactly("START_ASSESSMENT", "LEAD");
+        });
+        assertThat(c.getState()).isEqualTo(CaseState.LEAD);
+        assertThat(c.getTransitions()).hasSize(1);
+    }
+
+    @Test
+    void notOpeningNeedsAReason() {
+        CaseFile c = aLead();
+        c.startScreening(WORKER);
+        assertThatThrownBy(() -> c.declineToOpen(" ", WORKER)).hasMessage("case.reason.required");
+        c.declineToOpen("已由县未保站接手", WORKER);
+        assertThat(c.getState()).isEqualTo(CaseState.NOT_OPENED);
+    }
+
+    @Test
+    void intakeNeedsConsentOrTheLegalBasis() {
+        CaseFile c = aLead();
+        assertThatThrownBy(() -> c.admit(null, null, WORKER)).hasMessage("case.intake.basisRequired");
+        assertThatThrownBy(() -> c.admit(IntakeBasis.STATUTORY_DUTY, "", WORKER))
+                .hasMessage("case.intake.legalBasisRequired");
+        c.admit(IntakeBasis.STATUTORY_DUTY, "未成年人保护法第11条：监护缺失，民政依法介入", WORKER);
+        assertThat(c.getState()).isEqualTo(CaseState.INTAKE);
+        assertThat(c.getIntakeBasis()).isEqualTo(IntakeBasis.STATUTORY_DUTY);
+    }
+
+    @Test
+    void noPlanWithoutASignedAssessment() {
+        CaseFile c = assessing(RiskLevel.GREEN);
+        assertThatThrownBy(() -> c.submitPlan(false, DEFAULT_POLICY, WORKER))
+                .hasMessage("case.plan.needsSignedAssessment");
+        assertThat(c.getState()).isEqualTo(CaseState.ASSESSING);
+    }
+
+    @Test
+    void redAndOrangePlansGoToSupervisorReview() {
+        CaseFile red = assessing(RiskLevel.RED);
+        red.submitPlan(true, DEFAULT_POLICY, WORKER);
+        assertThat(red.getState()).isEqualTo(CaseState.PLAN_REVIEW);
+        CaseFile orange = assessing(RiskLevel.ORANGE);
+        orange.submitPlan(true, DEFAULT_POLICY, WORKER);
+        assertThat(orange.getState()).isEqualTo(CaseState.PLAN_REVIEW);
+    }
+
+    @Test
+    void greenPlansStartWithoutReviewUnlessTheCountyRequiresIt() {
+        CaseFile green = assessing(RiskLevel.GREEN);
+        green.submitPlan(true, DEFAULT_POLICY, WORKER);
+        assertThat(green.getState()).isEqualTo(CaseState.ACTIVE);
+        CaseFile strictCounty = assessing(RiskLevel.GREEN);
+        strictCounty.submitPlan(true, new PlanApprovalPolicy(true), WORKER);
+        assertThat(strictCounty.getState()).isEqualTo(CaseState.PLAN_REVIEW);
+    }
+
+    @Test
+    void aCaseOfUnknownRiskNeedsReview() {
+        CaseFile unknown = assessing(null);
+        unknown.submitPlan(true, DEFAULT_POLICY, WORKER);
+        assertThat(unknown.getState()).isEqualTo(CaseState.PLAN_REVIEW);
+    }
+
+    @Test
+    void aReturnedPlanGoesBackToAssessmentWithTheComments() {
+        CaseFile c = assessing(RiskLevel.RED);
+        c.submitPlan(true, DEFAULT_POLICY, WORKER);
+        assertThatThrownBy(() -> c.returnPlan("", HEAD)).hasMessage("case.comments.required");
+        c.returnPlan("目标不够具体", HEAD);
+        assertThat(c.getState()).isEqualTo(CaseState.ASSESSING);
+        assertThat(c.getTransitions())
+                .last()
+                .extracting(CaseTransition::getReason)
+                .isEqualTo("目标不够具体");
+    }
+
+    @Test
+    void anActiveCaseCanLoopBackToAssessment() {
+        CaseFile c = active();
+        c.reassess("祖母住院，照护安排变化", WORKER);
+        assertThat(c.getState()).isEqualTo(CaseState.ASSESSING);
+    }
+
+    @Test
+    void closureNeedsEvaluationReasonAndFollowUpPlan() {
+        CaseFile c = active();
+        assertThatThrownBy(() -> c.requestClosure(ClosureReason.GOALS_MET, "回访", WORKER))
+                .hasMessage("case.transition.illegal");
+        assertThatThrownBy(() -> c.evaluate(" ", WORKER)).hasMessage("case.evaluation.required");
+        c.evaluate("目标达成", WORKER);
+        assertThatThrownBy(() -> c.requestClosure(null, "回访", WORKER)).hasMessage("case.closure.reasonRequired");
+        assertThatThrownBy(() -> c.requestClosure(ClosureReason.GOALS_MET, "", WORKER))
+                .hasMessage("case.closure.followUpRequired");
+        c.requestClosure(ClosureReason.GOALS_MET, "1个月、3个月上门回访", WORKER);
+        assertThat(c.getState()).isEqualTo(CaseState.CLOSURE_REVIEW);
+    }
+
+    @Test
+    void aDeathNeedsNoFollowUpPlanAndArchivesDirectly() {
+        CaseFile c = evaluating();
+        c.requestClosure(ClosureReason.DIED, null, WORKER);
+        c.approveClosure(null, CHINA, HEAD);
+        assertThat(c.getFirstFollowUpDue()).isNull();
+        c.archive(HEAD);
+        assertThat(c.getState()).isEqualTo(CaseState.ARCHIVED);
+    }
+
+    @Test
+    void approvedClosureSchedulesFollowUpsAtOneAndThreeMonths() {
+        CaseFile c = closed(ClosureReason.GOALS_MET);
+        assertThat(c.getState()).isEqualTo(CaseState.CLOSED);
+        assertThat(c.getClosedAt()).isEqualTo(HEAD.at());
+        assertThat(c.getFirstFollowUpDue()).isEqualTo(LocalDate.of(2026, 12, 28));
+        assertThat(c.getSecondFollowUpDue()).isEqualTo(LocalDate.of(2027, 2, 28));
+    }
+
+    @Test
+    void aReturnedClosureGoesBackToEvaluation() {
+        CaseFile c = evaluating();
+        c.requestClosure(ClosureReason.GOALS_MET, "回访", WORKER);
+        assertThatThrownBy(() -> c.returnClosure(null, HEAD)).hasMessage("case.comments.required");
+        c.returnClosure("请补充评估", HEAD);
+        assertThat(c.getState()).isEqualTo(CaseState.EVALUATING);
+    }
+
+    @Test
+    void twoFollowUpsArchiveTheCase() {
+        CaseFile c = closed(ClosureReason.GOALS_MET);
+        assertThatThrownBy(() -> c.archive(HEAD)).hasMessage("case.archive.followUpsPending");
+        c.recordFollowUp("1个月回访：情况稳定", WORKER);
+        assertThat(c.getState()).isEqualTo(CaseState.FOLLOW_UP);
+        c.recordFollowUp("3个月回访：情况稳定", WORKER);
+        assertThat(c.getState()).isEqualTo(CaseState.ARCHIVED);
+        assertThat(c.getFollowUpsDone()).isEqualTo(2);
+    }
+
+    @Test
+    void suspensionReturnsToTheStepItInterrupted() {
+        CaseFile c = active();
+        assertThatThrownBy(() -> c.suspend("", WORKER)).hasMessage("case.reason.required");
+        c.suspend("联系不上监护人", WORKER);
+        assertThat(c.getState()).isEqualTo(CaseState.SUSPENDED);
+        assertThat(c.getState().isOpen()).isTrue();
+        c.resume(WORKER);
+        assertThat(c.getState()).isEqualTo(CaseState.ACTIVE);
+        assertThat(c.getStateBeforeSuspension()).isNull();
+    }
+
+    @Test
+    void aClosedCaseCannotBeSuspendedOrTransferred() {
+        CaseFile c = closed(ClosureReason.GOALS_MET);
+        assertThatThrownBy(() -> c.suspend("x", WORKER)).hasMessage("case.transition.illegal");
+        assertThatThrownBy(() -> c.transfer("x", WORKER)).hasMessage("case.transition.illegal");
+    }
+
+    @Test
+    void aMoveAwayTransfersTheCase() {
+        CaseFile c = active();
+        c.transfer("随父母迁至郑州市", WORKER);
+        assertThat(c.getState()).isEqualTo(CaseState.TRANSFERRED);
+        assertThat(c.getState().isOpen()).isFalse();
+    }
+
+    @Test
+    void reopeningNeedsAReasonAndStartsANewAssessment() {
+        CaseFile c = closed(ClosureReason.GOALS_MET);
+        assertThatThrownBy(() -> c.reopen(" ", WORKER)).hasMessage("case.reason.required");
+        c.reopen("父母再次外出，无人照护", WORKER);
+        assertThat(c.getState()).isEqualTo(CaseState.ASSESSING);
+        assertThat(c.getClosureReason()).isNull();
+        assertThat(c.getFirstFollowUpDue()).isNull();
+        assertThatThrownBy(() -> active().reopen("x", WORKER)).hasMessage("case.transition.illegal");
+    }
+
+    @Test
+    void riskIsProposedConfirmedAndOverriddenOnlyWithAReason() {
+        CaseFile c = aLead();
+        c.proposeRisk(RiskLevel.ORANGE, "评估：与父母失联超过1个月", WORKER);
+        assertThat(c.getRiskLevel()).isNull();
+        assertThat(c.effectiveRisk()).isEqualTo(RiskLevel.ORANGE);
+        c.confirmRisk(RiskLevel.ORANGE, null, WORKER);
+        assertThatThrownBy(() -> c.overrideRisk(RiskLevel.RED, "", HEAD))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("case.reason.required");
+        c.overrideRisk(RiskLevel.RED, "委托照护人酗酒", HEAD);
+        assertThat(c.getRiskLevel()).isEqualTo(RiskLevel.RED);
+        assertThat(c.getRiskHistory())
+                .extracting(RiskChange::getKind)
+                .containsExactly(RiskChangeKind.PROPOSED, RiskChangeKind.CONFIRMED, RiskChangeKind.OVERRIDDEN);
+        assertThat(c.getRiskHistory()).last().extracting(RiskChange::getActor).isEqualTo("head-guyang");
+    }
+
+    @Test
+    void everyStepOfTheJourneyIsRecorded() {
+        CaseFile c = closed(ClosureReason.GOALS_MET);
+        assertThat(c.getTransitions())
+                .extracting(CaseTransition::getAction)
+                .containsExactly(
+                        "OPEN_LEAD",
+                        "SCREEN",
+                        "INTAKE",
+                        "START_ASSESSMENT",
+                        "SUBMIT_PLAN",
+                        "APPROVE_PLAN",
+                        "EVALUATE",
+                        "REQUEST_CLOSURE",
+                        "APPROVE_CLOSURE");
+        assertThat(c.getTransitions()).allSatisfy(t -> {
+            assertThat(t.getActor()).isNotBlank();
+            assertThat(t.getOccurredAt()).isNotNull();
+        });
+    }
+}
