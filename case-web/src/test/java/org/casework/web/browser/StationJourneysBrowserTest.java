@@ -74,6 +74,7 @@ class StationJourneysBrowserTest {
         browser.find(By.cssSelector("form.client-form button[type=submit]")).click();
 
         String error = browser.find(By.cssSelector(".has-error .field-error")).getText();
+        browser.screenshot("casework-register-error");
         assertThat(error).contains("校验位");
         // the entered name is still in the form
         assertThat(browser.find(By.name("fullName")).getAttribute("value")).isEqualTo(name);
