@@ -87,6 +87,18 @@ public class AccountService {
         return accounts.findById(id).orElseThrow(() -> new NotFoundException("user"));
     }
 
+    /**
+     * The logged-in user's own display name, for page headers; every user may read their own,
+     * while {@link #get(UUID)} stays with administrators.
+     */
+    @Transactional(readOnly = true)
+    public String currentDisplayName() {
+        Actor actor = currentActor.get();
+        return accounts.findById(actor.userId())
+                .map(UserAccount::getDisplayName)
+                .orElse(actor.username());
+    }
+
     /** Disables the account and revokes its tokens (a lost phone, a worker who left). */
     @Transactional
     public UserAccount disable(UUID id) {

@@ -30,15 +30,16 @@ class PersonalDataValidator {
         if (blank(input.residenceRegionCode())) {
             throw new InvalidInputException("residenceRegionCode", "client.residence.required");
         }
-        RegionCode residence = RegionCode.parse(input.residenceRegionCode());
+        RegionCode residence = region("residenceRegionCode", input.residenceRegionCode());
         regions.requireLevel(residence, RegionLevel.VILLAGE, "residenceRegionCode");
         if (!actor.covers(residence)) {
             throw new AccessDeniedException("error.outsideJurisdiction");
         }
         RegionCode hukou = null;
         if (!blank(input.hukouRegionCode())) {
-            hukou = RegionCode.parse(input.hukouRegionCode());
-            regions.require(hukou);
+            hukou = region("hukouRegionCode", input.hukouRegionCode());
+            // any level will do for hukou: this is an existence check that names the field at fault
+            regions.requireLevel(hukou, hukou.level(), "hukouRegionCode");
         }
         if (input.householdId() != null && !households.isVisible(input.householdId())) {
             throw new InvalidInputException("householdId", "client.household.unknown");
@@ -84,6 +85,15 @@ class PersonalDataValidator {
                 blank(in.carerPhone()) ? null : phone("carerPhone", in.carerPhone()),
                 trim(in.school()),
                 in.lastParentContact());
+    }
+
+    /** Region errors name the input field at fault, so a form can show them in the right place. */
+    private static RegionCode region(String field, String raw) {
+        try {
+            return RegionCode.parse(raw);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(field, e.getMessageKey(), e.getArguments());
+        }
     }
 
     private static String phone(String field, String raw) {

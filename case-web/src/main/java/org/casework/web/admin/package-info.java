@@ -1,0 +1,2 @@
+/** User administration for administrators. */
+package org.casework.web.admin;

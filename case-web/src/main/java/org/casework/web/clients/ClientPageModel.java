@@ -1,0 +1,89 @@
+package org.casework.web.clients;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import lombok.RequiredArgsConstructor;
+import org.casework.core.clients.CategorySource;
+import org.casework.core.clients.CategorySubType;
+import org.casework.core.clients.CategoryType;
+import org.casework.core.clients.Client;
+import org.casework.core.clients.ClientService;
+import org.casework.core.clients.HouseholdRelation;
+import org.casework.core.households.Household;
+import org.casework.core.households.HouseholdService;
+import org.casework.core.regions.RegionCode;
+import org.casework.core.regions.RegionService;
+import org.casework.core.shared.NotFoundException;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** Gathers everything the client page shows, for the page itself and for its forms' error replies. */
+@Component
+@RequiredArgsConstructor
+class ClientPageModel {
+
+    private final ClientService clients;
+    private final HouseholdService households;
+    private final RegionService regions;
+    private final Clock clock;
+
+    /** A fellow household member, as the client page lists them. */
+    record Member(UUID id, String fullName, HouseholdRelation relation, int age) {}
+
+    void fill(UUID id, Model model) {
+        Client client = clients.get(id);
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute(
+                "client",
+                ClientView.of(
+                        client,
+                        client.getHukouRegionCode() == null ? null : place(client.getHukouRegionCode()),
+                        place(client.getResidenceRegionCode()),
+                        today));
+        addHousehold(client, today, model);
+        model.addAttribute(
+                "history", clients.history(id).stream().map(HistoryEntry::of).toList());
+        if (!model.containsAttribute("categoryForm")) {
+            CategoryForm form = new CategoryForm();
+            form.setValidFrom(today);
+            model.addAttribute("categoryForm", form);
+        }
+        model.addAttribute("categoryTypes", CategoryType.values());
+        model.addAttribute(
+                "subTypeGroups",
+                Arrays.stream(CategoryType.values())
+                        .filter(CategoryType::needsSubType)
+                        .map(t -> Map.entry(t, CategorySubType.of(t)))
+                        .toList());
+        model.addAttribute("sources", CategorySource.values());
+        model.addAttribute("today", today);
+    }
+
+    private void addHousehold(Client client, LocalDate today, Model model) {
+        if (client.getHouseholdId() == null) {
+            return;
+        }
+        try {
+            Household household = households.get(client.getHouseholdId());
+            model.addAttribute("household", household.getName());
+            model.addAttribute(
+                    "members",
+                    clients.membersOf(household.getId()).stream()
+                            .filter(m -> !m.getId().equals(client.getId()))
+                            .map(m -> new Member(m.getId(), m.getFullName(), m.getRelationToHead(), m.ageOn(today)))
+                            .toList());
+        } catch (NotFoundException e) {
+            // a household registered in another jurisdiction: show the client, not the household
+            model.addAttribute("members", List.of());
+        }
+    }
+
+    private String place(String code) {
+        String name = regions.pathName(RegionCode.parse(code));
+        return name.isBlank() ? code : name;
+    }
+}

@@ -1,0 +1,2 @@
+/** The start page after login. */
+package org.casework.web.home;
