@@ -5,6 +5,7 @@ import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.organisations.OrganisationRepository;
 import org.casework.core.regions.RegionService;
+import org.casework.core.security.Actor;
 import org.casework.core.security.CurrentActor;
 import org.casework.core.security.Permission;
 import org.casework.core.security.Role;

@@ -4,7 +4,7 @@ import java.util.UUID;
 import lombok.Getter;
 import lombok.Setter;
 import org.casework.core.accounts.AccountService.NewUser;
-import org.casework.core.accounts.Role;
+import org.casework.core.security.Role;
 
 /** A new user as the administrator types it. */
 @Getter

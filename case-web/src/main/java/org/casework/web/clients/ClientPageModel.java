@@ -15,9 +15,9 @@ import org.casework.core.clients.ClientService;
 import org.casework.core.clients.HouseholdRelation;
 import org.casework.core.households.Household;
 import org.casework.core.households.HouseholdService;
-import org.casework.core.regions.RegionCode;
 import org.casework.core.regions.RegionService;
 import org.casework.core.shared.NotFoundException;
+import org.casework.core.shared.RegionCode;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 

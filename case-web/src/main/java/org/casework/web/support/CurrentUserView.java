@@ -1,8 +1,8 @@
 package org.casework.web.support;
 
 import java.io.Serializable;
-import org.casework.core.accounts.Actor;
-import org.casework.core.accounts.Permission;
+import org.casework.core.security.Actor;
+import org.casework.core.security.Permission;
 
 /**
  * The logged-in user as the page header and menus need them. Kept in the session, so it holds

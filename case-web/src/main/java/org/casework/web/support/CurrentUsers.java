@@ -5,9 +5,9 @@ import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.accounts.AccountService;
-import org.casework.core.accounts.Actor;
-import org.casework.core.accounts.CurrentActor;
 import org.casework.core.regions.RegionService;
+import org.casework.core.security.Actor;
+import org.casework.core.security.CurrentActor;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,12 +2,12 @@ package org.casework.web.support;
 
 import java.util.List;
 import lombok.RequiredArgsConstructor;
-import org.casework.core.accounts.Actor;
-import org.casework.core.accounts.CurrentActor;
 import org.casework.core.regions.Region;
-import org.casework.core.regions.RegionCode;
-import org.casework.core.regions.RegionLevel;
 import org.casework.core.regions.RegionService;
+import org.casework.core.security.Actor;
+import org.casework.core.security.CurrentActor;
+import org.casework.core.shared.RegionCode;
+import org.casework.core.shared.RegionLevel;
 import org.springframework.stereotype.Component;
 
 /**
