@@ -1,5 +1,7 @@
 package org.casework.core.clients;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,6 +37,7 @@ public class ClientService {
     private final CurrentActor currentActor;
     private final AuditTrail audit;
     private final Clock clock;
+    private final EntityManager entityManager;
 
     /**
      * Registers a client with its initial categories. Refuses an ID number already registered
@@ -134,7 +137,7 @@ public class ClientService {
                 clock.instant());
         audit.recordChange(
                 "Client", clientId, "CATEGORY_ADDED", List.of(String.valueOf(category.type())), actor.username());
-        return clients.saveAndFlush(client);
+        return categoriesChanged(client);
     }
 
     /** Ends a category on a date, with a reason; nothing is deleted. */
@@ -146,7 +149,7 @@ public class ClientService {
         ClientCategory ended = client.endCategory(categoryId, endDate == null ? today() : endDate, reason);
         audit.recordChange(
                 "Client", clientId, "CATEGORY_ENDED", List.of(ended.getType().name()), actor.username());
-        return clients.saveAndFlush(client);
+        return categoriesChanged(client);
     }
 
     /**
@@ -177,6 +180,16 @@ public class ClientService {
     public List<ChangeLogEntry> history(UUID clientId) {
         get(clientId);
         return audit.historyOf(clientId);
+    }
+
+    /**
+     * Categories are part of the client: changing them must give the client a new version (and
+     * ETag), or a correction based on the version before the change would still be accepted.
+     * Hibernate does not version an entity for changes to an inverse (mappedBy) collection.
+     */
+    private Client categoriesChanged(Client client) {
+        entityManager.lock(client, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        return clients.saveAndFlush(client);
     }
 
     private Client find(Actor actor, UUID id) {
