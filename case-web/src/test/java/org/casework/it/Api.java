@@ -77,6 +77,15 @@ public final class Api {
                 .build());
     }
 
+    public Response post(String path, Object body, String token, String ifMatch) {
+        HttpRequest.Builder builder = request(path, token).header("Content-Type", "application/json");
+        if (ifMatch != null) {
+            builder.header("If-Match", ifMatch);
+        }
+        return send(
+                builder.POST(HttpRequest.BodyPublishers.ofString(json(body))).build());
+    }
+
     public Response postRaw(String path, String rawBody, String token, String acceptLanguage) {
         return send(request(path, token)
                 .header("Content-Type", "application/json")
