@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
@@ -112,12 +113,19 @@ public class ClientService {
         return page;
     }
 
-    /** Members of a household that the caller may see. */
+    /**
+     * Members of a household that the caller may see: the head first, then by relation in GB/T 4761
+     * order (the enum's order), oldest first within a relation. The relation is stored as text,
+     * so SQL would sort it alphabetically (DAUGHTER, GRANDCHILD, …, HEAD …).
+     */
     @Transactional(readOnly = true)
     public List<Client> membersOf(UUID householdId) {
         Actor actor = currentActor.require(Permission.READ_CLIENTS);
         households.get(householdId);
-        return clients.findMembersInScope(householdId, actor.scopePattern());
+        return clients.findMembersInScope(householdId, actor.scopePattern()).stream()
+                .sorted(Comparator.comparing(
+                        Client::getRelationToHead, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
     }
 
     /** Adds a dated category to a client. */
