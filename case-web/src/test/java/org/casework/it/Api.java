@@ -35,14 +35,28 @@ public final class Api {
 
     /** A token for a demo user, fetched once per server. */
     public String tokenFor(String username) {
+        return tokenFor(username, PASSWORD);
+    }
+
+    /** A token for a user a test created, fetched once per server. */
+    public String tokenFor(String username, String password) {
         return TOKENS.computeIfAbsent(base + "|" + username, k -> {
-            Response r = post("/api/v1/auth/token", Map.of("username", username, "password", PASSWORD), null);
+            Response r = post("/api/v1/auth/token", Map.of("username", username, "password", password), null);
             if (r.status() != 200) {
                 throw new IllegalStateException(
                         "Login of " + username + " failed: " + r.raw().body());
             }
             return r.body().get("token").asString();
         });
+    }
+
+    /** Logs in without caching the token: for tests that revoke, disable or lock. */
+    public Response login(String username, String password) {
+        return post("/api/v1/auth/token", Map.of("username", username, "password", password), null);
+    }
+
+    public Response delete(String path, String token) {
+        return send(request(path, token).DELETE().build());
     }
 
     public Response get(String path, String token) {
@@ -61,6 +75,15 @@ public final class Api {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json(body)))
                 .build());
+    }
+
+    public Response post(String path, Object body, String token, String ifMatch) {
+        HttpRequest.Builder builder = request(path, token).header("Content-Type", "application/json");
+        if (ifMatch != null) {
+            builder.header("If-Match", ifMatch);
+        }
+        return send(
+                builder.POST(HttpRequest.BodyPublishers.ofString(json(body))).build());
     }
 
     public Response postRaw(String path, String rawBody, String token, String acceptLanguage) {

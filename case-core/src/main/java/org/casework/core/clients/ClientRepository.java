@@ -22,7 +22,8 @@ public interface ClientRepository extends JpaRepository<Client, UUID>, JpaSpecif
             + " and c.residenceRegionCode = :village")
     List<Client> findPossibleDuplicates(String fullName, LocalDate birthDate, String village);
 
+    /** Ordered by birth date; the service puts them in the order of their relation to the head. */
     @Query("select c from Client c where c.householdId = :householdId and c.residenceRegionCode like :scope"
-            + " order by c.relationToHead, c.birthDate")
+            + " order by c.birthDate, c.id")
     List<Client> findMembersInScope(UUID householdId, String scope);
 }

@@ -1,7 +1,10 @@
 package org.casework.core.clients;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
@@ -35,6 +38,7 @@ public class ClientService {
     private final CurrentActor currentActor;
     private final AuditTrail audit;
     private final Clock clock;
+    private final EntityManager entityManager;
 
     /**
      * Registers a client with its initial categories. Refuses an ID number already registered
@@ -108,12 +112,19 @@ public class ClientService {
         return page;
     }
 
-    /** Members of a household that the caller may see. */
+    /**
+     * Members of a household that the caller may see: the head first, then by relation in GB/T 4761
+     * order (the enum's order), oldest first within a relation. The relation is stored as text,
+     * so SQL would sort it alphabetically (DAUGHTER, GRANDCHILD, …, HEAD …).
+     */
     @Transactional(readOnly = true)
     public List<Client> membersOf(UUID householdId) {
         Actor actor = currentActor.require(Permission.READ_CLIENTS);
         households.get(householdId);
-        return clients.findMembersInScope(householdId, actor.scopePattern());
+        return clients.findMembersInScope(householdId, actor.scopePattern()).stream()
+                .sorted(Comparator.comparing(
+                        Client::getRelationToHead, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
     }
 
     /** Adds a dated category to a client. */
@@ -133,7 +144,7 @@ public class ClientService {
                 clock.instant());
         audit.recordChange(
                 "Client", clientId, "CATEGORY_ADDED", List.of(String.valueOf(category.type())), actor.username());
-        return clients.saveAndFlush(client);
+        return categoriesChanged(client);
     }
 
     /** Ends a category on a date, with a reason; nothing is deleted. */
@@ -145,7 +156,7 @@ public class ClientService {
         ClientCategory ended = client.endCategory(categoryId, endDate == null ? today() : endDate, reason);
         audit.recordChange(
                 "Client", clientId, "CATEGORY_ENDED", List.of(ended.getType().name()), actor.username());
-        return clients.saveAndFlush(client);
+        return categoriesChanged(client);
     }
 
     /**
@@ -176,6 +187,16 @@ public class ClientService {
     public List<ChangeLogEntry> history(UUID clientId) {
         get(clientId);
         return audit.historyOf(clientId);
+    }
+
+    /**
+     * Categories are part of the client: changing them must give the client a new version (and
+     * ETag), or a correction based on the version before the change would still be accepted.
+     * Hibernate does not version an entity for changes to an inverse (mappedBy) collection.
+     */
+    private Client categoriesChanged(Client client) {
+        entityManager.lock(client, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        return clients.saveAndFlush(client);
     }
 
     private Client find(Actor actor, UUID id) {

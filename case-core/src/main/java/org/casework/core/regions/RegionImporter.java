@@ -93,7 +93,7 @@ public class RegionImporter {
         try (Reader reader = new InputStreamReader(csv, StandardCharsets.UTF_8)) {
             for (CSVRecord row : format.parse(reader)) {
                 if (row.size() < 2) {
-                    throw new InvalidInputException("file", "region.import.badRow", row.getRecordNumber());
+                    throw new InvalidInputException("file", "region.import.badRow", fileRow(row));
                 }
                 String code = row.get(0).strip();
                 if (!code.startsWith(prefix)) {
@@ -102,13 +102,21 @@ public class RegionImporter {
                 try {
                     result.add(new Region(RegionCode.parse(code), row.get(1)));
                 } catch (IllegalArgumentException | InvalidInputException e) {
-                    throw new InvalidInputException("file", "region.import.badRow", row.getRecordNumber());
+                    throw new InvalidInputException("file", "region.import.badRow", fileRow(row));
                 }
             }
         } catch (IOException | UncheckedIOException e) {
             throw new InvalidInputException("file", "region.import.unreadable");
         }
         return result;
+    }
+
+    /**
+     * The row as the administrator sees it in a spreadsheet: commons-csv numbers data records from
+     * 1 after the header, so the header row is added back.
+     */
+    private static long fileRow(CSVRecord row) {
+        return row.getRecordNumber() + 1;
     }
 
     private static List<List<String>> chunks(List<String> codes) {
