@@ -8,7 +8,7 @@ import static org.casework.it.fixtures.UserBuilder.aVillageChildDirector;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.casework.core.accounts.Role;
+import org.casework.core.security.Role;
 import org.casework.it.Api.Response;
 import org.casework.it.fixtures.DemoUsers;
 import org.casework.it.fixtures.UserBuilder;
