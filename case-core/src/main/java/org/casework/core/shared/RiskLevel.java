@@ -18,4 +18,9 @@ public enum RiskLevel {
     public boolean isMoreUrgentThan(RiskLevel other) {
         return other == null || ordinal() < other.ordinal();
     }
+
+    /** The more urgent of the two; risk rules combine by taking the worst level any of them raised. */
+    public RiskLevel max(RiskLevel other) {
+        return other != null && other.isMoreUrgentThan(this) ? other : this;
+    }
 }
