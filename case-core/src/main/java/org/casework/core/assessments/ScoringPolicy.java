@@ -1,0 +1,20 @@
+package org.casework.core.assessments;
+
+/**
+ * A named way to turn complete answers into a result. Instrument files name their method; a new
+ * version of an instrument reuses a policy without code, a new kind of rule is a new policy.
+ */
+public interface ScoringPolicy {
+
+    /** The name instrument files use in their {@code scoring} field. */
+    String method();
+
+    /**
+     * Refuses, at start-up, an instrument that lacks the items this policy reads, or whose items
+     * have the wrong type or scores. Throws {@link InvalidInstrumentException} naming the item.
+     */
+    void checkDefinition(InstrumentDefinition definition);
+
+    /** Scores answers that the caller has checked to be complete. */
+    ScoringResult score(AssessmentAnswers answers);
+}
