@@ -7,7 +7,6 @@ import static org.casework.core.shared.RiskLevel.ORANGE;
 import static org.casework.core.shared.RiskLevel.RED;
 import static org.casework.core.shared.RiskLevel.YELLOW;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.casework.core.shared.InvalidInputException;
@@ -20,17 +19,8 @@ class ChildRiskPolicyTest {
 
     private final ChildRiskPolicy policy = new ChildRiskPolicy();
 
-    /** A ten-year-old living with both parents, no concern anywhere. */
     private static Map<String, Object> noConcern() {
-        Map<String, Object> answers = new LinkedHashMap<>();
-        for (Item item : Instruments.CHILD.items()) {
-            if (item.required() && item.type() == ItemType.BOOLEAN) {
-                answers.put(item.code(), false);
-            }
-        }
-        answers.put("age_years", 10);
-        answers.put("difficulty_subtype", "NONE");
-        return answers;
+        return Instruments.childWithoutConcern();
     }
 
     /** Parents away, a named capable adult carer who passes the whole checklist, school and village told. */

@@ -15,6 +15,19 @@ final class Instruments {
 
     private Instruments() {}
 
+    /** Complete child answers with no concern anywhere: a ten-year-old living with both parents. */
+    static Map<String, Object> childWithoutConcern() {
+        Map<String, Object> answers = new LinkedHashMap<>();
+        for (Item item : CHILD.items()) {
+            if (item.required() && item.type() == ItemType.BOOLEAN) {
+                answers.put(item.code(), false);
+            }
+        }
+        answers.put("age_years", 10);
+        answers.put("difficulty_subtype", "NONE");
+        return answers;
+    }
+
     /** A mutable answer map, for tests to change one answer at a time. */
     static Map<String, Object> answers(Object... codesAndValues) {
         Map<String, Object> answers = new LinkedHashMap<>();
