@@ -87,6 +87,8 @@ class AssessmentRepositoryTest {
 
         Assessment loaded = reloaded(assessment);
 
+        // Equal as stored, not only after re-checking: the history compares stored values to spot changes.
+        assertThat(loaded.getAnswers()).isEqualTo(answers.toStorable());
         assertThat(AssessmentAnswers.draft(Instruments.HOUSEHOLD, loaded.getAnswers()))
                 .isEqualTo(answers);
         assertThat(loaded.getAnswers().get("monthly_income_yuan")).isEqualTo(new BigDecimal("1250.5"));
