@@ -35,11 +35,23 @@ class ArchitectureTest {
                         "org.springframework.web..",
                         "org.springframework.http..",
                         "jakarta.servlet..",
-                        "tools.jackson..",
-                        "com.fasterxml.jackson..",
                         "org.casework.api..",
                         "org.casework.web..",
                         "org.casework.sync..")
+                .check(classes);
+    }
+
+    /** JSON in the core is for data files (instrument definitions, stored answers), not for HTTP. */
+    @Test
+    void onlyAssessmentsReadJsonInTheCore() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.casework.core..")
+                .and()
+                .resideOutsideOfPackage("org.casework.core.assessments..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("tools.jackson..", "com.fasterxml.jackson..")
                 .check(classes);
     }
 

@@ -11,4 +11,8 @@ public interface AssessmentRepository extends JpaRepository<Assessment, UUID> {
     List<Assessment> findByClientIdOrderByCreatedAtDesc(UUID clientId);
 
     Optional<Assessment> findBySupersedes(UUID supersededId);
+
+    boolean existsByCaseIdAndStatus(UUID caseId, AssessmentStatus status);
+
+    List<Assessment> findByCaseIdOrderByCreatedAtDesc(UUID caseId);
 }

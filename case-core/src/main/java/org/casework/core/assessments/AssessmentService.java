@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.audit.AuditTrail;
+import org.casework.core.cases.CaseFile;
+import org.casework.core.cases.CaseService;
 import org.casework.core.clients.ClientService;
 import org.casework.core.security.Actor;
 import org.casework.core.security.CurrentActor;
@@ -33,6 +35,7 @@ public class AssessmentService {
     private final AssessmentRepository assessments;
     private final InstrumentCatalog catalog;
     private final ClientService clients;
+    private final CaseService cases;
     private final CurrentActor currentActor;
     private final AuditTrail audit;
     private final Clock clock;
@@ -42,6 +45,13 @@ public class AssessmentService {
     public Assessment start(UUID clientId, UUID caseId, String instrumentCode) {
         Actor actor = currentActor.require(Permission.WRITE_CLIENTS);
         clients.get(clientId);
+        if (caseId != null) {
+            CaseFile caseFile = cases.get(caseId);
+            if (!caseFile.getPrimaryClientId().equals(clientId)
+                    && !caseFile.getMemberIds().contains(clientId)) {
+                throw new InvalidInputException("caseId", "assessment.case.otherClient");
+            }
+        }
         InstrumentDefinition instrument = catalog.newest(instrumentCode);
         Assessment assessment = assessments.save(Assessment.start(clientId, caseId, instrument));
         audit.recordChange(
@@ -97,6 +107,11 @@ public class AssessmentService {
         }
         assessment.sign(actor.username(), clock.instant());
         audit.recordChange(ENTITY, id, "SIGNED", null, actor.username());
+        ScoringResult result = assessment.result();
+        if (assessment.getCaseId() != null && result != null && result.proposedRisk() != null) {
+            // The rules propose; the worker confirms on the case (product.md, risk levels).
+            cases.proposeRisk(assessment.getCaseId(), result.proposedRisk(), String.join(",", result.triggers()));
+        }
         return assessments.saveAndFlush(assessment);
     }
 

@@ -39,6 +39,7 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 import org.casework.core.shared.AbstractAggregate;
+import org.casework.core.shared.ConflictException;
 import org.casework.core.shared.DomainException;
 import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.RegionCode;
@@ -374,8 +375,9 @@ public class CaseFile extends AbstractAggregate {
         this.state = to;
     }
 
-    private DomainException illegal(String action) {
-        return new DomainException("case.transition.illegal", action, state.name());
+    /** A conflict with the case's current state (409), not malformed input. */
+    private ConflictException illegal(String action) {
+        return new ConflictException("case.transition.illegal", action, state.name());
     }
 
     private static String required(String text, String field) {

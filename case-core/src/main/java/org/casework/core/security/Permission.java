@@ -6,6 +6,11 @@ public enum Permission {
     WRITE_CLIENTS,
     /** See ID and phone numbers in full; every use is logged with a reason. */
     UNMASK_IDENTIFIERS,
+    /** Read case files (village roles never do: they see the registry, visits and their flags). */
+    READ_CASES,
+    WRITE_CASES,
+    /** Approve plans and closures, override risk levels, reassign, write supervision notes. */
+    SUPERVISE_CASES,
     MANAGE_USERS,
     MANAGE_ORGANISATIONS,
     MANAGE_REFERENCE_DATA

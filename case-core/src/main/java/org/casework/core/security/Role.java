@@ -3,8 +3,11 @@ package org.casework.core.security;
 import static org.casework.core.security.Permission.MANAGE_ORGANISATIONS;
 import static org.casework.core.security.Permission.MANAGE_REFERENCE_DATA;
 import static org.casework.core.security.Permission.MANAGE_USERS;
+import static org.casework.core.security.Permission.READ_CASES;
 import static org.casework.core.security.Permission.READ_CLIENTS;
+import static org.casework.core.security.Permission.SUPERVISE_CASES;
 import static org.casework.core.security.Permission.UNMASK_IDENTIFIERS;
+import static org.casework.core.security.Permission.WRITE_CASES;
 import static org.casework.core.security.Permission.WRITE_CLIENTS;
 
 import java.util.EnumSet;
@@ -18,10 +21,17 @@ import org.casework.core.shared.RegionLevel;
 public enum Role {
     VILLAGE_CHILD_DIRECTOR(RegionLevel.VILLAGE, EnumSet.of(READ_CLIENTS, WRITE_CLIENTS)),
     VILLAGE_ROOM_WORKER(RegionLevel.VILLAGE, EnumSet.of(READ_CLIENTS, WRITE_CLIENTS)),
-    STATION_WORKER(RegionLevel.TOWNSHIP, EnumSet.of(READ_CLIENTS, WRITE_CLIENTS, UNMASK_IDENTIFIERS)),
-    STATION_HEAD(RegionLevel.TOWNSHIP, EnumSet.of(READ_CLIENTS, WRITE_CLIENTS, UNMASK_IDENTIFIERS)),
-    TOWNSHIP_CHILD_SUPERVISOR(RegionLevel.TOWNSHIP, EnumSet.of(READ_CLIENTS, WRITE_CLIENTS, UNMASK_IDENTIFIERS)),
-    COUNTY_SUPERVISOR(RegionLevel.COUNTY, EnumSet.of(READ_CLIENTS, WRITE_CLIENTS, UNMASK_IDENTIFIERS)),
+    STATION_WORKER(
+            RegionLevel.TOWNSHIP, EnumSet.of(READ_CLIENTS, WRITE_CLIENTS, UNMASK_IDENTIFIERS, READ_CASES, WRITE_CASES)),
+    STATION_HEAD(
+            RegionLevel.TOWNSHIP,
+            EnumSet.of(READ_CLIENTS, WRITE_CLIENTS, UNMASK_IDENTIFIERS, READ_CASES, WRITE_CASES, SUPERVISE_CASES)),
+    TOWNSHIP_CHILD_SUPERVISOR(
+            RegionLevel.TOWNSHIP,
+            EnumSet.of(READ_CLIENTS, WRITE_CLIENTS, UNMASK_IDENTIFIERS, READ_CASES, WRITE_CASES, SUPERVISE_CASES)),
+    COUNTY_SUPERVISOR(
+            RegionLevel.COUNTY,
+            EnumSet.of(READ_CLIENTS, WRITE_CLIENTS, UNMASK_IDENTIFIERS, READ_CASES, WRITE_CASES, SUPERVISE_CASES)),
     /** Sees only referrals addressed to their department, never the registry. */
     DEPARTMENT_LIAISON(null, EnumSet.noneOf(Permission.class)),
     /** Runs the system; by least privilege sees no client data. */

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.Mockito.when;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.casework.core.audit.AuditTrail;
 import org.casework.core.audit.ChangeLogEntry;
+import org.casework.core.cases.CaseFile;
+import org.casework.core.cases.CaseService;
+import org.casework.core.cases.CaseSource;
+import org.casework.core.cases.Stamp;
 import org.casework.core.clients.ClientService;
 import org.casework.core.security.Actor;
 import org.casework.core.security.ActorDetails;
@@ -49,6 +54,9 @@ class AssessmentServiceTest {
     @MockitoBean
     ClientService clients;
 
+    @MockitoBean
+    CaseService cases;
+
     private UUID clientId;
 
     @BeforeEach
@@ -86,9 +94,33 @@ class AssessmentServiceTest {
         return service.sign(assessment.getId(), assessment.getVersion());
     }
 
+    private UUID aCaseOf(UUID client) {
+        UUID caseId = UUID.randomUUID();
+        CaseFile caseFile = new CaseFile(
+                "410225-2026-00001",
+                client,
+                RegionCode.parse("410225100201"),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                CaseSource.OUTREACH,
+                null,
+                new Stamp("wang.fang", Instant.now()));
+        when(cases.get(caseId)).thenReturn(caseFile);
+        return caseId;
+    }
+
+    @Test
+    void refusesToAttachAnAssessmentToAnotherClientsCase() {
+        UUID caseId = aCaseOf(UUID.randomUUID());
+
+        assertThatThrownBy(() -> service.start(clientId, caseId, "child-protection"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("assessment.case.otherClient");
+    }
+
     @Test
     void startsADraftOfTheNewestVersionAndRecordsIt() {
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = aCaseOf(clientId);
 
         Assessment assessment = service.start(clientId, caseId, "elderly-ability-gbt42195");
 

@@ -1,0 +1,29 @@
+package org.casework.api.assessments;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.casework.core.assessments.AssessmentStatus;
+import org.casework.core.shared.RiskLevel;
+
+/** An assessment with its answers and the result computed on the server. */
+public record AssessmentResponse(
+        UUID id,
+        long version,
+        UUID clientId,
+        UUID caseId,
+        String instrumentCode,
+        int instrumentVersion,
+        AssessmentStatus status,
+        Map<String, Object> answers,
+        boolean complete,
+        Integer totalScore,
+        String outcome,
+        RiskLevel proposedRisk,
+        boolean mandatoryReport,
+        List<String> triggers,
+        String summary,
+        String signedBy,
+        Instant signedAt,
+        UUID supersedes) {}

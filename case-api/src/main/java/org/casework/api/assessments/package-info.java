@@ -1,0 +1,2 @@
+/** Assessment instruments and assessments over HTTP. */
+package org.casework.api.assessments;

@@ -1,0 +1,219 @@
+package org.casework.core.cases;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import lombok.RequiredArgsConstructor;
+import org.casework.core.accounts.UserAccount;
+import org.casework.core.accounts.UserAccountRepository;
+import org.casework.core.audit.AuditTrail;
+import org.casework.core.clients.Client;
+import org.casework.core.clients.ClientService;
+import org.casework.core.organisations.Organisation;
+import org.casework.core.organisations.OrganisationRepository;
+import org.casework.core.organisations.OrganisationType;
+import org.casework.core.security.Actor;
+import org.casework.core.security.CurrentActor;
+import org.casework.core.security.Permission;
+import org.casework.core.shared.AccessDeniedException;
+import org.casework.core.shared.DomainException;
+import org.casework.core.shared.InvalidInputException;
+import org.casework.core.shared.NotFoundException;
+import org.casework.core.shared.RiskLevel;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens and runs cases. Station workers see and work their township's cases, county supervisors
+ * the county's; village roles see no case files. Supervisory steps need a supervisor, who may not
+ * approve a case assigned to themselves.
+ */
+@Service
+@RequiredArgsConstructor
+public class CaseService {
+
+    private final CaseRepository cases;
+    private final CaseNumbers numbers;
+    private final ClientService clients;
+    private final OrganisationRepository organisations;
+    private final UserAccountRepository users;
+    private final SignedAssessments signedAssessments;
+    private final PlanApprovalPolicy planApproval;
+    private final CurrentActor currentActor;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    /** What a worker enters to open a case (a lead) for a registry client. */
+    public record OpenCase(
+            UUID clientId, CaseSource source, String reason, RiskLevel initialRisk, List<UUID> memberIds) {}
+
+    /**
+     * Opens a lead for a client the caller may see, owned by the station of the client's township
+     * and assigned to the caller. The number is unique in the county and gap-free.
+     */
+    @Transactional
+    public CaseFile open(OpenCase command) {
+        Actor actor = currentActor.require(Permission.WRITE_CASES);
+        if (command.clientId() == null) {
+            throw new InvalidInputException("clientId", "case.client.required");
+        }
+        Client client = clients.get(command.clientId());
+        String village = client.getResidenceRegionCode();
+        Organisation station = organisations
+                .findFirstByTypeAndRegionCode(OrganisationType.TOWNSHIP_STATION, village.substring(0, 9))
+                .orElseThrow(() -> new DomainException("case.station.missing"));
+        String number =
+                numbers.next(village.substring(0, 6), LocalDate.now(clock).getYear());
+        CaseFile caseFile = new CaseFile(
+                number,
+                client.getId(),
+                client.residenceRegion(),
+                station.getId(),
+                actor.userId(),
+                command.source(),
+                command.reason(),
+                stamp(actor));
+        if (command.initialRisk() != null) {
+            caseFile.proposeRisk(command.initialRisk(), command.reason(), stamp(actor));
+        }
+        if (command.memberIds() != null) {
+            command.memberIds().forEach(memberId -> {
+                clients.get(memberId);
+                caseFile.involve(memberId);
+            });
+        }
+        cases.save(caseFile);
+        audit.recordChange("Case", caseFile.getId(), "CREATED", null, actor.username());
+        return caseFile;
+    }
+
+    /** The case with its history, if the caller may read cases of its village. */
+    @Transactional(readOnly = true)
+    public CaseFile get(UUID id) {
+        return withHistory(find(currentActor.require(Permission.READ_CASES), id));
+    }
+
+    /** Cases in the caller's jurisdiction; {@code open} limits to open states, a worker id to one caseload. */
+    @Transactional(readOnly = true)
+    public Page<CaseFile> search(boolean open, UUID workerId, Pageable pageable) {
+        Actor actor = currentActor.require(Permission.READ_CASES);
+        Set<CaseState> states = open
+                ? EnumSet.copyOf(List.of(CaseState.values()).stream()
+                        .filter(CaseState::isOpen)
+                        .toList())
+                : EnumSet.allOf(CaseState.class);
+        return cases.searchInScope(actor.scopePattern(), states, workerId, pageable);
+    }
+
+    /** Cases of one registry client that the caller may see. */
+    @Transactional(readOnly = true)
+    public List<CaseFile> forClient(UUID clientId) {
+        Actor actor = currentActor.require(Permission.READ_CASES);
+        clients.get(clientId);
+        return cases.findForClientInScope(clientId, actor.scopePattern());
+    }
+
+    /** Performs one lifecycle step; refuses a stale version, an illegal step or a missing guard. */
+    @Transactional
+    public CaseFile transition(UUID id, long expectedVersion, TransitionRequest request) {
+        Actor actor = currentActor.require(Permission.WRITE_CASES);
+        if (request == null || request.action() == null) {
+            throw new InvalidInputException("action", "case.action.required");
+        }
+        CaseFile caseFile = find(actor, id);
+        caseFile.checkVersion(expectedVersion);
+        if (request.action().isSupervisory()) {
+            requireSupervisorOf(actor, caseFile);
+        }
+        Stamp stamp = stamp(actor);
+        String reason = request.reason();
+        switch (request.action()) {
+            case SCREEN -> caseFile.startScreening(stamp);
+            case DECLINE -> caseFile.declineToOpen(reason, stamp);
+            case ADMIT -> caseFile.admit(request.intakeBasis(), reason, stamp);
+            case START_ASSESSMENT -> caseFile.startAssessment(stamp);
+            case SUBMIT_PLAN -> caseFile.submitPlan(signedAssessments.existFor(id), planApproval, stamp);
+            case APPROVE_PLAN -> caseFile.approvePlan(reason, stamp);
+            case RETURN_PLAN -> caseFile.returnPlan(reason, stamp);
+            case REASSESS -> caseFile.reassess(reason, stamp);
+            case EVALUATE -> caseFile.evaluate(reason, stamp);
+            case REQUEST_CLOSURE -> caseFile.requestClosure(request.closureReason(), request.followUpPlan(), stamp);
+            case APPROVE_CLOSURE -> caseFile.approveClosure(reason, clock.getZone(), stamp);
+            case RETURN_CLOSURE -> caseFile.returnClosure(reason, stamp);
+            case RECORD_FOLLOW_UP -> caseFile.recordFollowUp(reason, stamp);
+            case ARCHIVE -> caseFile.archive(stamp);
+            case SUSPEND -> caseFile.suspend(reason, stamp);
+            case RESUME -> caseFile.resume(stamp);
+            case TRANSFER -> caseFile.transfer(reason, stamp);
+            case REOPEN -> caseFile.reopen(reason, stamp);
+        }
+        return withHistory(cases.saveAndFlush(caseFile));
+    }
+
+    /** The worker confirms a risk level; a supervisor may override it, with a reason. */
+    @Transactional
+    public CaseFile setRisk(UUID id, long expectedVersion, RiskLevel level, String reason, boolean override) {
+        Actor actor = currentActor.require(Permission.WRITE_CASES);
+        CaseFile caseFile = find(actor, id);
+        caseFile.checkVersion(expectedVersion);
+        if (override) {
+            requireSupervisorOf(actor, caseFile);
+            caseFile.overrideRisk(level, reason, stamp(actor));
+        } else {
+            caseFile.confirmRisk(level, reason, stamp(actor));
+        }
+        return withHistory(cases.saveAndFlush(caseFile));
+    }
+
+    /** Records the rules' proposal (from an assessment); the worker still confirms. */
+    @Transactional
+    public void proposeRisk(UUID id, RiskLevel level, String why) {
+        Actor actor = currentActor.require(Permission.WRITE_CASES);
+        find(actor, id).proposeRisk(level, why, stamp(actor));
+    }
+
+    /** A supervisor hands the case to another worker of the same station. */
+    @Transactional
+    public CaseFile reassign(UUID id, long expectedVersion, UUID workerId) {
+        Actor actor = currentActor.require(Permission.SUPERVISE_CASES);
+        CaseFile caseFile = find(actor, id);
+        caseFile.checkVersion(expectedVersion);
+        UserAccount worker = users.findById(workerId == null ? new UUID(0, 0) : workerId)
+                .filter(UserAccount::isEnabled)
+                .filter(u -> caseFile.getStationId().equals(u.getOrganisationId()))
+                .filter(u -> u.getRole().has(Permission.WRITE_CASES))
+                .orElseThrow(() -> new InvalidInputException("workerId", "case.worker.notInStation"));
+        caseFile.reassign(worker.getId(), stamp(actor));
+        return withHistory(cases.saveAndFlush(caseFile));
+    }
+
+    private void requireSupervisorOf(Actor actor, CaseFile caseFile) {
+        if (!actor.has(Permission.SUPERVISE_CASES)) {
+            throw new AccessDeniedException("case.supervisorOnly");
+        }
+        if (actor.userId().equals(caseFile.getAssignedWorkerId())) {
+            throw new AccessDeniedException("case.approval.ownCase");
+        }
+    }
+
+    /** Loads the histories callers show, inside the transaction (open-in-view is off). */
+    private static CaseFile withHistory(CaseFile caseFile) {
+        caseFile.getTransitions().size();
+        caseFile.getRiskHistory().size();
+        caseFile.getMemberIds().size();
+        return caseFile;
+    }
+
+    private CaseFile find(Actor actor, UUID id) {
+        return cases.findInScope(id, actor.scopePattern()).orElseThrow(() -> new NotFoundException("case"));
+    }
+
+    private Stamp stamp(Actor actor) {
+        return new Stamp(actor.username(), clock.instant());
+    }
+}

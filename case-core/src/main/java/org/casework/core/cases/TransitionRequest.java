@@ -1,0 +1,13 @@
+package org.casework.core.cases;
+
+/**
+ * One step requested on a case. Which fields matter depends on the action: the reason or
+ * comments for most, the basis for intake, the closure reason and follow-up plan for closure.
+ */
+public record TransitionRequest(
+        CaseAction action, String reason, IntakeBasis intakeBasis, ClosureReason closureReason, String followUpPlan) {
+
+    public static TransitionRequest of(CaseAction action, String reason) {
+        return new TransitionRequest(action, reason, null, null, null);
+    }
+}
