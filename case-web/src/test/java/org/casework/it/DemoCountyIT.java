@@ -62,7 +62,8 @@ class DemoCountyIT {
         assertThat(all.stream().filter(o -> o.getType() == OrganisationType.COUNTY_CENTRE))
                 .hasSize(1);
         assertThat(all.stream().filter(o -> o.getType() == OrganisationType.PARTNER_DEPARTMENT))
-                .hasSize(10);
+                .hasSize(10)
+                .allSatisfy(o -> assertThat(o.getContactPhone()).matches("0371\\d{8}"));
         assertThat(all.stream()
                         .filter(o -> o.getType() == OrganisationType.VILLAGE_ROOM)
                         .map(Organisation::getRegionCode))

@@ -117,8 +117,19 @@ public class DemoCountySeeder implements ApplicationRunner {
         departments.put(Department.TRADE_UNION, "兰考县总工会");
         departments.put(Department.MINOR_PROTECTION_STATION, "兰考县未成年人保护工作站");
         departments.put(Department.CIVIL_AFFAIRS, "兰考县民政局社会救助股");
-        departments.forEach((department, name) -> ids.put(
-                department.name(), create(OrganisationType.PARTNER_DEPARTMENT, name, DemoCounty.COUNTY, department)));
+        int line = 0;
+        for (Map.Entry<Department, String> department : departments.entrySet()) {
+            // The departments' office lines: synthetic numbers in Kaifeng's 0371 area.
+            String phone = "0371-2699" + String.format("%04d", 1001 + line++);
+            Organisation created = organisations.createUnchecked(new NewOrganisation(
+                    OrganisationType.PARTNER_DEPARTMENT,
+                    department.getValue(),
+                    DemoCounty.COUNTY,
+                    department.getKey(),
+                    "办公室",
+                    phone));
+            ids.put(department.getKey().name(), created.getId());
+        }
         return ids;
     }
 

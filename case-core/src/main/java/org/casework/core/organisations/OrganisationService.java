@@ -3,6 +3,7 @@ package org.casework.core.organisations;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.casework.core.clients.PhoneNumber;
 import org.casework.core.regions.RegionService;
 import org.casework.core.security.Actor;
 import org.casework.core.security.CurrentActor;
@@ -42,7 +43,10 @@ public class OrganisationService {
         RegionCode region = RegionCode.parse(command.regionCode());
         regions.require(region);
         Organisation organisation = new Organisation(command.type(), command.name(), region, command.department());
-        organisation.changeContact(command.contactName(), command.contactPhone());
+        String phone = command.contactPhone() == null || command.contactPhone().isBlank()
+                ? null
+                : PhoneNumber.parse(command.contactPhone()).value();
+        organisation.changeContact(command.contactName(), phone);
         return organisations.save(organisation);
     }
 
