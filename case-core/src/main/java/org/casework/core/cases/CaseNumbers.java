@@ -23,14 +23,18 @@ class CaseNumbers {
 
     @Transactional(propagation = Propagation.MANDATORY)
     String next(String countyCode, int year) {
-        CaseNumberSequence sequence = sequences.lockFor(countyCode, year).orElseGet(() -> {
+        // Create the year's row before any locking read: on InnoDB a SELECT ... FOR UPDATE of a
+        // missing row takes a gap lock that would block our own insert from the inner transaction.
+        if (!sequences.existsById(new CaseNumberSequence.Key(countyCode, year))) {
             try {
                 rows.create(countyCode, year);
             } catch (DataIntegrityViolationException | PersistenceException createdByAnotherServer) {
-                // Lost the race to create the year's row: it exists now, which is all we need.
+                // Lost the race to create the row: it exists now, which is all we need.
             }
-            return sequences.lockFor(countyCode, year).orElseThrow();
-        });
+        }
+        CaseNumberSequence sequence = sequences
+                .lockFor(countyCode, year)
+                .orElseThrow(() -> new IllegalStateException("No case number row for " + countyCode + "/" + year));
         return "%s-%d-%05d".formatted(countyCode, year, sequence.next());
     }
 
