@@ -26,6 +26,7 @@ import org.casework.core.shared.RiskLevel;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -152,6 +153,39 @@ public class CaseService {
             case TRANSFER -> caseFile.transfer(reason, stamp);
             case REOPEN -> caseFile.reopen(reason, stamp);
         }
+        return withHistory(cases.saveAndFlush(caseFile));
+    }
+
+    /**
+     * The case side of submitting its service plan, inside the plan's transaction: needs a signed
+     * assessment; goes to PLAN_REVIEW when the approval policy wants a supervisor (always for red
+     * and orange), else straight to ACTIVE. For the plans feature only.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CaseFile submitPlan(UUID id) {
+        Actor actor = currentActor.require(Permission.WRITE_CASES);
+        CaseFile caseFile = find(actor, id);
+        caseFile.submitPlan(signedAssessments.existFor(id), planApproval, stamp(actor));
+        return withHistory(cases.saveAndFlush(caseFile));
+    }
+
+    /** A supervisor (not the case's own worker) approves the plan under review. For the plans feature only. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CaseFile approvePlan(UUID id, String comment) {
+        Actor actor = currentActor.require(Permission.WRITE_CASES);
+        CaseFile caseFile = find(actor, id);
+        requireSupervisorOf(actor, caseFile);
+        caseFile.approvePlan(comment, stamp(actor));
+        return withHistory(cases.saveAndFlush(caseFile));
+    }
+
+    /** A supervisor returns the plan under review, with comments. For the plans feature only. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CaseFile returnPlan(UUID id, String comments) {
+        Actor actor = currentActor.require(Permission.WRITE_CASES);
+        CaseFile caseFile = find(actor, id);
+        requireSupervisorOf(actor, caseFile);
+        caseFile.returnPlan(comments, stamp(actor));
         return withHistory(cases.saveAndFlush(caseFile));
     }
 
