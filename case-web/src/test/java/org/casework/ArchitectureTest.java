@@ -9,6 +9,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.persistence.Entity;
+import java.util.UUID;
+import org.casework.core.cases.CaseService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -119,6 +121,24 @@ class ArchitectureTest {
                 .arePublic()
                 .should()
                 .haveRawReturnType(annotatedWith(Entity.class))
+                .check(classes);
+    }
+
+    /**
+     * A plan is submitted, approved or returned together with its case: the case's plan steps are
+     * taken by the plans feature only, never by a controller or another feature on its own.
+     */
+    @Test
+    void onlyThePlansFeatureTakesTheCasePlanSteps() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("org.casework.core.plans..", "org.casework.core.cases..")
+                .should()
+                .callMethod(CaseService.class, "submitPlan", UUID.class)
+                .orShould()
+                .callMethod(CaseService.class, "approvePlan", UUID.class, String.class)
+                .orShould()
+                .callMethod(CaseService.class, "returnPlan", UUID.class, String.class)
                 .check(classes);
     }
 }

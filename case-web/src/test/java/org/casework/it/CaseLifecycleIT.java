@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.casework.it.fixtures.ClientBuilder.aLeftBehindChild;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.casework.it.Api.Response;
+import org.casework.it.fixtures.Cases;
+import org.casework.it.fixtures.Plans;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -20,6 +22,15 @@ import tools.jackson.databind.JsonNode;
 class CaseLifecycleIT extends ApiTest {
 
     private static final String VILLAGE = "410225101201";
+
+    private Cases cases;
+    private Plans plans;
+
+    @BeforeAll
+    void fixtures() {
+        cases = new Cases(api);
+        plans = new Plans(api);
+    }
 
     private UUID aChild() {
         return registry.registerId("station-guyang", aLeftBehindChild().inVillage(VILLAGE));
@@ -43,56 +54,6 @@ class CaseLifecycleIT extends ApiTest {
         return response.body();
     }
 
-    private Map<String, Object> childAnswers() {
-        JsonNode instruments =
-                api.get("/api/v1/instruments", token("station-guyang")).body();
-        Map<String, Object> answers = new LinkedHashMap<>();
-        for (JsonNode instrument : instruments) {
-            if (!instrument.get("key").get("code").asString().equals("child-protection")) {
-                continue;
-            }
-            for (JsonNode section : instrument.get("sections")) {
-                for (JsonNode item : section.get("items")) {
-                    if (item.get("required").asBoolean()
-                            && item.get("type").asString().equals("BOOLEAN")) {
-                        answers.put(item.get("code").asString(), false);
-                    }
-                }
-            }
-        }
-        answers.put("age_years", 12);
-        answers.put("difficulty_subtype", "NONE");
-        answers.put("lives_alone", true);
-        return answers;
-    }
-
-    private JsonNode signedChildAssessment(UUID clientId, JsonNode caseFile) {
-        String token = token("station-guyang");
-        JsonNode draft = ok(api.post(
-                "/api/v1/assessments",
-                Map.of(
-                        "clientId",
-                        clientId,
-                        "caseId",
-                        caseFile.get("id").asString(),
-                        "instrumentCode",
-                        "child-protection"),
-                token));
-        String path = "/api/v1/assessments/" + draft.get("id").asString();
-        draft = ok(api.put(
-                path + "/answers",
-                childAnswers(),
-                token,
-                "\"" + draft.get("version").asLong() + "\""));
-        draft = ok(api.put(
-                path + "/summary",
-                Map.of("summary", "12岁，父母在外务工，独自在家居住"),
-                token,
-                "\"" + draft.get("version").asLong() + "\""));
-        return ok(api.post(
-                path + "/sign", Map.of(), token, "\"" + draft.get("version").asLong() + "\""));
-    }
-
     @Test
     void aStationRunsACaseFromLeadToClosureWithItsSupervisor() {
         UUID child = aChild();
@@ -105,11 +66,7 @@ class CaseLifecycleIT extends ApiTest {
                 "station-guyang", c, Map.of("action", "ADMIT", "intakeBasis", "GUARDIAN_CONSENT", "reason", "祖母签字同意")));
         c = ok(step("station-guyang", c, Map.of("action", "START_ASSESSMENT")));
 
-        Response tooEarly = step("station-guyang", c, Map.of("action", "SUBMIT_PLAN"));
-        assertThat(tooEarly.status()).isEqualTo(400);
-        assertThat(tooEarly.body().get("code").asString()).isEqualTo("case.plan.needsSignedAssessment");
-
-        JsonNode assessment = signedChildAssessment(child, c);
+        JsonNode assessment = cases.signedChildAssessment("station-guyang", child, c);
         assertThat(assessment.get("status").asString()).isEqualTo("SIGNED");
         assertThat(assessment.get("proposedRisk").asString()).isEqualTo("RED");
 
@@ -122,14 +79,18 @@ class CaseLifecycleIT extends ApiTest {
                 "\"" + c.get("version").asLong() + "\""));
         assertThat(c.get("riskLevel").asString()).isEqualTo("RED");
 
-        c = ok(step("station-guyang", c, Map.of("action", "SUBMIT_PLAN")));
+        JsonNode plan = plans.submitted("station-guyang", c);
+        c = cases.get("station-guyang", c);
         assertThat(c.get("state").asString()).isEqualTo("PLAN_REVIEW");
 
-        Response workerApproves = step("station-guyang", c, Map.of("action", "APPROVE_PLAN"));
+        String approve = "/api/v1/plans/" + plan.get("id").asString() + "/approve";
+        Response workerApproves = api.post(approve, Map.of(), token("station-guyang"), Cases.etag(plan));
         assertThat(workerApproves.status()).isEqualTo(403);
         assertThat(workerApproves.body().get("code").asString()).isEqualTo("case.supervisorOnly");
 
-        c = ok(step("head-guyang", c, Map.of("action", "APPROVE_PLAN", "reason", "同意，每周家访")));
+        plan = ok(api.post(approve, Map.of("comment", "同意，每周家访"), token("head-guyang"), Cases.etag(plan)));
+        assertThat(plan.get("status").asString()).isEqualTo("APPROVED");
+        c = cases.get("station-guyang", c);
         assertThat(c.get("state").asString()).isEqualTo("ACTIVE");
 
         c = ok(step("station-guyang", c, Map.of("action", "EVALUATE", "reason", "祖母接回照护，目标达成")));
@@ -156,6 +117,29 @@ class CaseLifecycleIT extends ApiTest {
                         "REQUEST_CLOSURE",
                         "APPROVE_CLOSURE");
         assertThat(c.get("transitions").get(5).get("actor").asString()).isEqualTo("head-guyang");
+    }
+
+    @Test
+    void planStepsAreRefusedOnTheCaseEndpointEvenWhenTheCaseIsReadyForThem() {
+        UUID child = aChild();
+        JsonNode c = cases.assessing("station-guyang", child);
+        cases.signedChildAssessment("station-guyang", child, c);
+        c = cases.get("station-guyang", c);
+
+        Response submit = step("station-guyang", c, Map.of("action", "SUBMIT_PLAN"));
+        assertThat(submit.status()).isEqualTo(400);
+        assertThat(submit.body().get("code").asString()).isEqualTo("case.plan.usePlanEndpoint");
+        assertThat(cases.get("station-guyang", c).get("state").asString()).isEqualTo("ASSESSING");
+
+        plans.submitted("station-guyang", c);
+        c = cases.get("station-guyang", c);
+        assertThat(c.get("state").asString()).isEqualTo("PLAN_REVIEW");
+        for (String action : List.of("APPROVE_PLAN", "RETURN_PLAN")) {
+            Response direct = step("head-guyang", c, Map.of("action", action, "reason", "直接审批"));
+            assertThat(direct.status()).as(action).isEqualTo(400);
+            assertThat(direct.body().get("code").asString()).isEqualTo("case.plan.usePlanEndpoint");
+        }
+        assertThat(cases.get("station-guyang", c).get("state").asString()).isEqualTo("PLAN_REVIEW");
     }
 
     @Test

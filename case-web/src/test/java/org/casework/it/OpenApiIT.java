@@ -19,6 +19,8 @@ class OpenApiIT extends ApiTest {
         assertThat(r.body().get("paths").has("/api/v1/clients/{id}")).isTrue();
         assertThat(r.body().get("paths").get("/api/v1/clients").has("post")).isTrue();
         assertThat(r.body().get("paths").has("/api/v1/auth/token")).isTrue();
+        assertThat(r.body().get("paths").has("/api/v1/plans/{id}/approve")).isTrue();
+        assertThat(r.body().get("paths").has("/api/v1/cases/{caseId}/notes")).isTrue();
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.casework.core.shared.RiskLevel;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -36,6 +37,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @RequiredArgsConstructor
 public class CaseService {
+
+    /** Steps that move a plan, not just the case: they go through the plans feature with the plan itself. */
+    private static final Set<CaseAction> PLAN_STEPS =
+            EnumSet.of(CaseAction.SUBMIT_PLAN, CaseAction.APPROVE_PLAN, CaseAction.RETURN_PLAN);
 
     private final CaseRepository cases;
     private final CaseNumbers numbers;
@@ -118,12 +123,18 @@ public class CaseService {
         return cases.findForClientInScope(clientId, actor.scopePattern());
     }
 
-    /** Performs one lifecycle step; refuses a stale version, an illegal step or a missing guard. */
+    /**
+     * Performs one lifecycle step; refuses a stale version, an illegal step or a missing guard. The
+     * plan steps are refused here: a plan is submitted, approved or returned through its plan.
+     */
     @Transactional
     public CaseFile transition(UUID id, long expectedVersion, TransitionRequest request) {
         Actor actor = currentActor.require(Permission.WRITE_CASES);
         if (request == null || request.action() == null) {
             throw new InvalidInputException("action", "case.action.required");
+        }
+        if (PLAN_STEPS.contains(request.action())) {
+            throw new InvalidInputException("action", "case.plan.usePlanEndpoint");
         }
         CaseFile caseFile = find(actor, id);
         caseFile.checkVersion(expectedVersion);
@@ -137,9 +148,7 @@ public class CaseService {
             case DECLINE -> caseFile.declineToOpen(reason, stamp);
             case ADMIT -> caseFile.admit(request.intakeBasis(), reason, stamp);
             case START_ASSESSMENT -> caseFile.startAssessment(stamp);
-            case SUBMIT_PLAN -> caseFile.submitPlan(signedAssessments.existFor(id), planApproval, stamp);
-            case APPROVE_PLAN -> caseFile.approvePlan(reason, stamp);
-            case RETURN_PLAN -> caseFile.returnPlan(reason, stamp);
+            case SUBMIT_PLAN, APPROVE_PLAN, RETURN_PLAN -> throw new IllegalStateException("refused above");
             case REASSESS -> caseFile.reassess(reason, stamp);
             case EVALUATE -> caseFile.evaluate(reason, stamp);
             case REQUEST_CLOSURE -> caseFile.requestClosure(request.closureReason(), request.followUpPlan(), stamp);
@@ -152,6 +161,39 @@ public class CaseService {
             case TRANSFER -> caseFile.transfer(reason, stamp);
             case REOPEN -> caseFile.reopen(reason, stamp);
         }
+        return withHistory(cases.saveAndFlush(caseFile));
+    }
+
+    /**
+     * The case side of submitting its service plan, inside the plan's transaction: needs a signed
+     * assessment; goes to PLAN_REVIEW when the approval policy wants a supervisor (always for red
+     * and orange), else straight to ACTIVE. For the plans feature only.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CaseFile submitPlan(UUID id) {
+        Actor actor = currentActor.require(Permission.WRITE_CASES);
+        CaseFile caseFile = find(actor, id);
+        caseFile.submitPlan(signedAssessments.existFor(id), planApproval, stamp(actor));
+        return withHistory(cases.saveAndFlush(caseFile));
+    }
+
+    /** A supervisor (not the case's own worker) approves the plan under review. For the plans feature only. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CaseFile approvePlan(UUID id, String comment) {
+        Actor actor = currentActor.require(Permission.WRITE_CASES);
+        CaseFile caseFile = find(actor, id);
+        requireSupervisorOf(actor, caseFile);
+        caseFile.approvePlan(comment, stamp(actor));
+        return withHistory(cases.saveAndFlush(caseFile));
+    }
+
+    /** A supervisor returns the plan under review, with comments. For the plans feature only. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CaseFile returnPlan(UUID id, String comments) {
+        Actor actor = currentActor.require(Permission.WRITE_CASES);
+        CaseFile caseFile = find(actor, id);
+        requireSupervisorOf(actor, caseFile);
+        caseFile.returnPlan(comments, stamp(actor));
         return withHistory(cases.saveAndFlush(caseFile));
     }
 

@@ -1,0 +1,2 @@
+/** Service plans over HTTP: versions per case, drafting, submission, review, activities done. */
+package org.casework.api.plans;

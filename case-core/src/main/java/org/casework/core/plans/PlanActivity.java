@@ -1,0 +1,76 @@
+package org.casework.core.plans;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import java.time.LocalDate;
+import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+
+/**
+ * One planned service: what, by whom, by when, and whether it was done. A value: a change gives a
+ * new one, so the plan notices every change (and its version moves).
+ */
+@Embeddable
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class PlanActivity {
+
+    @Column(name = "activity_id", nullable = false, columnDefinition = "BINARY(16)")
+    private UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 30)
+    private ActivityType type;
+
+    @Column(nullable = false, length = 500)
+    private String description;
+
+    @Column(columnDefinition = "BINARY(16)")
+    private UUID responsibleWorkerId;
+
+    private LocalDate dueDate;
+
+    private LocalDate doneOn;
+
+    @Column(length = 64)
+    private String doneBy;
+
+    PlanActivity(
+            UUID id,
+            ActivityType type,
+            String description,
+            UUID responsibleWorkerId,
+            LocalDate dueDate,
+            LocalDate doneOn,
+            String doneBy) {
+        this.id = id;
+        this.type = type;
+        this.description = description;
+        this.responsibleWorkerId = responsibleWorkerId;
+        this.dueDate = dueDate;
+        this.doneOn = doneOn;
+        this.doneBy = doneBy;
+    }
+
+    public boolean isDone() {
+        return doneOn != null;
+    }
+
+    /** The same activity under a new id, for the next version of the plan. */
+    PlanActivity copy() {
+        return new PlanActivity(UUID.randomUUID(), type, description, responsibleWorkerId, dueDate, doneOn, doneBy);
+    }
+
+    PlanActivity doneOn(LocalDate date, String actor) {
+        return new PlanActivity(id, type, description, responsibleWorkerId, dueDate, date, actor);
+    }
+
+    /** Complete enough to submit: someone is responsible and there is a due date. */
+    boolean isScheduled() {
+        return responsibleWorkerId != null && dueDate != null;
+    }
+}

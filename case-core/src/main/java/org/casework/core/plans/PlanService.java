@@ -1,0 +1,238 @@
+package org.casework.core.plans;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import lombok.RequiredArgsConstructor;
+import org.casework.core.accounts.UserAccount;
+import org.casework.core.accounts.UserAccountRepository;
+import org.casework.core.audit.AuditTrail;
+import org.casework.core.cases.CaseFile;
+import org.casework.core.cases.CaseService;
+import org.casework.core.cases.CaseState;
+import org.casework.core.cases.Stamp;
+import org.casework.core.security.Actor;
+import org.casework.core.security.CurrentActor;
+import org.casework.core.security.Permission;
+import org.casework.core.shared.ConflictException;
+import org.casework.core.shared.InvalidInputException;
+import org.casework.core.shared.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Service plans of the cases the caller may see: a plan outside the caller's jurisdiction reads as
+ * not found. Submitting, approving and returning a plan also move its case, in the same
+ * transaction, so the case's guards (a signed assessment, a supervisor for red and orange, not
+ * one's own case) decide for both, and either both change or neither does.
+ */
+@Service
+@RequiredArgsConstructor
+public class PlanService {
+
+    static final String ENTITY = "ServicePlan";
+
+    private final ServicePlanRepository plans;
+    private final CaseService cases;
+    private final UserAccountRepository users;
+    private final CurrentActor currentActor;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    /**
+     * Starts the next version of the case's plan. It copies the newest returned or approved version
+     * when there is one, else it starts empty. Refused while another version is a draft or under
+     * review, and for a case that is no longer open.
+     */
+    @Transactional
+    public ServicePlan createDraft(UUID caseId) {
+        Actor actor = currentActor.require(Permission.WRITE_CASES);
+        CaseFile caseFile = cases.get(caseId);
+        if (!caseFile.getState().isOpen()) {
+            throw new ConflictException("plan.case.notOpen", caseFile.getState().name());
+        }
+        List<ServicePlan> versions = plans.findByCaseIdOrderByVersionNumberDesc(caseId);
+        ServicePlan draft;
+        if (versions.isEmpty()) {
+            draft = ServicePlan.draft(caseId, 1);
+        } else {
+            ServicePlan newest = versions.get(0);
+            if (newest.isPending()) {
+                throw new ConflictException("plan.pendingExists", newest.getVersionNumber());
+            }
+            draft = newest.revise(newest.getVersionNumber() + 1);
+        }
+        // Flushed now: two drafts racing for the same version number meet the unique key here.
+        plans.saveAndFlush(draft);
+        audit.recordChange(
+                ENTITY,
+                draft.getId(),
+                "CREATED",
+                null,
+                draft.getBasedOn() == null ? null : "based on " + draft.getBasedOn(),
+                actor.username());
+        return loaded(draft);
+    }
+
+    /**
+     * Replaces a draft's goals, activities and review date. A responsible worker must be an active
+     * field account whose jurisdiction reaches the client's village.
+     */
+    @Transactional
+    public ServicePlan updateDraft(UUID planId, long expectedVersion, PlanInput input) {
+        Actor actor = currentActor.require(Permission.WRITE_CASES);
+        ServicePlan plan = find(planId);
+        CaseFile caseFile = cases.get(plan.getCaseId());
+        plan.checkVersion(expectedVersion);
+        if (input == null) {
+            throw new InvalidInputException("goals", "plan.goals.required");
+        }
+        checkResponsibleWorkers(input, caseFile);
+        plan.update(input);
+        audit.recordChange(ENTITY, planId, "UPDATED", List.of("goals", "activities", "reviewDate"), actor.username());
+        return loaded(plans.saveAndFlush(plan));
+    }
+
+    /**
+     * Submits a complete draft and moves the case to plan review. When the case's risk needs no
+     * supervisor's review (policy: green and yellow, unless the county wants all reviewed), the case
+     * goes straight to ACTIVE and the plan is approved without review.
+     */
+    @Transactional
+    public ServicePlan submit(UUID planId, long expectedVersion) {
+        Actor actor = currentActor.require(Permission.WRITE_CASES);
+        ServicePlan plan = find(planId);
+        cases.get(plan.getCaseId());
+        plan.checkVersion(expectedVersion);
+        Stamp stamp = stamp(actor);
+        plan.submit(LocalDate.now(clock), stamp);
+        CaseFile caseFile = cases.submitPlan(plan.getCaseId());
+        audit.recordChange(ENTITY, planId, "SUBMITTED", null, actor.username());
+        if (caseFile.getState() == CaseState.ACTIVE) {
+            plan.approveWithoutReview(stamp.at());
+            audit.recordChange(ENTITY, planId, "APPROVED", null, "no review required", actor.username());
+        }
+        return loaded(plans.saveAndFlush(plan));
+    }
+
+    /** A supervisor, not the case's own worker, approves the submitted plan; the case becomes ACTIVE. */
+    @Transactional
+    public ServicePlan approve(UUID planId, long expectedVersion, String comment) {
+        Actor actor = currentActor.require(Permission.WRITE_CASES);
+        ServicePlan plan = find(planId);
+        cases.get(plan.getCaseId());
+        plan.checkVersion(expectedVersion);
+        cases.approvePlan(plan.getCaseId(), comment);
+        plan.approve(comment, stamp(actor));
+        audit.recordChange(ENTITY, planId, "APPROVED", null, actor.username());
+        return loaded(plans.saveAndFlush(plan));
+    }
+
+    /**
+     * A supervisor, not the case's own worker, returns the submitted plan with comments; the case goes
+     * back to ASSESSING and the worker drafts the next version.
+     */
+    @Transactional
+    public ServicePlan returnPlan(UUID planId, long expectedVersion, String comments) {
+        Actor actor = currentActor.require(Permission.WRITE_CASES);
+        ServicePlan plan = find(planId);
+        cases.get(plan.getCaseId());
+        plan.checkVersion(expectedVersion);
+        cases.returnPlan(plan.getCaseId(), comments);
+        plan.returnForRevision(comments, stamp(actor));
+        audit.recordChange(ENTITY, planId, "RETURNED", null, actor.username());
+        return loaded(plans.saveAndFlush(plan));
+    }
+
+    /**
+     * Records that an activity of the approved plan in force was carried out, on a day no later than
+     * today (today when none is given). The only change an approved plan takes; it is logged. The
+     * version is checked when the caller gives one.
+     */
+    @Transactional
+    public ServicePlan markActivityDone(UUID planId, UUID activityId, LocalDate date, Long expectedVersion) {
+        Actor actor = currentActor.require(Permission.WRITE_CASES);
+        ServicePlan plan = find(planId);
+        cases.get(plan.getCaseId());
+        if (expectedVersion != null) {
+            plan.checkVersion(expectedVersion);
+        }
+        if (plans.existsByCaseIdAndStatusAndVersionNumberGreaterThan(
+                plan.getCaseId(), PlanStatus.APPROVED, plan.getVersionNumber())) {
+            throw new ConflictException("plan.superseded", plan.getVersionNumber());
+        }
+        LocalDate today = LocalDate.now(clock);
+        PlanActivity done = plan.markActivityDone(activityId, date == null ? today : date, today, actor.username());
+        audit.recordChange(
+                ENTITY,
+                planId,
+                "ACTIVITY_DONE",
+                List.of("activities"),
+                "activity " + done.getId() + " done on " + done.getDoneOn(),
+                actor.username());
+        return loaded(plans.saveAndFlush(plan));
+    }
+
+    /** One plan version, if its case is in the caller's jurisdiction. */
+    @Transactional(readOnly = true)
+    public ServicePlan get(UUID planId) {
+        currentActor.require(Permission.READ_CASES);
+        ServicePlan plan = find(planId);
+        cases.get(plan.getCaseId());
+        return loaded(plan);
+    }
+
+    /** The case's newest plan version, whatever its status. */
+    @Transactional(readOnly = true)
+    public ServicePlan current(UUID caseId) {
+        currentActor.require(Permission.READ_CASES);
+        cases.get(caseId);
+        return plans.findFirstByCaseIdOrderByVersionNumberDesc(caseId)
+                .map(PlanService::loaded)
+                .orElseThrow(() -> new NotFoundException("plan"));
+    }
+
+    /** All versions of the case's plan, newest first; returned and approved ones stay as they were. */
+    @Transactional(readOnly = true)
+    public List<ServicePlan> versions(UUID caseId) {
+        currentActor.require(Permission.READ_CASES);
+        cases.get(caseId);
+        List<ServicePlan> versions = plans.findByCaseIdOrderByVersionNumberDesc(caseId);
+        versions.forEach(PlanService::loaded);
+        return versions;
+    }
+
+    private void checkResponsibleWorkers(PlanInput input, CaseFile caseFile) {
+        if (input.activities() == null) {
+            return;
+        }
+        input.activities().stream()
+                .filter(Objects::nonNull)
+                .map(PlanInput.Activity::responsibleWorkerId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .forEach(workerId -> users.findById(workerId)
+                        .filter(UserAccount::isEnabled)
+                        .filter(u -> u.getRole().has(Permission.WRITE_CLIENTS))
+                        .filter(u -> caseFile.getRegionCode().startsWith(u.getJurisdictionCode()))
+                        .orElseThrow(() -> new InvalidInputException("activities", "plan.activity.workerUnreachable")));
+    }
+
+    /** The plan by id; callers then check its case is in scope (out of scope reads as not found). */
+    private ServicePlan find(UUID planId) {
+        return plans.findById(planId).orElseThrow(() -> new NotFoundException("plan"));
+    }
+
+    /** Loads the collections callers show, inside the transaction (open-in-view is off). */
+    private static ServicePlan loaded(ServicePlan plan) {
+        plan.getGoals().size();
+        plan.getActivities().size();
+        return plan;
+    }
+
+    private Stamp stamp(Actor actor) {
+        return new Stamp(actor.username(), clock.instant());
+    }
+}
