@@ -15,6 +15,7 @@ import org.casework.core.cases.CaseService;
 import org.casework.core.clients.ClientService;
 import org.casework.core.security.CurrentActor;
 import org.casework.core.security.Permission;
+import org.casework.core.shared.NotFoundException;
 import org.casework.web.support.Dates;
 import org.casework.web.support.Messages;
 import org.springframework.stereotype.Component;
@@ -68,7 +69,11 @@ class AssessmentPageModel {
     private AssessmentView header(Assessment a, String title, Typed typed) {
         String caseNumber = null;
         if (a.getCaseId() != null && currentActor.get().has(Permission.READ_CASES)) {
-            caseNumber = cases.get(a.getCaseId()).getCaseNumber();
+            try {
+                caseNumber = cases.get(a.getCaseId()).getCaseNumber();
+            } catch (NotFoundException e) {
+                // the client moved to another township: the case stayed where it was opened
+            }
         }
         return new AssessmentView(
                 a.getId(),

@@ -256,7 +256,10 @@ class AssessmentFormIntegrationTest {
     private void step(UUID caseId, String action, Map<String, String> fields) throws Exception {
         MockHttpServletRequestBuilder request = post("/cases/{id}/steps", caseId)
                 .param("action", action)
-                .param("version", String.valueOf(caseRepository.findById(caseId).orElseThrow().getVersion()))
+                .param(
+                        "version",
+                        String.valueOf(
+                                caseRepository.findById(caseId).orElseThrow().getVersion()))
                 .with(csrf())
                 .with(pages.as(WORKER));
         fields.forEach(request::param);
