@@ -1,6 +1,10 @@
 package org.casework.core.accounts;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.organisations.OrganisationRepository;
@@ -98,6 +102,21 @@ public class AccountService {
         return accounts.findById(actor.userId())
                 .map(UserAccount::getDisplayName)
                 .orElse(actor.username());
+    }
+
+    /**
+     * Display names of staff accounts by id, for pages that show who a case is assigned to. Any
+     * logged-in user may read them: names of colleagues are not client data.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> staffNames(Collection<UUID> ids) {
+        currentActor.get();
+        if (ids == null || ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> names = new HashMap<>();
+        accounts.findAllById(Set.copyOf(ids)).forEach(a -> names.put(a.getId(), a.getDisplayName()));
+        return names;
     }
 
     /** Disables the account and revokes its tokens (a lost phone, a worker who left). */

@@ -103,7 +103,10 @@ public class CaseService {
         return withHistory(find(currentActor.require(Permission.READ_CASES), id));
     }
 
-    /** Cases in the caller's jurisdiction; {@code open} limits to open states, a worker id to one caseload. */
+    /**
+     * Cases in the caller's jurisdiction, most urgent risk first; {@code open} limits to open
+     * states, a worker id to one caseload.
+     */
     @Transactional(readOnly = true)
     public Page<CaseFile> search(boolean open, UUID workerId, Pageable pageable) {
         Actor actor = currentActor.require(Permission.READ_CASES);

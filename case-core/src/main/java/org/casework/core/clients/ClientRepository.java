@@ -23,6 +23,9 @@ public interface ClientRepository extends JpaRepository<Client, UUID>, JpaSpecif
     List<Client> findPossibleDuplicates(String fullName, LocalDate birthDate, String village);
 
     /** Ordered by birth date; the service puts them in the order of their relation to the head. */
+    @Query("select c from Client c where c.id in :ids and c.residenceRegionCode like :scope")
+    List<Client> findAllInScope(java.util.Collection<UUID> ids, String scope);
+
     @Query("select c from Client c where c.householdId = :householdId and c.residenceRegionCode like :scope"
             + " order by c.birthDate, c.id")
     List<Client> findMembersInScope(UUID householdId, String scope);

@@ -4,8 +4,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.audit.AuditTrail;
@@ -95,6 +99,22 @@ public class ClientService {
     @Transactional(readOnly = true)
     public Client get(UUID id) {
         return find(currentActor.require(Permission.READ_CLIENTS), id);
+    }
+
+    /**
+     * Names of the given clients, for lists of other records (a case list) that show who they are
+     * about; clients outside the caller's jurisdiction are left out. One query for the whole list.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> namesOf(Collection<UUID> ids) {
+        Actor actor = currentActor.require(Permission.READ_CLIENTS);
+        if (ids == null || ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> names = new HashMap<>();
+        clients.findAllInScope(Set.copyOf(ids), actor.scopePattern())
+                .forEach(c -> names.put(c.getId(), c.getFullName()));
+        return names;
     }
 
     /** A page of the registry within the caller's jurisdiction. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.casework.core.cases.CaseSource;
 import org.casework.core.clients.CategorySource;
 import org.casework.core.clients.CategorySubType;
 import org.casework.core.clients.CategoryType;
@@ -16,8 +17,14 @@ import org.casework.core.clients.HouseholdRelation;
 import org.casework.core.households.Household;
 import org.casework.core.households.HouseholdService;
 import org.casework.core.regions.RegionService;
+import org.casework.core.security.Actor;
+import org.casework.core.security.CurrentActor;
+import org.casework.core.security.Permission;
 import org.casework.core.shared.NotFoundException;
 import org.casework.core.shared.RegionCode;
+import org.casework.web.assessments.Instruments;
+import org.casework.web.cases.CaseRows;
+import org.casework.web.cases.OpenCaseForm;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -29,6 +36,9 @@ class ClientPageModel {
     private final ClientService clients;
     private final HouseholdService households;
     private final RegionService regions;
+    private final CaseRows caseRows;
+    private final Instruments instruments;
+    private final CurrentActor currentActor;
     private final Clock clock;
 
     /** A fellow household member, as the client page lists them. */
@@ -61,6 +71,25 @@ class ClientPageModel {
                         .toList());
         model.addAttribute("sources", CategorySource.values());
         model.addAttribute("today", today);
+        addCasesAndAssessments(client, model);
+    }
+
+    /**
+     * Village roles see no case files (the service refuses them): no cases panel, and only the
+     * assessments made outside a case.
+     */
+    private void addCasesAndAssessments(Client client, Model model) {
+        Actor actor = currentActor.get();
+        boolean readsCases = actor.has(Permission.READ_CASES);
+        if (readsCases) {
+            model.addAttribute("cases", caseRows.forClient(client.getId()));
+            model.addAttribute("caseSources", CaseSource.values());
+            if (!model.containsAttribute("openCaseForm")) {
+                model.addAttribute("openCaseForm", new OpenCaseForm());
+            }
+        }
+        model.addAttribute("assessments", instruments.rowsForClient(client.getId(), readsCases));
+        model.addAttribute("instruments", instruments.options());
     }
 
     private void addHousehold(Client client, LocalDate today, Model model) {

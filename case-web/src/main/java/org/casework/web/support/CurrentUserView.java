@@ -17,6 +17,9 @@ public record CurrentUserView(
         boolean canReadClients,
         boolean canWriteClients,
         boolean canUnmask,
+        boolean canReadCases,
+        boolean canWriteCases,
+        boolean canSuperviseCases,
         boolean canManageUsers)
         implements Serializable {
 
@@ -30,6 +33,9 @@ public record CurrentUserView(
                 actor.has(Permission.READ_CLIENTS),
                 actor.has(Permission.WRITE_CLIENTS),
                 actor.has(Permission.UNMASK_IDENTIFIERS),
+                actor.has(Permission.READ_CASES),
+                actor.has(Permission.WRITE_CASES),
+                actor.has(Permission.SUPERVISE_CASES),
                 actor.has(Permission.MANAGE_USERS));
     }
 }

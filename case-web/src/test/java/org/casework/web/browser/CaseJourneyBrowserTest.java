@@ -1,0 +1,193 @@
+package org.casework.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.casework.it.IntegrationTest;
+import org.casework.web.support.TestPeople;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A station worker takes a registered child from the client page through screening and intake to
+ * a signed assessment, whose proposed risk she confirms on the case. Screenshots of each page at
+ * desktop and phone width go to /tmp/casework-case-*.png.
+ */
+@Tag("browser")
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CaseJourneyBrowserTest {
+
+    private static final String RENZHUANG = "410225101201";
+    /** Required yes/no items of child-protection v1 that the journey answers "no". */
+    private static final List<String> ANSWERED_NO = List.of(
+            "mr_private_parts_injury",
+            "mr_girl_under14_sexual_harm",
+            "mr_girl_14plus_pregnancy",
+            "mr_signs_of_abuse",
+            "mr_abnormal_disability_or_death",
+            "mr_abandoned_or_uncared",
+            "mr_missing_or_trafficked",
+            "mr_organised_begging",
+            "mr_other_serious_harm",
+            "left_unattended",
+            "no_capable_guardian",
+            "self_harm_risk",
+            "parents_away",
+            "no_parent_contact_1m",
+            "housing_unsafe",
+            "food_insufficient",
+            "illness_or_disability",
+            "school_dropout",
+            "learning_difficulty",
+            "emotional_distress",
+            "no_hukou",
+            "newly_bereaved");
+
+    @LocalServerPort
+    int port;
+
+    Browser browser;
+
+    @BeforeAll
+    void startBrowser() {
+        browser = new Browser(port);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void aChildLivingAloneIsAssessedRedAndTheWorkerConfirmsIt() {
+        browser.login("station-guyang");
+        String name = TestPeople.uniqueName();
+        registerLeftBehindBoy(name);
+
+        // client page → open a case
+        browser.find(By.cssSelector("#cases details.open-case summary")).click();
+        browser.set("source", "OUTREACH");
+        browser.type("reason", "入户走访发现孩子独自在家");
+        browser.find(By.cssSelector("form.open-case-form button[type=submit]")).click();
+        browser.waitForText(By.cssSelector(".case-meta"), "线索");
+        assertThat(browser.bodyText()).contains(name, "已开案");
+
+        // screen, admit with the guardian's consent, start the assessment stage
+        click(By.cssSelector("button[data-step=SCREEN]"));
+        browser.waitForText(By.cssSelector(".case-meta"), "筛查中");
+        click(By.cssSelector("details[data-step=ADMIT] > summary"));
+        browser.set("intakeBasis", "GUARDIAN_CONSENT");
+        browser.find(By.cssSelector("details[data-step=ADMIT] textarea[name=reason]"))
+                .sendKeys("祖母代为签字同意");
+        click(By.cssSelector("details[data-step=ADMIT] button[type=submit]"));
+        browser.waitForText(By.cssSelector(".case-meta"), "已接案");
+        click(By.cssSelector("button[data-step=START_ASSESSMENT]"));
+        browser.waitForText(By.cssSelector(".case-meta"), "预估中");
+        shoot("casework-case-workspace-assessing");
+
+        // start the child protection assessment: its form is generated from the instrument
+        browser.set("instrument", "child-protection");
+        click(By.cssSelector("form.start-assessment button[type=submit]"));
+        browser.waitForText(By.tagName("h1"), "儿童保护与需求评估");
+        browser.type("a.age_years", "10");
+        choose("a.lives_alone", "true");
+        ANSWERED_NO.forEach(code -> choose("a." + code, "false"));
+        choose("a.difficulty_subtype", "NONE");
+        click(By.cssSelector("button[name=op][value=save]"));
+        browser.waitForText(By.id("result"), "红（紧急）");
+        assertThat(browser.find(By.id("result")).getText()).contains("独自居住生活");
+        browser.type("summary", "10岁男孩父母均在外务工，独自居住，无人照料。建议当天上门并联系父母落实委托照护。");
+        shoot("casework-case-assessment-form");
+        click(By.cssSelector("button[name=op][value=sign]"));
+        browser.waitForText(By.id("assessment-status"), "已签署");
+        assertThat(browser.find(By.id("result-risk")).getText()).contains("红");
+        assertThat(browser.bodyText()).contains("station-guyang", "预估摘要");
+        shoot("casework-case-assessment-signed");
+
+        // back on the case: the rules propose red, the worker confirms it
+        click(By.cssSelector(".eyebrow a.mono"));
+        browser.waitForText(By.id("proposed-risk"), "红");
+        assertThat(browser.bodyText()).contains("请社工核实后确认");
+        assertThat(browser.find(By.cssSelector("#confirm-risk select[name=level]"))
+                        .getAttribute("value"))
+                .isEqualTo("RED");
+        click(By.cssSelector("#confirm-risk button[type=submit]"));
+        browser.waitForText(By.id("confirmed-risk"), "红");
+        assertThat(browser.find(By.cssSelector(".risk-history")).getText()).contains("确认", "系统建议");
+        assertThat(browser.find(By.id("timeline")).getText()).contains("接案", "祖母代为签字同意", "开始预估");
+        shoot("casework-case-workspace");
+
+        click(By.cssSelector(".case-meta a.strong"));
+        browser.waitForText(By.id("cases"), "预估中");
+        assertThat(browser.find(By.id("assessments")).getText()).contains("儿童保护与需求评估", "已签署");
+        shoot("casework-case-client-page");
+
+        browser.open("/cases");
+        browser.find(By.cssSelector("table.cases"));
+        assertThat(browser.bodyText()).contains(name);
+        shoot("casework-case-list");
+    }
+
+    /** Registers a left-behind boy in 任庄村 and waits for his client page. */
+    private void registerLeftBehindBoy(String name) {
+        LocalDate born = TestPeople.childBirthDate();
+        browser.open("/clients/new");
+        browser.type("fullName", name);
+        browser.set("sex", "MALE");
+        browser.set("birthDate", born.toString());
+        browser.type("idNumber", TestPeople.maleIdNumber(born));
+        browser.set("residenceRegionCode", RENZHUANG);
+        browser.set("child.fatherStatus", "WORKING_AWAY");
+        browser.set("child.motherStatus", "WORKING_AWAY");
+        browser.set("category.type", "LEFT_BEHIND_CHILD");
+        browser.set("category.validFrom", LocalDate.now().toString());
+        browser.set("category.source", "OUTREACH");
+        browser.find(By.cssSelector("form.client-form button[type=submit]")).click();
+        browser.waitForText(By.tagName("h1"), name);
+    }
+
+    /** Picks one answer of a radio group, as a user taps its label. */
+    private void choose(String name, String value) {
+        click(By.cssSelector("input[type=radio][name='" + name + "'][value='" + value + "']"));
+    }
+
+    /** Clicks an element scrolled to the middle of the screen (the sticky form buttons cover the bottom). */
+    private void click(By by) {
+        WebElement element = browser.waitFor(by);
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    /** The whole page at desktop width and at a 375px phone width, then back to the desktop. */
+    private void shoot(String name) {
+        browser.screenshot(name + "-desktop");
+        fullPage(name + "-desktop-full", 1280, false);
+        fullPage(name + "-375", 375, true);
+        assertThat(browser.horizontalOverflow()).as(name + " at 375px").isLessThanOrEqualTo(376);
+        browser.driver().executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    private void fullPage(String name, int width, boolean mobile) {
+        var driver = browser.driver();
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", 800, "deviceScaleFactor", 1, "mobile", mobile));
+        Number height =
+                (Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight;");
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height.intValue(), "deviceScaleFactor", 1, "mobile", mobile));
+        browser.screenshot(name);
+    }
+}
