@@ -206,4 +206,23 @@ class CaseLifecycleIT extends ApiTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void anAssessmentInACaseFileIsHiddenFromVillageRoles() {
+        UUID child = aChild();
+        JsonNode assessing = cases.assessing("station-guyang", child);
+        JsonNode assessment = cases.signedChildAssessment("station-guyang", child, assessing);
+        String path = "/api/v1/assessments/" + Cases.id(assessment);
+        assertThat(api.get(path, token("station-guyang")).status()).isEqualTo(200);
+        Response director = api.get(path, token("director-renzhuang"));
+        assertThat(director.status()).isEqualTo(404);
+        assertThat(director.raw().body()).doesNotContain("lives_alone");
+        Response list = api.get("/api/v1/assessments?client=" + child, token("director-renzhuang"));
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body().size()).isZero();
+        assertThat(api.get("/api/v1/assessments?client=" + child, token("station-guyang"))
+                        .body()
+                        .size())
+                .isEqualTo(1);
+    }
 }

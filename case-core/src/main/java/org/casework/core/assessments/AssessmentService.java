@@ -143,9 +143,13 @@ public class AssessmentService {
     /** The client's assessments, newest first, superseded ones included. */
     @Transactional(readOnly = true)
     public List<Assessment> listForClient(UUID clientId) {
-        currentActor.require(Permission.READ_CLIENTS);
+        Actor actor = currentActor.require(Permission.READ_CLIENTS);
         clients.get(clientId);
-        return assessments.findByClientIdOrderByCreatedAtDesc(clientId);
+        boolean seesCases = actor.has(Permission.READ_CASES);
+        // Assessments made within a case belong to the case file, which village roles may not read.
+        return assessments.findByClientIdOrderByCreatedAtDesc(clientId).stream()
+                .filter(a -> seesCases || a.getCaseId() == null)
+                .toList();
     }
 
     /** The instrument version an assessment was made with, for showing its form. */
@@ -159,6 +163,10 @@ public class AssessmentService {
             clients.get(assessment.getClientId());
         } catch (NotFoundException outOfScope) {
             // Same answer as a missing id: probing assessment ids must not reveal other villages' clients.
+            throw new NotFoundException("assessment");
+        }
+        if (assessment.getCaseId() != null && !currentActor.get().has(Permission.READ_CASES)) {
+            // Part of a case file: those who may not read case files do not learn it exists.
             throw new NotFoundException("assessment");
         }
         return assessment;
