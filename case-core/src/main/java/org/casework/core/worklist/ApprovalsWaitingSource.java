@@ -37,7 +37,7 @@ class ApprovalsWaitingSource implements WorkItemSource {
     public Batch fetch(Actor actor, LocalDate today, LocalDate horizon, int limit) {
         List<WorkItem> all = entityManager
                 .createQuery(
-                        "select c.id, c.caseNumber, c.primaryClientId, cl.fullName, c.riskLevel, c.proposedRiskLevel,"
+                        "select c.id, c.caseNumber, c.primaryClientId, cl.fullName, c.riskLevel, c.proposedRiskLevel, c.regionCode,"
                                 + " (select max(t.occurredAt) from CaseTransition t"
                                 + " where t.caseFile = c and t.toState = c.state)"
                                 + " from CaseFile c join Client cl on cl.id = c.primaryClientId"
@@ -51,13 +51,14 @@ class ApprovalsWaitingSource implements WorkItemSource {
                 .stream()
                 .map(row -> {
                     RiskLevel risk = row[4] != null ? (RiskLevel) row[4] : (RiskLevel) row[5];
-                    LocalDate since = row[6] == null ? today : LocalDate.ofInstant((Instant) row[6], ZONE);
+                    LocalDate since = row[7] == null ? today : LocalDate.ofInstant((Instant) row[7], ZONE);
                     return new WorkItem(
                             WorkItemKind.APPROVAL_WAITING,
                             (UUID) row[2],
                             (String) row[3],
                             (UUID) row[0],
                             (String) row[1],
+                            (String) row[6],
                             risk,
                             since,
                             false);

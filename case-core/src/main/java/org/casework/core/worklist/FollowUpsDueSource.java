@@ -31,7 +31,7 @@ class FollowUpsDueSource implements WorkItemSource {
     public Batch fetch(Actor actor, LocalDate today, LocalDate horizon, int limit) {
         List<WorkItem> all = entityManager
                 .createQuery(
-                        "select c.id, c.caseNumber, c.primaryClientId, cl.fullName, c.riskLevel, c.proposedRiskLevel,"
+                        "select c.id, c.caseNumber, c.primaryClientId, cl.fullName, c.riskLevel, c.proposedRiskLevel, c.regionCode,"
                                 + " c.state, c.firstFollowUpDue, c.secondFollowUpDue"
                                 + " from CaseFile c join Client cl on cl.id = c.primaryClientId"
                                 + " where c.assignedWorkerId = :me and c.regionCode like :scope"
@@ -46,7 +46,7 @@ class FollowUpsDueSource implements WorkItemSource {
                 .getResultList()
                 .stream()
                 .map(row -> {
-                    LocalDate due = row[6] == CaseState.CLOSED ? (LocalDate) row[7] : (LocalDate) row[8];
+                    LocalDate due = row[7] == CaseState.CLOSED ? (LocalDate) row[8] : (LocalDate) row[9];
                     RiskLevel risk = row[4] != null ? (RiskLevel) row[4] : (RiskLevel) row[5];
                     return new WorkItem(
                             WorkItemKind.FOLLOW_UP_DUE,
@@ -54,6 +54,7 @@ class FollowUpsDueSource implements WorkItemSource {
                             (String) row[3],
                             (UUID) row[0],
                             (String) row[1],
+                            (String) row[6],
                             risk,
                             due,
                             due.isBefore(today));

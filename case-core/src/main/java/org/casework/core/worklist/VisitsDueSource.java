@@ -39,7 +39,7 @@ class VisitsDueSource implements WorkItemSource {
         }
         List<WorkItem> items = entityManager
                 .createQuery(
-                        "select v.clientId, c.fullName, v.level, v.nextDueOn from VisitSchedule v"
+                        "select v.clientId, c.fullName, v.level, v.nextDueOn, v.regionCode from VisitSchedule v"
                                 + " join Client c on c.id = v.clientId"
                                 + " where v.regionCode like :scope and v.nextDueOn <= :horizon"
                                 + " order by v.levelRank, v.nextDueOn, v.clientId",
@@ -57,6 +57,7 @@ class VisitsDueSource implements WorkItemSource {
                             (String) row[1],
                             null,
                             null,
+                            (String) row[4],
                             (RiskLevel) row[2],
                             due,
                             due.isBefore(today));

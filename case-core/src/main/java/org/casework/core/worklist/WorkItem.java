@@ -7,7 +7,8 @@ import org.casework.core.shared.RiskLevel;
 
 /**
  * One thing to do. {@code caseId} and {@code caseNumber} are null for items about a registry client
- * without a case; {@code risk} is null while a case's risk is unknown. For an approval the due day
+ * without a case; {@code regionCode} is the client's village (of the case's when it was opened);
+ * {@code risk} is null while a case's risk is unknown. For an approval the due day
  * is the day the case was submitted for review.
  */
 public record WorkItem(
@@ -16,6 +17,7 @@ public record WorkItem(
         String clientName,
         UUID caseId,
         String caseNumber,
+        String regionCode,
         RiskLevel risk,
         LocalDate dueOn,
         boolean overdue) {
