@@ -38,7 +38,8 @@ class VisitScheduleMaintenanceTest {
         assertThat(maintenance.run(true)).isGreaterThanOrEqualTo(450);
         for (UUID client : clients) {
             assertThat(jdbc.queryForObject(
-                            "select count(*) from visit_schedule where client_id = ?", Integer.class, (Object) bytes(client)))
+                            "select count(*) from visit_schedule where client_id = ?", Integer.class, (Object)
+                                    bytes(client)))
                     .isOne();
         }
         assertThat(jdbc.queryForObject("select due_rule from visit_schedule where client_id = ?", String.class, (Object)
