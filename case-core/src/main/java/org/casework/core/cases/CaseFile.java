@@ -359,6 +359,31 @@ public class CaseFile extends AbstractAggregate {
         return riskLevel != null ? riskLevel : proposedRiskLevel;
     }
 
+    /**
+     * When the effective level last became what it is now (a visit rule counts from there), or null
+     * while the level is unknown. Replays the risk history: a confirmation or override sets the
+     * level, a proposal counts only while nothing was confirmed.
+     */
+    public Instant effectiveRiskSince() {
+        RiskLevel confirmed = null;
+        RiskLevel proposed = null;
+        RiskLevel effective = null;
+        Instant since = null;
+        for (RiskChange change : riskHistory) {
+            if (change.getKind() == RiskChangeKind.PROPOSED) {
+                proposed = change.getLevel();
+            } else {
+                confirmed = change.getLevel();
+            }
+            RiskLevel now = confirmed != null ? confirmed : proposed;
+            if (now != effective) {
+                effective = now;
+                since = change.getOccurredAt();
+            }
+        }
+        return effective == effectiveRisk() ? since : null;
+    }
+
     public List<CaseTransition> getTransitions() {
         return Collections.unmodifiableList(transitions);
     }

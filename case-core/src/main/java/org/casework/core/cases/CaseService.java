@@ -23,6 +23,7 @@ import org.casework.core.shared.DomainException;
 import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.NotFoundException;
 import org.casework.core.shared.RiskLevel;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -52,6 +53,7 @@ public class CaseService {
     private final CurrentActor currentActor;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     /** What a worker enters to open a case (a lead) for a registry client. */
     public record OpenCase(
@@ -94,7 +96,7 @@ public class CaseService {
         }
         cases.save(caseFile);
         audit.recordChange("Case", caseFile.getId(), "CREATED", null, actor.username());
-        return caseFile;
+        return changed(caseFile);
     }
 
     /** The case with its history, if the caller may read cases of its village. */
@@ -164,7 +166,7 @@ public class CaseService {
             case TRANSFER -> caseFile.transfer(reason, stamp);
             case REOPEN -> caseFile.reopen(reason, stamp);
         }
-        return withHistory(cases.saveAndFlush(caseFile));
+        return withHistory(changed(cases.saveAndFlush(caseFile)));
     }
 
     /**
@@ -212,14 +214,16 @@ public class CaseService {
         } else {
             caseFile.confirmRisk(level, reason, stamp(actor));
         }
-        return withHistory(cases.saveAndFlush(caseFile));
+        return withHistory(changed(cases.saveAndFlush(caseFile)));
     }
 
     /** Records the rules' proposal (from an assessment); the worker still confirms. */
     @Transactional
     public void proposeRisk(UUID id, RiskLevel level, String why) {
         Actor actor = currentActor.require(Permission.WRITE_CASES);
-        find(actor, id).proposeRisk(level, why, stamp(actor));
+        CaseFile caseFile = find(actor, id);
+        caseFile.proposeRisk(level, why, stamp(actor));
+        changed(caseFile);
     }
 
     /** A supervisor hands the case to another worker of the same station. */
@@ -244,6 +248,12 @@ public class CaseService {
         if (actor.userId().equals(caseFile.getAssignedWorkerId())) {
             throw new AccessDeniedException("case.approval.ownCase");
         }
+    }
+
+    /** Lets what depends on the client's open cases (visit schedules) follow, in this transaction. */
+    private CaseFile changed(CaseFile caseFile) {
+        events.publishEvent(new CaseChanged(caseFile.getId(), caseFile.getPrimaryClientId()));
+        return caseFile;
     }
 
     /** Loads the histories callers show, inside the transaction (open-in-view is off). */

@@ -23,6 +23,7 @@ import org.casework.core.shared.AccessDeniedException;
 import org.casework.core.shared.ConflictException;
 import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -43,6 +44,7 @@ public class ClientService {
     private final AuditTrail audit;
     private final Clock clock;
     private final EntityManager entityManager;
+    private final ApplicationEventPublisher events;
 
     /**
      * Registers a client with its initial categories. Refuses an ID number already registered
@@ -71,6 +73,7 @@ public class ClientService {
             }
         }
         clients.save(client);
+        events.publishEvent(new ClientRegistered(client.getId()));
         String override = input.duplicateOverrideReason() == null
                         || input.duplicateOverrideReason().isBlank()
                 ? null
@@ -91,6 +94,7 @@ public class ClientService {
         List<String> changed = client.correct(data, hash, today());
         if (!changed.isEmpty()) {
             audit.recordChange("Client", id, "UPDATED", changed, actor.username());
+            events.publishEvent(new ClientChanged(id));
         }
         return client;
     }
@@ -216,7 +220,9 @@ public class ClientService {
      */
     private Client categoriesChanged(Client client) {
         entityManager.lock(client, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-        return clients.saveAndFlush(client);
+        Client saved = clients.saveAndFlush(client);
+        events.publishEvent(new ClientChanged(saved.getId()));
+        return saved;
     }
 
     private Client find(Actor actor, UUID id) {

@@ -6,6 +6,7 @@ import org.casework.core.accounts.LoginPolicy;
 import org.casework.core.cases.PlanApprovalPolicy;
 import org.casework.core.security.CurrentActor;
 import org.casework.core.shared.ChinaTime;
+import org.casework.core.visits.VisitPolicy;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /** Beans every feature shares: the clock, password hashing and who-did-it auditing. */
 @Configuration(proxyBeanMethods = false)
 @EnableJpaAuditing(auditorAwareRef = "auditor")
-@EnableConfigurationProperties({LoginPolicy.class, PlanApprovalPolicy.class})
+@EnableConfigurationProperties({LoginPolicy.class, PlanApprovalPolicy.class, VisitPolicy.class})
 public class CoreConfiguration {
 
     @Bean

@@ -294,4 +294,25 @@ class CaseFileTest {
             assertThat(t.getOccurredAt()).isNotNull();
         });
     }
+
+    @Test
+    void knowsSinceWhenTheEffectiveRiskHolds() {
+        CaseFile c = inIntake();
+        assertThat(c.effectiveRiskSince()).isNull();
+        Stamp proposed = new Stamp("station-guyang", Instant.parse("2026-11-27T03:00:00Z"));
+        Stamp confirmed = new Stamp("station-guyang", Instant.parse("2026-11-27T05:00:00Z"));
+        Stamp lowered = new Stamp("head-guyang", Instant.parse("2026-11-28T05:00:00Z"));
+        Stamp raisedAgain = new Stamp("head-guyang", Instant.parse("2026-11-29T05:00:00Z"));
+        c.proposeRisk(RiskLevel.RED, "独自在家", proposed);
+        assertThat(c.effectiveRiskSince()).isEqualTo(proposed.at());
+        c.confirmRisk(RiskLevel.RED, null, confirmed);
+        assertThat(c.effectiveRiskSince()).isEqualTo(proposed.at());
+        c.overrideRisk(RiskLevel.ORANGE, "祖母已接回", lowered);
+        assertThat(c.effectiveRiskSince()).isEqualTo(lowered.at());
+        c.proposeRisk(RiskLevel.RED, "新评估", raisedAgain);
+        assertThat(c.effectiveRisk()).isEqualTo(RiskLevel.ORANGE);
+        assertThat(c.effectiveRiskSince()).isEqualTo(lowered.at());
+        c.confirmRisk(RiskLevel.RED, null, raisedAgain);
+        assertThat(c.effectiveRiskSince()).isEqualTo(raisedAgain.at());
+    }
 }

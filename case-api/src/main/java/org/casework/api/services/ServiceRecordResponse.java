@@ -1,0 +1,25 @@
+package org.casework.api.services;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.casework.core.services.ServiceType;
+
+/** A service record; a voided one stays listed, with who voided it, when and why. */
+public record ServiceRecordResponse(
+        UUID id,
+        UUID clientId,
+        UUID caseId,
+        ServiceType type,
+        boolean visit,
+        Instant occurredAt,
+        Integer durationMinutes,
+        String place,
+        String participants,
+        String notes,
+        UUID planActivityId,
+        String recordedBy,
+        Instant recordedAt,
+        boolean voided,
+        Instant voidedAt,
+        String voidedBy,
+        String voidReason) {}

@@ -1,0 +1,81 @@
+package org.casework.core.visits;
+
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.UUID;
+import lombok.RequiredArgsConstructor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fills and re-checks {@code visit_schedule} in batches, one transaction per batch.
+ *
+ * <ul>
+ *   <li>On startup, clients without a row get one (the first start after the V5 migration, or
+ *       clients imported straight into the database).
+ *   <li>Every night, every row is recomputed: levels also change with time alone (a category's end
+ *       date passes), and the nightly pass repairs a row a concurrent write left behind.
+ * </ul>
+ */
+@Component
+@RequiredArgsConstructor
+class VisitScheduleMaintenance {
+
+    private static final Logger log = LoggerFactory.getLogger(VisitScheduleMaintenance.class);
+    private static final int BATCH = 200;
+    private static final UUID FIRST = new UUID(0, 0);
+
+    private final EntityManager entityManager;
+    private final VisitScheduleService schedules;
+    private final PlatformTransactionManager transactionManager;
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void backfillMissing() {
+        int filled = run(true);
+        if (filled > 0) {
+            log.info("Visit schedules: filled {} clients that had none", filled);
+        }
+    }
+
+    @Scheduled(cron = "${casework.visits.nightly-refresh:0 30 2 * * *}", zone = "Asia/Shanghai")
+    public void refreshAll() {
+        int refreshed = run(false);
+        log.info("Visit schedules: refreshed {} clients", refreshed);
+    }
+
+    /** Walks the clients by id (keyset paging, so a failing client cannot stall the walk). */
+    int run(boolean onlyMissing) {
+        TransactionTemplate tx = new TransactionTemplate(transactionManager);
+        UUID after = FIRST;
+        int done = 0;
+        while (true) {
+            UUID from = after;
+            List<UUID> batch = tx.execute(status -> nextBatch(from, onlyMissing));
+            if (batch == null || batch.isEmpty()) {
+                return done;
+            }
+            try {
+                tx.executeWithoutResult(status -> batch.forEach(schedules::refresh));
+                done += batch.size();
+            } catch (RuntimeException e) {
+                log.warn("Visit schedules: a batch after client {} failed; the next pass retries it", from, e);
+            }
+            after = batch.get(batch.size() - 1);
+        }
+    }
+
+    private List<UUID> nextBatch(UUID after, boolean onlyMissing) {
+        String missing = onlyMissing ? " and not exists (select 1 from VisitSchedule v where v.clientId = c.id)" : "";
+        return entityManager
+                .createQuery("select c.id from Client c where c.id > :after" + missing + " order by c.id", UUID.class)
+                .setParameter("after", after)
+                .setMaxResults(BATCH)
+                .getResultList();
+    }
+}

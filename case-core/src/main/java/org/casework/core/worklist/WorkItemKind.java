@@ -1,0 +1,11 @@
+package org.casework.core.worklist;
+
+/** Kinds of worklist item; at equal risk and due day they are listed in this order. */
+public enum WorkItemKind {
+    /** A registry client's visit is due within the horizon, or overdue. */
+    VISIT_DUE,
+    /** A closed case's 1- or 3-month follow-up (回访) is due. */
+    FOLLOW_UP_DUE,
+    /** A plan or a closure waits for a supervisor's decision. */
+    APPROVAL_WAITING
+}

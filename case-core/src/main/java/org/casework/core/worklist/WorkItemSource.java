@@ -1,0 +1,24 @@
+package org.casework.core.worklist;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.casework.core.security.Actor;
+
+/**
+ * One kind of worklist item. The extension point of the worklist: a Spring bean implementing this
+ * is merged in by {@link WorklistService}; it must scope its query to the actor's jurisdiction.
+ */
+public interface WorkItemSource {
+
+    /** Whether the actor's role gets this kind of item at all. */
+    boolean appliesTo(Actor actor);
+
+    /**
+     * The first {@code limit} items in {@link WorkItem#ORDER}, and how many there are in all.
+     *
+     * @param horizon items due after this day are not on the list yet
+     */
+    Batch fetch(Actor actor, LocalDate today, LocalDate horizon, int limit);
+
+    record Batch(List<WorkItem> items, long total) {}
+}
