@@ -25,6 +25,7 @@ import org.casework.core.clients.CategoryType;
 import org.casework.core.visits.VisitPolicy;
 import org.casework.it.Api.Response;
 import org.casework.it.fixtures.CaseSteps;
+import org.casework.it.fixtures.Plans;
 import org.casework.it.fixtures.TestData;
 import org.casework.it.fixtures.UserBuilder;
 import org.casework.it.fixtures.Villages;
@@ -307,5 +308,56 @@ class WorklistIT extends ApiTest {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(
                         "no caseload row for " + workerId + " in " + r.raw().body()));
+    }
+
+    @Test
+    void theWorkerSeesTheActivitiesAndReviewOfThePlanInForce() {
+        UUID child = registry.registerId(STATION_GUYANG, aLeftBehindChild().inVillage(Villages.RENZHUANG));
+        JsonNode c = cases.approvePlan(HEAD_GUYANG, cases.inPlanReview(STATION_GUYANG, child));
+        UUID caseId = UUID.fromString(c.get("id").asString());
+        assertThat(c.get("state").asString()).isEqualTo("ACTIVE");
+        assertThat(itemFor(worklist(STATION_GUYANG), "PLAN_ACTIVITY_DUE", caseId))
+                .as("activities due in two weeks are beyond the horizon")
+                .isEmpty();
+
+        c = cases.step(STATION_GUYANG, c, Map.of("action", "REASSESS", "reason", "祖母住院，调整计划"));
+        Plans plans = new Plans(api);
+        String worker = c.get("assignedWorkerId").asString();
+        Map<String, Object> content = Plans.content(worker, "三天内落实临时照护人");
+        Map<String, Object> soon = Plans.activity("HOME_VISIT", "三天内上门核实照护", worker);
+        soon.put("dueDate", TestData.today().plusDays(3).toString());
+        content.put("activities", List.of(soon));
+        content.put("reviewDate", TestData.today().plusDays(5).toString());
+        JsonNode v2 =
+                plans.submit(STATION_GUYANG, plans.update(STATION_GUYANG, plans.draft(STATION_GUYANG, c), content));
+        c = cases.approvePlan(HEAD_GUYANG, c);
+        assertThat(c.get("state").asString()).isEqualTo("ACTIVE");
+
+        JsonNode activity =
+                itemFor(worklist(STATION_GUYANG), "PLAN_ACTIVITY_DUE", caseId).orElseThrow();
+        assertThat(date(activity.get("dueOn"))).isEqualTo(TestData.today().plusDays(3));
+        JsonNode review =
+                itemFor(worklist(STATION_GUYANG), "PLAN_REVIEW_DUE", caseId).orElseThrow();
+        assertThat(date(review.get("dueOn"))).isEqualTo(TestData.today().plusDays(5));
+        assertThat(worklist(STATION_GUYANG).stream()
+                        .filter(i -> i.get("kind").asString().equals("PLAN_ACTIVITY_DUE"))
+                        .filter(i -> i.get("caseId").asString().equals(caseId.toString())))
+                .as("only the plan in force counts, not the superseded version")
+                .hasSize(1);
+        assertThat(itemFor(worklist(HEAD_GUYANG), "PLAN_ACTIVITY_DUE", caseId)).isEmpty();
+        assertThat(itemFor(worklist(STATION_NANZHANG), "PLAN_REVIEW_DUE", caseId))
+                .isEmpty();
+
+        JsonNode inForce = api.get("/api/v1/plans/" + v2.get("id").asString(), token(STATION_GUYANG))
+                .body();
+        String activityId = inForce.get("activities").get(0).get("id").asString();
+        Response done = api.post(
+                "/api/v1/plans/" + v2.get("id").asString() + "/activities/" + activityId + "/done",
+                Map.of(),
+                token(STATION_GUYANG));
+        assertThat(done.status()).as(done.raw().body()).isEqualTo(200);
+        assertThat(itemFor(worklist(STATION_GUYANG), "PLAN_ACTIVITY_DUE", caseId))
+                .isEmpty();
+        assertThat(itemFor(worklist(STATION_GUYANG), "PLAN_REVIEW_DUE", caseId)).isPresent();
     }
 }

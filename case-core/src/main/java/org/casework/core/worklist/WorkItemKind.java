@@ -6,6 +6,10 @@ public enum WorkItemKind {
     VISIT_DUE,
     /** A closed case's 1- or 3-month follow-up (回访) is due. */
     FOLLOW_UP_DUE,
+    /** An activity of an approved plan, assigned to the user, is due and not done. */
+    PLAN_ACTIVITY_DUE,
+    /** The approved plan of the user's active case is due for review. */
+    PLAN_REVIEW_DUE,
     /** A plan or a closure waits for a supervisor's decision. */
     APPROVAL_WAITING
 }
