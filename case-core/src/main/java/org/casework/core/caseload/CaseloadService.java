@@ -53,25 +53,20 @@ public class CaseloadService {
         Actor actor = currentActor.require(Permission.SUPERVISE_CASES);
         String scope = actor.scopePattern();
         Map<UUID, Tally> tallies = new HashMap<>();
+        // One pass over the open cases gives both breakdowns (by state and by risk).
         for (Object[] row : rows(
-                "select c.assignedWorkerId, c.state, count(c) from CaseFile c"
-                        + " where c.regionCode like :scope and c.state in :open group by c.assignedWorkerId, c.state",
+                "select c.assignedWorkerId, c.state, coalesce(c.riskLevel, c.proposedRiskLevel), count(c)"
+                        + " from CaseFile c where c.regionCode like :scope and c.state in :open"
+                        + " group by c.assignedWorkerId, c.state, coalesce(c.riskLevel, c.proposedRiskLevel)",
                 scope,
                 null)) {
             Tally t = tallies.computeIfAbsent((UUID) row[0], k -> new Tally());
-            t.byState.put((CaseState) row[1], (Long) row[2]);
-        }
-        for (Object[] row : rows(
-                "select c.assignedWorkerId, coalesce(c.riskLevel, c.proposedRiskLevel), count(c) from CaseFile c"
-                        + " where c.regionCode like :scope and c.state in :open"
-                        + " group by c.assignedWorkerId, coalesce(c.riskLevel, c.proposedRiskLevel)",
-                scope,
-                null)) {
-            Tally t = tallies.computeIfAbsent((UUID) row[0], k -> new Tally());
-            if (row[1] == null) {
-                t.unknownRisk += (Long) row[2];
+            long count = (Long) row[3];
+            t.byState.merge((CaseState) row[1], count, Long::sum);
+            if (row[2] == null) {
+                t.unknownRisk += count;
             } else {
-                t.byRisk.put((RiskLevel) row[1], (Long) row[2]);
+                t.byRisk.merge((RiskLevel) row[2], count, Long::sum);
             }
         }
         for (Object[] row : rows(

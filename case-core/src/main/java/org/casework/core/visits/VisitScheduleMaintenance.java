@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @RequiredArgsConstructor
-class VisitScheduleMaintenance {
+public class VisitScheduleMaintenance {
 
     private static final Logger log = LoggerFactory.getLogger(VisitScheduleMaintenance.class);
     private static final int BATCH = 200;
