@@ -42,7 +42,7 @@ public class PlanForm {
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private LocalDate dueDate;
 
-        boolean blank() {
+        public boolean isBlank() {
             return type == null
                     && (description == null || description.isBlank())
                     && workerId == null
@@ -80,10 +80,21 @@ public class PlanForm {
         List<PlanInput.Activity> rows = activities == null
                 ? List.of()
                 : activities.stream()
-                        .filter(r -> r != null && !r.blank())
+                        .filter(r -> r != null && !r.isBlank())
                         .map(r -> new PlanInput.Activity(r.id, r.type, r.description, r.workerId, r.dueDate))
                         .toList();
         return new PlanInput(goalLines, rows, reviewDate);
+    }
+
+    /** Rows in use come first after a save: the index of the first blank one shown open. */
+    public int getFilled() {
+        int n = 0;
+        while (n < activities.size()
+                && activities.get(n) != null
+                && !activities.get(n).isBlank()) {
+            n++;
+        }
+        return n;
     }
 
     long expectedVersion() {

@@ -150,6 +150,7 @@ class CaseJourneyBrowserTest {
         browser.set("reviewDate", LocalDate.now().plusMonths(1).toString());
         click(By.id("save-plan"));
         browser.waitForText(By.cssSelector(".notices"), "已保存服务计划第1版草稿");
+        shoot("casework-pages2-plan-draft");
         click(By.id("submit-plan"));
         browser.waitForText(By.id("plan-status"), "待审批");
         browser.waitForText(By.cssSelector(".case-meta"), "计划待审批");
