@@ -22,15 +22,19 @@ import org.casework.core.plans.ActivityType;
 import org.casework.core.plans.PlanStatus;
 import org.casework.core.plans.ServicePlan;
 import org.casework.core.plans.ServicePlanRepository;
+import org.casework.it.Api;
 import org.casework.it.IntegrationTest;
+import org.casework.it.fixtures.CaseSteps;
 import org.casework.web.support.StationPages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 
 /** The workspace panels: the plan editor and its refusals, service records, supervision notes. */
 @IntegrationTest
@@ -58,6 +62,9 @@ class CasePanelsIntegrationTest {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @LocalServerPort
+    int port;
 
     StationPages pages;
 
@@ -231,6 +238,60 @@ class CasePanelsIntegrationTest {
                         .with(csrf())
                         .with(pages.as(WORKER)))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aSupervisorReturnsOnlyWithCommentsThenApprovesFromTheCaseloadsList() throws Exception {
+        UUID child = pages.registerChild(WORKER);
+        JsonNode inReview = new CaseSteps(new Api(port)).inPlanReview(WORKER, child);
+        UUID caseId = UUID.fromString(inReview.get("id").asString());
+        ServicePlan submitted = plan(caseId);
+        String number = stored(caseId).getCaseNumber();
+
+        // the worker waits; the supervisor finds the case among the approvals waiting
+        mvc.perform(get("/cases/{id}", caseId).with(pages.as(WORKER)))
+                .andExpect(content().string(containsString("等待督导审批")))
+                .andExpect(content().string(not(containsString("id=\"approve-plan\""))));
+        mvc.perform(get("/caseload").with(pages.as(HEAD)))
+                .andExpect(content().string(containsString("/cases/" + caseId)))
+                .andExpect(content().string(containsString(number)));
+
+        mvc.perform(post("/cases/{id}/plan/{pid}/return", caseId, submitted.getId())
+                        .param("version", String.valueOf(submitted.getVersion()))
+                        .param("comments", " ")
+                        .with(csrf())
+                        .with(pages.as(HEAD)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("退回时请填写意见")));
+        assertThat(plan(caseId).getStatus()).isEqualTo(PlanStatus.SUBMITTED);
+        assertThat(stored(caseId).getState()).isEqualTo(CaseState.PLAN_REVIEW);
+
+        mvc.perform(post("/cases/{id}/plan/{pid}/approve", caseId, submitted.getId())
+                        .param("version", String.valueOf(submitted.getVersion()))
+                        .param("comment", "同意")
+                        .with(csrf())
+                        .with(pages.as(HEAD)))
+                .andExpect(redirectedUrl("/cases/" + caseId + "#plan"));
+        assertThat(plan(caseId).getStatus()).isEqualTo(PlanStatus.APPROVED);
+        assertThat(stored(caseId).getState()).isEqualTo(CaseState.ACTIVE);
+
+        // the worker marks an activity done; a date in the future is refused
+        ServicePlan approved = plan(caseId);
+        UUID activity = approved.getActivities().get(0).getId();
+        mvc.perform(post("/cases/{id}/plan/{pid}/activities/{aid}/done", caseId, approved.getId(), activity)
+                        .param("version", String.valueOf(approved.getVersion()))
+                        .param("date", LocalDate.now().plusDays(5).toString())
+                        .with(csrf())
+                        .with(pages.as(WORKER)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("活动完成日期不能晚于今天")));
+        mvc.perform(post("/cases/{id}/plan/{pid}/activities/{aid}/done", caseId, approved.getId(), activity)
+                        .param("version", String.valueOf(approved.getVersion()))
+                        .param("date", LocalDate.now().minusDays(1).toString())
+                        .with(csrf())
+                        .with(pages.as(WORKER)))
+                .andExpect(redirectedUrl("/cases/" + caseId + "#plan"));
+        assertThat(plan(caseId).getActivities().get(0).isDone()).isTrue();
     }
 
     private UUID admittedCase() throws Exception {
