@@ -292,6 +292,29 @@ class CasePanelsIntegrationTest {
                         .with(pages.as(WORKER)))
                 .andExpect(redirectedUrl("/cases/" + caseId + "#plan"));
         assertThat(plan(caseId).getActivities().get(0).isDone()).isTrue();
+
+        // every label of the new panels exists in both languages (a missing key renders as ??key??)
+        for (String lang : new String[] {"zh-CN", "en"}) {
+            for (String user : new String[] {WORKER, HEAD}) {
+                mvc.perform(get("/cases/{id}", caseId)
+                                .header("Accept-Language", lang)
+                                .with(pages.as(user)))
+                        .andExpect(status().isOk())
+                        .andExpect(content().string(not(containsString("??"))));
+            }
+            mvc.perform(get("/clients/{id}", child)
+                            .header("Accept-Language", lang)
+                            .with(pages.as(WORKER)))
+                    .andExpect(content().string(not(containsString("??"))));
+            mvc.perform(get("/worklist").header("Accept-Language", lang).with(pages.as(HEAD)))
+                    .andExpect(content().string(not(containsString("??"))));
+            mvc.perform(get("/caseload").header("Accept-Language", lang).with(pages.as(HEAD)))
+                    .andExpect(content().string(not(containsString("??"))));
+        }
+        mvc.perform(get("/cases/{id}", caseId).header("Accept-Language", "en").with(pages.as(WORKER)))
+                .andExpect(content().string(containsString("Service plan")))
+                .andExpect(content().string(containsString("Mark done")))
+                .andExpect(content().string(not(containsString("登记完成"))));
     }
 
     private UUID admittedCase() throws Exception {
