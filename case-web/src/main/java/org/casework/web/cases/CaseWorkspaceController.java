@@ -33,8 +33,11 @@ class CaseWorkspaceController {
     private final Messages messages;
 
     @GetMapping("/cases/{id}")
-    String show(@PathVariable UUID id, Model model) {
-        page.fill(id, model);
+    String show(
+            @PathVariable UUID id,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) UUID plan,
+            Model model) {
+        page.fill(id, plan, model);
         return VIEW;
     }
 

@@ -1,13 +1,18 @@
 package org.casework.web.cases;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.accounts.AccountService;
+import org.casework.core.caseload.CaseloadService;
+import org.casework.core.caseload.WorkerCaseload;
 import org.casework.core.cases.CaseFile;
 import org.casework.core.cases.CaseService;
 import org.casework.core.cases.CaseSource;
@@ -17,14 +22,24 @@ import org.casework.core.cases.IntakeBasis;
 import org.casework.core.cases.RiskChange;
 import org.casework.core.cases.RiskChangeKind;
 import org.casework.core.clients.ClientService;
+import org.casework.core.plans.ActivityType;
+import org.casework.core.plans.PlanActivity;
+import org.casework.core.plans.PlanService;
+import org.casework.core.plans.ServicePlan;
 import org.casework.core.security.Actor;
 import org.casework.core.security.CurrentActor;
 import org.casework.core.security.Permission;
+import org.casework.core.services.ServiceRecordService;
+import org.casework.core.services.ServiceType;
 import org.casework.core.shared.RiskLevel;
+import org.casework.core.supervision.SupervisionService;
 import org.casework.web.assessments.AssessmentRow;
 import org.casework.web.assessments.Instruments;
+import org.casework.web.services.ServiceRecordForm;
+import org.casework.web.services.ServiceRecordRow;
 import org.casework.web.support.Dates;
 import org.casework.web.support.Messages;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -42,9 +57,123 @@ class CaseWorkspaceModel {
     private final Instruments instruments;
     private final CurrentActor currentActor;
     private final Messages messages;
+    private final PlanService plans;
+    private final ServiceRecordService serviceRecords;
+    private final SupervisionService supervision;
+    private final CaseloadService caseloads;
+    private final Clock clock;
+
+    /** The case's records listed on the workspace; older ones are on the client's page. */
+    static final int RECORDS_SHOWN = 50;
+
+    /** A supervision note as listed. */
+    record NoteView(String at, String author, String text) {}
 
     void fill(UUID id, Model model) {
-        fill(cases.get(id), model);
+        fill(id, null, model);
+    }
+
+    /** The case's primary client, for forms that log against the client. */
+    UUID clientOf(UUID caseId) {
+        return cases.get(caseId).getPrimaryClientId();
+    }
+
+    /** The workspace with one plan version shown (the newest when {@code planId} is null). */
+    void fill(UUID id, UUID planId, Model model) {
+        CaseFile caseFile = cases.get(id);
+        fill(caseFile, model);
+        fillPlan(caseFile, planId, model);
+        fillServices(caseFile, model);
+        model.addAttribute(
+                "notes",
+                supervision.list(id).stream()
+                        .map(n -> new NoteView(Dates.dateTime(n.getCreatedAt()), n.getAuthor(), n.getText()))
+                        .toList());
+    }
+
+    private void fillPlan(CaseFile caseFile, UUID planId, Model model) {
+        Actor me = currentActor.get();
+        List<ServicePlan> versions = plans.versions(caseFile.getId());
+        ServicePlan shown = versions.stream()
+                .filter(p -> planId == null || p.getId().equals(planId))
+                .findFirst()
+                .orElse(null);
+        model.addAttribute(
+                "planVersions",
+                versions.stream()
+                        .map(p -> new PlanView.VersionLink(p.getId(), p.getVersionNumber(), p.getStatus()))
+                        .toList());
+        boolean pending = !versions.isEmpty() && versions.get(0).isPending();
+        model.addAttribute(
+                "canStartPlan",
+                me.has(Permission.WRITE_CASES) && caseFile.getState().isOpen() && !pending);
+        model.addAttribute("activityTypes", ActivityType.values());
+        model.addAttribute("today", LocalDate.now(clock));
+        if (shown == null) {
+            model.addAttribute("plan", null);
+            model.addAttribute("planActivities", List.of());
+            return;
+        }
+        boolean newest = shown.getId().equals(versions.get(0).getId());
+        Map<UUID, String> workers = workerOptions(caseFile, shown, me);
+        model.addAttribute("plan", PlanView.of(shown, workers, LocalDate.now(clock)));
+        model.addAttribute("planIsNewest", newest);
+        model.addAttribute("workerOptions", workers);
+        if (shown.getStatus() == org.casework.core.plans.PlanStatus.DRAFT && !model.containsAttribute("planForm")) {
+            model.addAttribute("planForm", PlanForm.of(shown));
+        }
+        // activities a service record may be linked to: those of the approved plan in force
+        model.addAttribute(
+                "planActivities",
+                versions.stream()
+                        .filter(p -> p.getStatus() == org.casework.core.plans.PlanStatus.APPROVED)
+                        .findFirst()
+                        .map(ServicePlan::getActivities)
+                        .orElse(List.of())
+                        .stream()
+                        .filter(a -> !a.isDone())
+                        .toList());
+    }
+
+    /**
+     * Who may be named responsible: supervisors choose among the case workers of their
+     * jurisdiction; a worker names the case's worker or themself. Workers already named stay listed.
+     */
+    private Map<UUID, String> workerOptions(CaseFile caseFile, ServicePlan plan, Actor me) {
+        Map<UUID, String> options = new LinkedHashMap<>();
+        Set<UUID> ids = new HashSet<>();
+        if (caseFile.getAssignedWorkerId() != null) {
+            ids.add(caseFile.getAssignedWorkerId());
+        }
+        if (me.has(Permission.WRITE_CASES)) {
+            ids.add(me.userId());
+        }
+        plan.getActivities().stream()
+                .map(PlanActivity::getResponsibleWorkerId)
+                .filter(java.util.Objects::nonNull)
+                .forEach(ids::add);
+        if (me.has(Permission.SUPERVISE_CASES)) {
+            for (WorkerCaseload w : caseloads.caseload()) {
+                if (w.workerId() != null) {
+                    options.put(w.workerId(), w.displayName());
+                }
+            }
+        }
+        Map<UUID, String> names = accounts.staffNames(ids);
+        ids.stream().filter(id -> !options.containsKey(id)).forEach(id -> options.put(id, names.getOrDefault(id, "—")));
+        return options;
+    }
+
+    private void fillServices(CaseFile caseFile, Model model) {
+        model.addAttribute(
+                "records",
+                serviceRecords.forCase(caseFile.getId(), PageRequest.of(0, RECORDS_SHOWN)).stream()
+                        .map(ServiceRecordRow::of)
+                        .toList());
+        model.addAttribute("serviceTypes", ServiceType.values());
+        if (!model.containsAttribute("serviceForm")) {
+            model.addAttribute("serviceForm", ServiceRecordForm.now(clock));
+        }
     }
 
     void fill(CaseFile caseFile, Model model) {

@@ -29,6 +29,8 @@ class ClientPageController {
 
     private final ClientService clients;
     private final ClientPageModel page;
+    private final org.casework.core.services.ServiceRecordService serviceRecords;
+    private final org.casework.web.support.Messages messages;
 
     @GetMapping("/clients/{id}")
     String show(@PathVariable UUID id, Model model) {
@@ -37,7 +39,12 @@ class ClientPageController {
     }
 
     /** The action URLs answer a GET (a language switch, a reload) with the client page. */
-    @GetMapping({"/clients/{id}/reveal", "/clients/{id}/categories", "/clients/{id}/categories/{categoryId}/end"})
+    @GetMapping({
+        "/clients/{id}/reveal",
+        "/clients/{id}/categories",
+        "/clients/{id}/categories/{categoryId}/end",
+        "/clients/{id}/services"
+    })
     String backToPage(@PathVariable UUID id) {
         return "redirect:/clients/" + id;
     }
@@ -52,6 +59,31 @@ class ClientPageController {
             model.addAttribute("revealError", e);
             model.addAttribute("revealReason", reason);
         }
+        page.fill(id, model);
+        return "clients/show";
+    }
+
+    /** Logs a visit or service outside any case: village directors log their village's visits here. */
+    @PostMapping("/clients/{id}/services")
+    String logService(
+            @PathVariable UUID id,
+            @ModelAttribute("serviceForm") org.casework.web.services.ServiceRecordForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
+        String error;
+        if (result.hasErrors()) {
+            error = messages.text("error.validation");
+        } else {
+            try {
+                serviceRecords.log(form.toCommand(id, null));
+                redirect.addFlashAttribute("notice", "service.done.logged");
+                return "redirect:/clients/" + id + "#visits";
+            } catch (InvalidInputException | ConflictException e) {
+                error = messages.of(e);
+            }
+        }
+        model.addAttribute("serviceError", error);
         page.fill(id, model);
         return "clients/show";
     }

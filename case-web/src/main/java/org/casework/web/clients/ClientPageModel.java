@@ -40,6 +40,11 @@ class ClientPageModel {
     private final Instruments instruments;
     private final CurrentActor currentActor;
     private final Clock clock;
+    private final org.casework.core.visits.VisitScheduleService visits;
+    private final org.casework.core.services.ServiceRecordService serviceRecords;
+
+    /** Records listed on the client page; the newest matter for the next visit. */
+    static final int RECORDS_SHOWN = 20;
 
     /** A fellow household member, as the client page lists them. */
     record Member(UUID id, String fullName, HouseholdRelation relation, int age) {}
@@ -72,6 +77,23 @@ class ClientPageModel {
         model.addAttribute("sources", CategorySource.values());
         model.addAttribute("today", today);
         addCasesAndAssessments(client, model);
+        addVisits(client, model);
+    }
+
+    /** The visit schedule, the newest records (case-linked ones only for case roles) and the log form. */
+    private void addVisits(Client client, Model model) {
+        model.addAttribute("schedule", visits.forClient(client.getId()));
+        model.addAttribute(
+                "records",
+                serviceRecords
+                        .forClient(client.getId(), org.springframework.data.domain.PageRequest.of(0, RECORDS_SHOWN))
+                        .stream()
+                        .map(org.casework.web.services.ServiceRecordRow::of)
+                        .toList());
+        model.addAttribute("serviceTypes", org.casework.core.services.ServiceType.values());
+        if (!model.containsAttribute("serviceForm")) {
+            model.addAttribute("serviceForm", org.casework.web.services.ServiceRecordForm.now(clock));
+        }
     }
 
     /**

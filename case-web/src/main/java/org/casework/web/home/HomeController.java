@@ -1,17 +1,37 @@
 package org.casework.web.home;
 
+import lombok.RequiredArgsConstructor;
+import org.casework.core.security.Actor;
+import org.casework.core.security.CurrentActor;
+import org.casework.core.security.Permission;
+import org.casework.core.worklist.WorklistService;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The start page. It calls no client service: administrators and liaisons have no registry access
- * and must still get a page; the menu follows the user's permissions (see CurrentUserView).
+ * The start page. Administrators and liaisons have no registry access and must still get a page:
+ * only users who have a worklist see its first items; the menu follows the user's permissions (see
+ * CurrentUserView).
  */
 @Controller
+@RequiredArgsConstructor
 class HomeController {
 
+    static final int ITEMS_SHOWN = 5;
+
+    private final CurrentActor currentActor;
+    private final WorklistService worklist;
+
     @GetMapping("/")
-    String home() {
+    String home(Model model) {
+        Actor me = currentActor.get();
+        if (me.has(Permission.READ_CLIENTS) || me.has(Permission.READ_CASES)) {
+            var page = worklist.worklist(PageRequest.of(0, ITEMS_SHOWN));
+            model.addAttribute("items", page.getContent());
+            model.addAttribute("itemsTotal", page.getTotalElements());
+        }
         return "home";
     }
 }

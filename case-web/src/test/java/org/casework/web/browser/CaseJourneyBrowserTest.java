@@ -69,7 +69,7 @@ class CaseJourneyBrowserTest {
     }
 
     @Test
-    void aChildLivingAloneIsAssessedRedAndTheWorkerConfirmsIt() {
+    void aChildLivingAloneIsAssessedPlannedServedAndClosed() {
         browser.login("station-guyang");
         String name = TestPeople.uniqueName();
         registerLeftBehindBoy(name);
@@ -116,6 +116,7 @@ class CaseJourneyBrowserTest {
 
         // back on the case: the rules propose red, the worker confirms it
         click(By.cssSelector(".eyebrow a.mono"));
+        String workspace = browser.driver().getCurrentUrl();
         browser.waitForText(By.id("proposed-risk"), "红");
         assertThat(browser.bodyText()).contains("请社工核实后确认");
         assertThat(browser.find(By.cssSelector("#confirm-risk select[name=level]"))
@@ -136,6 +137,88 @@ class CaseJourneyBrowserTest {
         browser.find(By.cssSelector("table.cases"));
         assertThat(browser.bodyText()).contains(name);
         shoot("casework-case-list");
+
+        // the plan: goals and one activity, saved, then submitted; a red case needs a supervisor
+        browser.driver().get(workspace);
+        click(By.id("start-plan"));
+        browser.waitForText(By.id("plan-status"), "草稿");
+        browser.type("goals", "落实委托照护人，孩子不再独自居住\n孩子按时上学");
+        browser.set("activities[0].type", "HOME_VISIT");
+        browser.type("activities[0].description", "每周上门探访，核实照护情况");
+        chooseFirstOption("activities[0].workerId");
+        browser.set("activities[0].dueDate", LocalDate.now().plusDays(7).toString());
+        browser.set("reviewDate", LocalDate.now().plusMonths(1).toString());
+        click(By.id("save-plan"));
+        browser.waitForText(By.cssSelector(".notices"), "已保存服务计划第1版草稿");
+        shoot("casework-pages2-plan-draft");
+        click(By.id("submit-plan"));
+        browser.waitForText(By.id("plan-status"), "待审批");
+        browser.waitForText(By.cssSelector(".case-meta"), "计划待审批");
+
+        // the station head approves it from the approvals waiting on the caseload page
+        browser.login("head-guyang");
+        browser.open("/caseload");
+        browser.find(By.id("approvals"));
+        click(By.cssSelector("#approvals a[href='" + path(workspace) + "']"));
+        browser.find(By.id("approve-plan"));
+        browser.type("comment", "同意，请每周探访并记录");
+        click(By.cssSelector("#approve-plan button[type=submit]"));
+        browser.waitForText(By.id("plan-status"), "已批准");
+        browser.waitForText(By.cssSelector(".case-meta"), "服务中");
+
+        // the worker logs the visit against the planned activity and marks the activity done
+        browser.login("station-guyang");
+        browser.driver().get(workspace);
+        click(By.cssSelector("details.log-service > summary"));
+        browser.type("durationMinutes", "40");
+        browser.type("place", "孩子家中");
+        browser.type("participants", "孩子、祖母");
+        chooseFirstOption("planActivityId");
+        browser.type("notes", "祖母已搬来同住，孩子按时上学，作业完成。");
+        click(By.cssSelector("form.service-form button[type=submit]"));
+        browser.waitForText(By.id("services"), "祖母已搬来同住");
+        click(By.cssSelector(".activity-done button[type=submit]"));
+        browser.waitForText(By.cssSelector(".activities-list"), "station-guyang");
+        shoot("casework-pages2-workspace");
+
+        // evaluate, request closure with the follow-up plan
+        click(By.cssSelector("details[data-step=EVALUATE] > summary"));
+        browser.find(By.cssSelector("details[data-step=EVALUATE] textarea[name=reason]"))
+                .sendKeys("委托照护已落实，孩子不再独居，目标达成。");
+        click(By.cssSelector("details[data-step=EVALUATE] button[type=submit]"));
+        browser.waitForText(By.cssSelector(".case-meta"), "评估中");
+        click(By.cssSelector("details[data-step=REQUEST_CLOSURE] > summary"));
+        browser.set("closureReason", "GOALS_MET");
+        browser.find(By.cssSelector("details[data-step=REQUEST_CLOSURE] textarea[name=followUpPlan]"))
+                .sendKeys("1个月、3个月后电话回访祖母并上门探访一次。");
+        click(By.cssSelector("details[data-step=REQUEST_CLOSURE] button[type=submit]"));
+        browser.waitForText(By.cssSelector(".case-meta"), "结案待审批");
+
+        // the station head approves the closure; the case shows its follow-up dates
+        browser.login("head-guyang");
+        browser.open("/worklist");
+        browser.find(By.cssSelector("ul.worklist"));
+        assertThat(browser.bodyText()).contains("待审批", name);
+        shoot("casework-pages2-worklist");
+        browser.driver().get(workspace);
+        click(By.cssSelector("details[data-step=APPROVE_CLOSURE] > summary"));
+        click(By.cssSelector("details[data-step=APPROVE_CLOSURE] button[type=submit]"));
+        browser.waitForText(By.cssSelector(".case-meta"), "已结案");
+        assertThat(browser.find(By.id("facts")).getText())
+                .contains(
+                        "目标达成", "回访到期", LocalDate.now().plusMonths(1).toString().substring(0, 7));
+        assertThat(browser.find(By.id("plan")).getText()).contains("已批准", "每周上门探访");
+        shoot("casework-pages2-closed");
+    }
+
+    /** Picks the first real option of a select (the one after "please choose"). */
+    private void chooseFirstOption(String name) {
+        WebElement select = browser.waitFor(By.name(name));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].selectedIndex = 1;", select);
+    }
+
+    private static String path(String url) {
+        return java.net.URI.create(url).getPath();
     }
 
     /** Registers a left-behind boy in 任庄村 and waits for his client page. */

@@ -1,0 +1,84 @@
+package org.casework.web.cases;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.casework.core.plans.ActivityType;
+import org.casework.core.plans.PlanStatus;
+import org.casework.core.plans.ServicePlan;
+import org.casework.web.support.Dates;
+
+/** One plan version as the workspace shows it, with workers' names instead of ids. */
+public record PlanView(
+        UUID id,
+        long version,
+        int number,
+        PlanStatus status,
+        List<String> goals,
+        List<Activity> activities,
+        LocalDate reviewDate,
+        String submittedBy,
+        String submittedAt,
+        String reviewedBy,
+        String reviewedAt,
+        String reviewComment,
+        boolean approvedWithoutReview) {
+
+    /** A planned activity. */
+    public record Activity(
+            UUID id,
+            ActivityType type,
+            String description,
+            String workerName,
+            LocalDate dueDate,
+            LocalDate doneOn,
+            String doneBy,
+            boolean overdue) {}
+
+    /** A line of the version list. */
+    public record VersionLink(UUID id, int number, PlanStatus status) {}
+
+    static PlanView of(ServicePlan p, Map<UUID, String> staff, LocalDate today) {
+        return new PlanView(
+                p.getId(),
+                p.getVersion() == null ? 0 : p.getVersion(),
+                p.getVersionNumber(),
+                p.getStatus(),
+                List.copyOf(p.getGoals()),
+                p.getActivities().stream()
+                        .map(a -> new Activity(
+                                a.getId(),
+                                a.getType(),
+                                a.getDescription(),
+                                a.getResponsibleWorkerId() == null
+                                        ? null
+                                        : staff.getOrDefault(a.getResponsibleWorkerId(), "—"),
+                                a.getDueDate(),
+                                a.getDoneOn(),
+                                a.getDoneBy(),
+                                !a.isDone()
+                                        && a.getDueDate() != null
+                                        && a.getDueDate().isBefore(today)))
+                        .toList(),
+                p.getReviewDate(),
+                p.getSubmittedBy(),
+                p.getSubmittedAt() == null ? null : Dates.dateTime(p.getSubmittedAt()),
+                p.getReviewedBy(),
+                p.getReviewedAt() == null ? null : Dates.dateTime(p.getReviewedAt()),
+                p.getReviewComment(),
+                p.isApprovedWithoutReview());
+    }
+
+    public boolean draft() {
+        return status == PlanStatus.DRAFT;
+    }
+
+    public boolean submitted() {
+        return status == PlanStatus.SUBMITTED;
+    }
+
+    public boolean approved() {
+        return status == PlanStatus.APPROVED;
+    }
+}

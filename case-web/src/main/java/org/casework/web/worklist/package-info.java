@@ -1,0 +1,2 @@
+/** The user's worklist (待办) and supervisors' caseloads (个案量). */
+package org.casework.web.worklist;
