@@ -42,7 +42,7 @@ class CaseWorkspaceController {
     }
 
     /** The action URLs answer a GET (a language switch, a reload) with the workspace. */
-    @GetMapping({"/cases/{id}/steps", "/cases/{id}/risk"})
+    @GetMapping({"/cases/{id}/steps", "/cases/{id}/risk", "/cases/{id}/reassign"})
     String backToPage(@PathVariable UUID id) {
         return "redirect:/cases/" + id;
     }
@@ -94,6 +94,30 @@ class CaseWorkspaceController {
             }
             return riskRefused(id, form, model, refusals.describe(e), fieldOf(e));
         }
+    }
+
+    /** A supervisor hands the case to another worker of its station. */
+    @PostMapping("/cases/{id}/reassign")
+    String reassign(
+            @PathVariable UUID id,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Long version,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) UUID workerId,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            cases.reassign(id, version == null ? -1 : version, workerId);
+            redirect.addFlashAttribute("notice", "case.reassign.done");
+            return "redirect:/cases/" + id;
+        } catch (ObjectOptimisticLockingFailureException e) {
+            model.addAttribute("reassignError", messages.text("error.staleVersion", version, "?"));
+        } catch (DomainException e) {
+            if (!CaseRefusals.shownOnPage(e)) {
+                throw e;
+            }
+            model.addAttribute("reassignError", refusals.describe(e));
+        }
+        page.fill(id, model);
+        return VIEW;
     }
 
     private String refused(UUID id, Model model, String message, String field) {

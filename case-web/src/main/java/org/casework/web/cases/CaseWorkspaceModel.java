@@ -164,6 +164,20 @@ class CaseWorkspaceModel {
         return options;
     }
 
+    /** Supervisors may hand an open case to another case worker of their jurisdiction. */
+    private Map<UUID, String> reassignOptions(CaseFile caseFile, Actor me) {
+        if (!me.has(Permission.SUPERVISE_CASES) || !caseFile.getState().isOpen()) {
+            return null;
+        }
+        Map<UUID, String> options = new java.util.LinkedHashMap<>();
+        for (WorkerCaseload w : caseloads.caseload()) {
+            if (w.workerId() != null && !w.workerId().equals(caseFile.getAssignedWorkerId())) {
+                options.put(w.workerId(), w.displayName());
+            }
+        }
+        return options;
+    }
+
     private void fillServices(CaseFile caseFile, Model model) {
         model.addAttribute(
                 "records",
@@ -199,6 +213,7 @@ class CaseWorkspaceModel {
         model.addAttribute("closureReasons", ClosureReason.values());
         model.addAttribute("sources", CaseSource.values());
         model.addAttribute("canOverride", me.has(Permission.SUPERVISE_CASES) && !view.assignedToMe());
+        model.addAttribute("reassignOptions", reassignOptions(caseFile, me));
         if (!model.containsAttribute("stepForm")) {
             model.addAttribute("stepForm", new StepForm());
         }

@@ -221,6 +221,43 @@ class CaseWorkspaceIntegrationTest {
                 .with(pages.as(WORKER)));
     }
 
+    @Test
+    void aSupervisorReassignsAnOpenCaseAndAWorkerMayNot() throws Exception {
+        UUID caseId = pages.openCase(pages.registerChild(WORKER), WORKER);
+        admit(caseId);
+        UUID head = users.loadUserByUsername(HEAD).actor().userId();
+
+        mvc.perform(get("/cases/{id}", caseId).with(pages.as(HEAD)))
+                .andExpect(content().string(containsString("id=\"reassign\"")));
+        mvc.perform(get("/cases/{id}", caseId).with(pages.as(WORKER)))
+                .andExpect(content().string(not(containsString("id=\"reassign\""))));
+
+        long version = stored(caseId).getVersion();
+        mvc.perform(post("/cases/{id}/reassign", caseId)
+                        .with(pages.as(WORKER))
+                        .with(csrf())
+                        .param("version", String.valueOf(version))
+                        .param("workerId", head.toString()))
+                .andExpect(status().isForbidden());
+        assertThat(stored(caseId).getVersion()).isEqualTo(version);
+
+        mvc.perform(post("/cases/{id}/reassign", caseId)
+                        .with(pages.as(HEAD))
+                        .with(csrf())
+                        .param("version", String.valueOf(version))
+                        .param("workerId", head.toString()))
+                .andExpect(redirectedUrl("/cases/" + caseId));
+        assertThat(stored(caseId).getAssignedWorkerId()).isEqualTo(head);
+
+        mvc.perform(post("/cases/{id}/reassign", caseId)
+                        .with(pages.as(HEAD))
+                        .with(csrf())
+                        .param("version", String.valueOf(stored(caseId).getVersion()))
+                        .param("workerId", UUID.randomUUID().toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("所选社工不属于该个案所在的社工站")));
+    }
+
     private void admit(UUID caseId) throws Exception {
         mvc.perform(post("/cases/{id}/steps", caseId)
                         .param("action", "ADMIT")
