@@ -19,6 +19,18 @@ public final class ChildRiskPolicy implements ScoringPolicy {
 
     public static final String METHOD = "CHILD_RISK";
 
+    private final ChildRiskSettings settings;
+
+    /** The rules with product.md's defaults. */
+    public ChildRiskPolicy() {
+        this(ChildRiskSettings.defaults());
+    }
+
+    /** The rules as a county configured them. */
+    public ChildRiskPolicy(ChildRiskSettings settings) {
+        this.settings = settings;
+    }
+
     /** 强制报告 situations (1)-(9), in the order of the 2020 opinion. */
     static final List<String> MANDATORY_REPORT_ITEMS = List.of(
             "mr_private_parts_injury",
@@ -34,10 +46,6 @@ public final class ChildRiskPolicy implements ScoringPolicy {
     static final String AGE = "age_years";
     static final String LIVES_ALONE = "lives_alone";
     static final String LEFT_UNATTENDED = "left_unattended";
-    /** 未成年人保护法 Art. 21: no child under 16 may live alone, no child under 8 be left unattended. */
-    static final int LIVING_ALONE_AGE = 16;
-
-    static final int UNATTENDED_AGE = 8;
     static final List<String> OTHER_RED_ITEMS = List.of("no_capable_guardian", "self_harm_risk");
 
     static final String PARENTS_AWAY = "parents_away";
@@ -103,10 +111,10 @@ public final class ChildRiskPolicy implements ScoringPolicy {
             }
         }
         int age = answers.wholeNumber(AGE);
-        if (answers.flag(LIVES_ALONE) && age < LIVING_ALONE_AGE) {
+        if (answers.flag(LIVES_ALONE) && age < settings.livingAloneAge()) {
             raised.put(LIVES_ALONE, RiskLevel.RED);
         }
-        if (answers.flag(LEFT_UNATTENDED) && age < UNATTENDED_AGE) {
+        if (answers.flag(LEFT_UNATTENDED) && age < settings.unattendedAge()) {
             raised.put(LEFT_UNATTENDED, RiskLevel.RED);
         }
         raiseWhenTrue(answers, OTHER_RED_ITEMS, RiskLevel.RED, raised);
@@ -115,6 +123,8 @@ public final class ChildRiskPolicy implements ScoringPolicy {
         if (!NO_DIFFICULTY.equals(answers.choice(DIFFICULTY_SUBTYPE))) {
             raised.put(DIFFICULTY_SUBTYPE, RiskLevel.YELLOW);
         }
+        // A county may set another level for a trigger (never for the mandatory-report situations).
+        raised.replaceAll((code, byDefault) -> settings.levels().getOrDefault(code, byDefault));
         RiskLevel level = raised.values().stream().reduce(RiskLevel.GREEN, RiskLevel::max);
         List<String> triggers = new ArrayList<>();
         raised.forEach((code, raisedTo) -> {

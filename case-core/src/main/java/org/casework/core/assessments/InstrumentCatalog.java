@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.casework.core.shared.InvalidInputException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,12 @@ public class InstrumentCatalog {
 
     public InstrumentCatalog() {
         this(DEFAULT_LOCATION, ScoringPolicies.standard());
+    }
+
+    /** The bundled instruments, scored with the county's settings. */
+    @Autowired
+    public InstrumentCatalog(ChildRiskSettings childRisk) {
+        this(DEFAULT_LOCATION, ScoringPolicies.standard(childRisk));
     }
 
     /** Loads the files matching a resource pattern (tests point it at broken files). */

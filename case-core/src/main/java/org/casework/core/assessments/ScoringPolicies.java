@@ -20,10 +20,18 @@ public final class ScoringPolicies {
         }
     }
 
-    /** The policies of this release. */
+    /** The policies of this release, with product.md's defaults. */
     public static ScoringPolicies standard() {
+        return standard(ChildRiskSettings.defaults());
+    }
+
+    /** The policies of this release, with the county's child risk settings. */
+    public static ScoringPolicies standard(ChildRiskSettings childRisk) {
         return new ScoringPolicies(List.of(
-                new Gbt42195AbilityPolicy(), new TekunSelfCarePolicy(), new ChildRiskPolicy(), new NoScoringPolicy()));
+                new Gbt42195AbilityPolicy(),
+                new TekunSelfCarePolicy(),
+                new ChildRiskPolicy(childRisk),
+                new NoScoringPolicy()));
     }
 
     public Optional<ScoringPolicy> find(String method) {

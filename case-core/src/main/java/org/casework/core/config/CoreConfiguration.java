@@ -3,6 +3,7 @@ package org.casework.core.config;
 import java.time.Clock;
 import java.util.Optional;
 import org.casework.core.accounts.LoginPolicy;
+import org.casework.core.assessments.ChildRiskSettings;
 import org.casework.core.cases.PlanApprovalPolicy;
 import org.casework.core.security.CurrentActor;
 import org.casework.core.shared.ChinaTime;
@@ -18,7 +19,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /** Beans every feature shares: the clock, password hashing and who-did-it auditing. */
 @Configuration(proxyBeanMethods = false)
 @EnableJpaAuditing(auditorAwareRef = "auditor")
-@EnableConfigurationProperties({LoginPolicy.class, PlanApprovalPolicy.class, VisitPolicy.class})
+@EnableConfigurationProperties({LoginPolicy.class, PlanApprovalPolicy.class, ChildRiskSettings.class, VisitPolicy.class
+})
 public class CoreConfiguration {
 
     @Bean

@@ -10,6 +10,7 @@ import static org.casework.core.shared.RiskLevel.YELLOW;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.casework.core.shared.InvalidInputException;
+import org.casework.core.shared.RiskLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -293,5 +294,40 @@ class ChildRiskPolicyTest {
         answers.put("age_years", 18);
 
         assertThatThrownBy(() -> assess(answers)).hasMessage("assessment.answer.aboveMax");
+    }
+
+    @Test
+    void aCountyMaySetAnotherLevelForATrigger() {
+        Map<String, Object> dropout = noConcern();
+        dropout.put("school_dropout", true);
+        assertThat(assess(dropout).level()).isEqualTo(RiskLevel.ORANGE);
+
+        ChildRiskPolicy county =
+                new ChildRiskPolicy(new ChildRiskSettings(null, null, Map.of("school_dropout", RiskLevel.YELLOW)));
+        ChildRiskResult result = county.assess(AssessmentAnswers.complete(Instruments.CHILD, dropout));
+
+        assertThat(result.level()).isEqualTo(RiskLevel.YELLOW);
+        assertThat(result.triggers()).containsExactly("school_dropout");
+    }
+
+    @Test
+    void aCountyMaySetTheAgesOfLivingAloneAndUnattended() {
+        Map<String, Object> alone = noConcern();
+        alone.put("age_years", 15);
+        alone.put("lives_alone", true);
+        assertThat(assess(alone).level()).isEqualTo(RiskLevel.RED);
+
+        ChildRiskPolicy county = new ChildRiskPolicy(new ChildRiskSettings(14, null, null));
+
+        assertThat(county.assess(AssessmentAnswers.complete(Instruments.CHILD, alone))
+                        .level())
+                .isEqualTo(RiskLevel.GREEN);
+    }
+
+    @Test
+    void noCountyMayLowerAMandatoryReportSituation() {
+        assertThatThrownBy(() -> new ChildRiskSettings(null, null, Map.of("mr_signs_of_abuse", RiskLevel.ORANGE)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mr_signs_of_abuse");
     }
 }
