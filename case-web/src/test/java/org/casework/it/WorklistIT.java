@@ -241,6 +241,14 @@ class WorklistIT extends ApiTest {
         assertThat(itemFor(worklist(COUNTY_SUPERVISOR), "APPROVAL_WAITING", own))
                 .isPresent();
 
+        List<JsonNode> approvalsOnly = allItems("/api/v1/worklist?kind=APPROVAL_WAITING", token(HEAD_GUYANG));
+        assertThat(approvalsOnly)
+                .isNotEmpty()
+                .allSatisfy(i -> assertThat(i.get("kind").asString()).isEqualTo("APPROVAL_WAITING"));
+        assertThat(itemFor(approvalsOnly, "APPROVAL_WAITING", caseId)).isPresent();
+        assertThat(allItems("/api/v1/worklist?kind=VISIT_DUE&kind=FOLLOW_UP_DUE", token(HEAD_GUYANG)))
+                .allSatisfy(i -> assertThat(i.get("kind").asString()).isIn("VISIT_DUE", "FOLLOW_UP_DUE"));
+
         cases.approvePlan(HEAD_GUYANG, inReview);
         assertThat(itemFor(worklist(HEAD_GUYANG), "APPROVAL_WAITING", caseId)).isEmpty();
     }

@@ -2,12 +2,15 @@ package org.casework.api.worklist;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.casework.api.PageResponse;
 import org.casework.core.caseload.CaseloadService;
 import org.casework.core.caseload.WorkerCaseload;
 import org.casework.core.worklist.WorkItem;
+import org.casework.core.worklist.WorkItemKind;
 import org.casework.core.worklist.WorklistService;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,12 +27,16 @@ class WorklistController {
 
     @Operation(
             summary = "Your worklist, red first then by due day: visits due within 7 days or overdue, your cases'"
-                    + " follow-ups, and (supervisors) plans and closures waiting for approval")
+                    + " follow-ups and plan items, and (supervisors) plans and closures waiting for approval;"
+                    + " kind= limits it to some kinds")
     @GetMapping("/api/v1/worklist")
     PageResponse<WorkItem> worklist(
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size,
+            @RequestParam(name = "kind", required = false) Set<WorkItemKind> kinds) {
         var pageable = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200));
-        return PageResponse.of(worklist.worklist(pageable), item -> item);
+        Set<WorkItemKind> wanted = kinds == null || kinds.isEmpty() ? EnumSet.allOf(WorkItemKind.class) : kinds;
+        return PageResponse.of(worklist.worklist(pageable, wanted), item -> item);
     }
 
     @Operation(

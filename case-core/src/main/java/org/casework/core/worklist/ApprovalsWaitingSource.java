@@ -29,6 +29,11 @@ class ApprovalsWaitingSource implements WorkItemSource {
     private final EntityManager entityManager;
 
     @Override
+    public WorkItemKind kind() {
+        return WorkItemKind.APPROVAL_WAITING;
+    }
+
+    @Override
     public boolean appliesTo(Actor actor) {
         return actor.has(Permission.SUPERVISE_CASES);
     }

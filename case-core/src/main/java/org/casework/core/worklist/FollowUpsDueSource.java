@@ -23,6 +23,11 @@ class FollowUpsDueSource implements WorkItemSource {
     private final EntityManager entityManager;
 
     @Override
+    public WorkItemKind kind() {
+        return WorkItemKind.FOLLOW_UP_DUE;
+    }
+
+    @Override
     public boolean appliesTo(Actor actor) {
         return actor.has(Permission.READ_CASES) && actor.userId() != null;
     }

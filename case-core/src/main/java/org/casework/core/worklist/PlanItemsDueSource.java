@@ -2,7 +2,6 @@ package org.casework.core.worklist;
 
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
@@ -14,15 +13,13 @@ import org.casework.core.shared.RiskLevel;
 import org.springframework.stereotype.Component;
 
 /**
- * The user's plan work on active cases: activities of the plan in force that are assigned to them
- * and not done, and reviews of the plans of their own cases. Only the newest approved version of a
- * case's plan is in force. A worker has few such items, so they are read in two queries and merged.
+ * The user's plan work on active cases, from the plan in force (the newest approved version of the
+ * case's plan; older approved versions are superseded). A worker has few such items, so each
+ * query reads them all and the source orders them.
  */
-@Component
 @RequiredArgsConstructor
-class PlanItemsDueSource implements WorkItemSource {
+abstract class PlanItemsDueSource implements WorkItemSource {
 
-    /** The newest approved version of the case's plan: older approved versions are superseded. */
     private static final String PLAN_IN_FORCE = " p.status = :approved and not exists (select 1 from ServicePlan newer"
             + " where newer.caseId = p.caseId and newer.status = :approved and newer.versionNumber > p.versionNumber)";
 
@@ -33,17 +30,16 @@ class PlanItemsDueSource implements WorkItemSource {
         return actor.has(Permission.READ_CASES) && actor.userId() != null;
     }
 
+    /** The select's FROM/WHERE after the common part; it must yield the due date as the 8th column. */
+    abstract String query();
+
     @Override
     public Batch fetch(Actor actor, LocalDate today, LocalDate horizon, int limit) {
-        List<WorkItem> all = new ArrayList<>();
-        entityManager
+        List<WorkItem> all = entityManager
                 .createQuery(
                         "select c.id, c.caseNumber, c.primaryClientId, cl.fullName, c.riskLevel, c.proposedRiskLevel,"
-                                + " c.regionCode, a.dueDate"
-                                + " from ServicePlan p join p.activities a, CaseFile c, Client cl"
-                                + " where c.id = p.caseId and cl.id = c.primaryClientId and c.state = :active"
-                                + " and c.regionCode like :scope and a.responsibleWorkerId = :me"
-                                + " and a.doneOn is null and a.dueDate <= :horizon and" + PLAN_IN_FORCE,
+                                + " c.regionCode, " + query() + " and c.state = :active and c.regionCode like :scope"
+                                + " and" + PLAN_IN_FORCE,
                         Object[].class)
                 .setParameter("active", CaseState.ACTIVE)
                 .setParameter("approved", PlanStatus.APPROVED)
@@ -51,32 +47,18 @@ class PlanItemsDueSource implements WorkItemSource {
                 .setParameter("me", actor.userId())
                 .setParameter("horizon", horizon)
                 .getResultList()
-                .forEach(row -> all.add(item(WorkItemKind.PLAN_ACTIVITY_DUE, row, today)));
-        entityManager
-                .createQuery(
-                        "select c.id, c.caseNumber, c.primaryClientId, cl.fullName, c.riskLevel, c.proposedRiskLevel,"
-                                + " c.regionCode, p.reviewDate"
-                                + " from ServicePlan p, CaseFile c, Client cl"
-                                + " where c.id = p.caseId and cl.id = c.primaryClientId and c.state = :active"
-                                + " and c.regionCode like :scope and c.assignedWorkerId = :me"
-                                + " and p.reviewDate <= :horizon and" + PLAN_IN_FORCE,
-                        Object[].class)
-                .setParameter("active", CaseState.ACTIVE)
-                .setParameter("approved", PlanStatus.APPROVED)
-                .setParameter("scope", actor.scopePattern())
-                .setParameter("me", actor.userId())
-                .setParameter("horizon", horizon)
-                .getResultList()
-                .forEach(row -> all.add(item(WorkItemKind.PLAN_REVIEW_DUE, row, today)));
-        all.sort(WorkItem.ORDER);
+                .stream()
+                .map(row -> item(row, today))
+                .sorted(WorkItem.ORDER)
+                .toList();
         return new Batch(all.subList(0, Math.min(limit, all.size())), all.size());
     }
 
-    private static WorkItem item(WorkItemKind kind, Object[] row, LocalDate today) {
+    private WorkItem item(Object[] row, LocalDate today) {
         LocalDate due = (LocalDate) row[7];
         RiskLevel risk = row[4] != null ? (RiskLevel) row[4] : (RiskLevel) row[5];
         return new WorkItem(
-                kind,
+                kind(),
                 (UUID) row[2],
                 (String) row[3],
                 (UUID) row[0],
@@ -85,5 +67,47 @@ class PlanItemsDueSource implements WorkItemSource {
                 risk,
                 due,
                 due.isBefore(today));
+    }
+
+    /** Activities of the plan in force assigned to the user and not done. */
+    @Component
+    static class ActivitiesDue extends PlanItemsDueSource {
+
+        ActivitiesDue(EntityManager entityManager) {
+            super(entityManager);
+        }
+
+        @Override
+        public WorkItemKind kind() {
+            return WorkItemKind.PLAN_ACTIVITY_DUE;
+        }
+
+        @Override
+        String query() {
+            return "a.dueDate from ServicePlan p join p.activities a, CaseFile c, Client cl"
+                    + " where c.id = p.caseId and cl.id = c.primaryClientId and a.responsibleWorkerId = :me"
+                    + " and a.doneOn is null and a.dueDate <= :horizon";
+        }
+    }
+
+    /** Reviews of the plans in force of the user's own cases. */
+    @Component
+    static class ReviewsDue extends PlanItemsDueSource {
+
+        ReviewsDue(EntityManager entityManager) {
+            super(entityManager);
+        }
+
+        @Override
+        public WorkItemKind kind() {
+            return WorkItemKind.PLAN_REVIEW_DUE;
+        }
+
+        @Override
+        String query() {
+            return "p.reviewDate from ServicePlan p, CaseFile c, Client cl"
+                    + " where c.id = p.caseId and cl.id = c.primaryClientId and c.assignedWorkerId = :me"
+                    + " and p.reviewDate <= :horizon";
+        }
     }
 }

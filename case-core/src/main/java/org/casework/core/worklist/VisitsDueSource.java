@@ -21,6 +21,11 @@ class VisitsDueSource implements WorkItemSource {
     private final EntityManager entityManager;
 
     @Override
+    public WorkItemKind kind() {
+        return WorkItemKind.VISIT_DUE;
+    }
+
+    @Override
     public boolean appliesTo(Actor actor) {
         return actor.has(Permission.READ_CLIENTS);
     }

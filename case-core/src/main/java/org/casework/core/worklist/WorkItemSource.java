@@ -10,6 +10,9 @@ import org.casework.core.security.Actor;
  */
 public interface WorkItemSource {
 
+    /** The one kind of item this source lists. */
+    WorkItemKind kind();
+
     /** Whether the actor's role gets this kind of item at all. */
     boolean appliesTo(Actor actor);
 

@@ -3,7 +3,9 @@ package org.casework.core.worklist;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.security.Actor;
 import org.casework.core.security.CurrentActor;
@@ -37,6 +39,12 @@ public class WorklistService {
     /** A page of the caller's work, most urgent first; village roles get their village's visits. */
     @Transactional(readOnly = true)
     public Page<WorkItem> worklist(Pageable pageable) {
+        return worklist(pageable, EnumSet.allOf(WorkItemKind.class));
+    }
+
+    /** A page of the caller's work of the given kinds only (a supervisor's approvals, say). */
+    @Transactional(readOnly = true)
+    public Page<WorkItem> worklist(Pageable pageable, Set<WorkItemKind> kinds) {
         Actor actor = currentActor.get();
         if (!actor.has(Permission.READ_CLIENTS) && !actor.has(Permission.READ_CASES)) {
             throw new AccessDeniedException("error.forbidden");
@@ -50,7 +58,7 @@ public class WorklistService {
         List<WorkItem> merged = new ArrayList<>();
         long total = 0;
         for (WorkItemSource source : sources) {
-            if (source.appliesTo(actor)) {
+            if (kinds.contains(source.kind()) && source.appliesTo(actor)) {
                 WorkItemSource.Batch batch = source.fetch(actor, today, horizon, (int) depth);
                 merged.addAll(batch.items());
                 total += batch.total();

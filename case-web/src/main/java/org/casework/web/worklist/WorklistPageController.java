@@ -1,6 +1,7 @@
 package org.casework.web.worklist;
 
 import java.util.List;
+import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.caseload.CaseloadService;
 import org.casework.core.caseload.WorkerCaseload;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class WorklistPageController {
 
     static final int PAGE_SIZE = 20;
-    /** The caseload page lists approvals from this many of the most urgent items. */
+    /** The caseload page lists at most this many approvals waiting, most urgent first. */
     static final int APPROVALS_SCANNED = 500;
 
     private final WorklistService worklist;
@@ -59,9 +60,8 @@ class WorklistPageController {
         model.addAttribute("riskLevels", RiskLevel.values());
         model.addAttribute(
                 "approvals",
-                worklist.worklist(PageRequest.of(0, APPROVALS_SCANNED)).getContent().stream()
-                        .filter(w -> w.kind() == WorkItemKind.APPROVAL_WAITING)
-                        .toList());
+                worklist.worklist(PageRequest.of(0, APPROVALS_SCANNED), Set.of(WorkItemKind.APPROVAL_WAITING))
+                        .getContent());
         return "worklist/caseload";
     }
 }
