@@ -81,6 +81,19 @@ public class CaseloadService {
         return assemble(tallies, workers(scope, tallies.keySet()));
     }
 
+    /**
+     * The enabled case workers of the caller's jurisdiction, by name: one query, without the
+     * caseload's counting (for pickers such as reassignment).
+     */
+    @Transactional(readOnly = true)
+    public List<CaseWorker> caseWorkers() {
+        Actor actor = currentActor.require(Permission.SUPERVISE_CASES);
+        return workers(actor.scopePattern(), Set.of()).stream()
+                .sorted(Comparator.comparing(UserAccount::getDisplayName).thenComparing(UserAccount::getUsername))
+                .map(u -> new CaseWorker(u.getId(), u.getUsername(), u.getDisplayName()))
+                .toList();
+    }
+
     private List<Object[]> rows(String jpql, String scope, LocalDate today) {
         var query = entityManager
                 .createQuery(jpql, Object[].class)

@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.accounts.AccountService;
+import org.casework.core.caseload.CaseWorker;
 import org.casework.core.caseload.CaseloadService;
-import org.casework.core.caseload.WorkerCaseload;
 import org.casework.core.cases.CaseFile;
 import org.casework.core.cases.CaseService;
 import org.casework.core.cases.CaseSource;
@@ -81,8 +81,11 @@ class CaseWorkspaceModel {
     /** The workspace with one plan version shown (the newest when {@code planId} is null). */
     void fill(UUID id, UUID planId, Model model) {
         CaseFile caseFile = cases.get(id);
-        fill(caseFile, model);
-        fillPlan(caseFile, planId, model);
+        Actor me = currentActor.get();
+        // Read once: both the plan editor and the reassignment form offer the supervisor's workers.
+        List<CaseWorker> staff = me.has(Permission.SUPERVISE_CASES) ? caseloads.caseWorkers() : List.of();
+        fill(caseFile, model, staff);
+        fillPlan(caseFile, planId, model, staff);
         fillServices(caseFile, model);
         model.addAttribute(
                 "notes",
@@ -91,7 +94,7 @@ class CaseWorkspaceModel {
                         .toList());
     }
 
-    private void fillPlan(CaseFile caseFile, UUID planId, Model model) {
+    private void fillPlan(CaseFile caseFile, UUID planId, Model model, List<CaseWorker> staff) {
         Actor me = currentActor.get();
         List<ServicePlan> versions = plans.versions(caseFile.getId());
         ServicePlan shown = versions.stream()
@@ -115,7 +118,7 @@ class CaseWorkspaceModel {
             return;
         }
         boolean newest = shown.getId().equals(versions.get(0).getId());
-        Map<UUID, String> workers = workerOptions(caseFile, shown, me);
+        Map<UUID, String> workers = workerOptions(caseFile, shown, me, staff);
         model.addAttribute("plan", PlanView.of(shown, workers, LocalDate.now(clock)));
         model.addAttribute("planIsNewest", newest);
         model.addAttribute("workerOptions", workers);
@@ -139,7 +142,7 @@ class CaseWorkspaceModel {
      * Who may be named responsible: supervisors choose among the case workers of their
      * jurisdiction; a worker names the case's worker or themself. Workers already named stay listed.
      */
-    private Map<UUID, String> workerOptions(CaseFile caseFile, ServicePlan plan, Actor me) {
+    private Map<UUID, String> workerOptions(CaseFile caseFile, ServicePlan plan, Actor me, List<CaseWorker> staff) {
         Map<UUID, String> options = new LinkedHashMap<>();
         Set<UUID> ids = new HashSet<>();
         if (caseFile.getAssignedWorkerId() != null) {
@@ -152,29 +155,21 @@ class CaseWorkspaceModel {
                 .map(PlanActivity::getResponsibleWorkerId)
                 .filter(java.util.Objects::nonNull)
                 .forEach(ids::add);
-        if (me.has(Permission.SUPERVISE_CASES)) {
-            for (WorkerCaseload w : caseloads.caseload()) {
-                if (w.workerId() != null) {
-                    options.put(w.workerId(), w.displayName());
-                }
-            }
-        }
+        staff.forEach(w -> options.put(w.id(), w.displayName()));
         Map<UUID, String> names = accounts.staffNames(ids);
         ids.stream().filter(id -> !options.containsKey(id)).forEach(id -> options.put(id, names.getOrDefault(id, "—")));
         return options;
     }
 
     /** Supervisors may hand an open case to another case worker of their jurisdiction. */
-    private Map<UUID, String> reassignOptions(CaseFile caseFile, Actor me) {
+    private static Map<UUID, String> reassignOptions(CaseFile caseFile, Actor me, List<CaseWorker> staff) {
         if (!me.has(Permission.SUPERVISE_CASES) || !caseFile.getState().isOpen()) {
             return null;
         }
-        Map<UUID, String> options = new java.util.LinkedHashMap<>();
-        for (WorkerCaseload w : caseloads.caseload()) {
-            if (w.workerId() != null && !w.workerId().equals(caseFile.getAssignedWorkerId())) {
-                options.put(w.workerId(), w.displayName());
-            }
-        }
+        Map<UUID, String> options = new LinkedHashMap<>();
+        staff.stream()
+                .filter(w -> !w.id().equals(caseFile.getAssignedWorkerId()))
+                .forEach(w -> options.put(w.id(), w.displayName()));
         return options;
     }
 
@@ -190,7 +185,7 @@ class CaseWorkspaceModel {
         }
     }
 
-    void fill(CaseFile caseFile, Model model) {
+    private void fill(CaseFile caseFile, Model model, List<CaseWorker> workers) {
         Actor me = currentActor.get();
         Map<UUID, String> staff = accounts.staffNames(staffIds(caseFile));
         String clientName = clients.get(caseFile.getPrimaryClientId()).getFullName();
@@ -213,7 +208,7 @@ class CaseWorkspaceModel {
         model.addAttribute("closureReasons", ClosureReason.values());
         model.addAttribute("sources", CaseSource.values());
         model.addAttribute("canOverride", me.has(Permission.SUPERVISE_CASES) && !view.assignedToMe());
-        model.addAttribute("reassignOptions", reassignOptions(caseFile, me));
+        model.addAttribute("reassignOptions", reassignOptions(caseFile, me, workers));
         if (!model.containsAttribute("stepForm")) {
             model.addAttribute("stepForm", new StepForm());
         }
