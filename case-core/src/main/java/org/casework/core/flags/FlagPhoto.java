@@ -1,0 +1,42 @@
+package org.casework.core.flags;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+
+/**
+ * The optional photo of a flag (an injury, a house), encrypted like every sensitive field. Kept in
+ * its own table so lists of flags never load it.
+ */
+@Entity
+@Table(name = "flag_photo")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+class FlagPhoto {
+
+    @Id
+    @Column(columnDefinition = "BINARY(16)")
+    private UUID flagId;
+
+    @Column(nullable = false, length = 30)
+    private String contentType;
+
+    @Column(nullable = false)
+    private int sizeBytes;
+
+    /** Base64 of the AES-GCM ciphertext; the converter works on strings. */
+    @Column(name = "data_enc", nullable = false, columnDefinition = "LONGTEXT")
+    private String data;
+
+    FlagPhoto(UUID flagId, String contentType, int sizeBytes, String encryptedData) {
+        this.flagId = flagId;
+        this.contentType = contentType;
+        this.sizeBytes = sizeBytes;
+        this.data = encryptedData;
+    }
+}
