@@ -12,6 +12,7 @@ import org.casework.core.audit.AuditTrail;
 import org.casework.core.cases.CaseFile;
 import org.casework.core.cases.CaseService;
 import org.casework.core.cases.CaseSource;
+import org.casework.core.cases.CaseState;
 import org.casework.core.clients.CategorySource;
 import org.casework.core.clients.CategorySubType;
 import org.casework.core.clients.CategoryType;
@@ -254,7 +255,9 @@ public class FlagService {
                     throw new InvalidInputException("caseId", "flag.case.required");
                 }
                 CaseFile caseFile = cases.get(decision.caseId());
-                if (!caseFile.getState().isOpen()) {
+                CaseState state = caseFile.getState();
+                // a lead still being screened counts: the flag adds to what the station is looking at
+                if (!state.isOpen() && state != CaseState.LEAD && state != CaseState.SCREENING) {
                     throw new InvalidInputException("caseId", "flag.case.notOpen");
                 }
                 caseId = caseFile.getId();
