@@ -39,6 +39,38 @@ class DemoCountyIT {
     @Autowired
     ClientRepository clients;
 
+    @Autowired
+    jakarta.persistence.EntityManager entityManager;
+
+    @Test
+    void villageDirectorsHaveRaisedFlagsAndTheStationDismissedOne() {
+        List<org.casework.core.flags.Flag> demo = entityManager
+                .createQuery(
+                        "select f from Flag f where f.reporterUsername in ('director-renzhuang', 'director-caozhai')",
+                        org.casework.core.flags.Flag.class)
+                .getResultList()
+                .stream()
+                // descriptions are encrypted at rest: the demo's own texts are told apart after reading
+                .filter(f -> f.getDescription().contains("网吧")
+                        || f.getDescription().contains("一个人在家，晚上")
+                        || f.getDescription().contains("房顶漏水"))
+                .toList();
+        assertThat(demo)
+                .extracting(org.casework.core.flags.Flag::getType)
+                .containsExactlyInAnyOrder(
+                        org.casework.core.flags.FlagType.LIVING_ALONE,
+                        org.casework.core.flags.FlagType.SCHOOL_DROPOUT,
+                        org.casework.core.flags.FlagType.UNSAFE_HOUSING);
+        assertThat(demo)
+                .filteredOn(f -> f.getType() == org.casework.core.flags.FlagType.UNSAFE_HOUSING)
+                .singleElement()
+                .satisfies(f -> assertThat(f.getOutcome()).isEqualTo(org.casework.core.flags.FlagOutcome.DISMISSED));
+        assertThat(demo)
+                .filteredOn(f -> f.getType() == org.casework.core.flags.FlagType.LIVING_ALONE)
+                .singleElement()
+                .satisfies(f -> assertThat(f.getSeverity()).isEqualTo(org.casework.core.shared.RiskLevel.RED));
+    }
+
     @Test
     void lankaoHasItsTownshipsAndFourHundredSeventyVillages() {
         long villages = regions.findByLevelOrderByCode(RegionLevel.VILLAGE).stream()

@@ -52,6 +52,7 @@ public class DemoCountySeeder implements ApplicationRunner {
     private final OrganisationService organisations;
     private final AccountService accounts;
     private final DemoRegistry registry;
+    private final DemoFlags flags;
 
     @Override
     public void run(ApplicationArguments args) {
@@ -63,6 +64,8 @@ public class DemoCountySeeder implements ApplicationRunner {
         Map<String, UUID> orgs = seedOrganisations();
         seedUsers(orgs);
         runAsSeeder(registry::seed);
+        flags.seed((username, work) ->
+                runAs(users.findByUsername(username).orElseThrow().toActor(), work));
         log.info("Demo county seeded; demo accounts use the password in the README");
     }
 
@@ -176,8 +179,18 @@ public class DemoCountySeeder implements ApplicationRunner {
 
     /** Registry writes go through the services, so demo data obeys every rule real data does. */
     private static void runAsSeeder(Runnable work) {
-        Actor seeder = new Actor(
-                UUID.randomUUID(), "demo-seed", Role.COUNTY_SUPERVISOR, new RegionCode(DemoCounty.COUNTY), null);
+        runAs(
+                new Actor(
+                        UUID.randomUUID(),
+                        "demo-seed",
+                        Role.COUNTY_SUPERVISOR,
+                        new RegionCode(DemoCounty.COUNTY),
+                        null),
+                work);
+    }
+
+    /** Flags need a real reporter and triager: those run as the demo user. */
+    private static void runAs(Actor seeder, Runnable work) {
         ActorDetails details = new ActorDetails(seeder, "", true, false);
         var previous = SecurityContextHolder.getContext();
         try {
