@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
@@ -135,7 +136,7 @@ public class Flag extends AbstractAggregate {
             UUID reporterId,
             String reporterUsername,
             Instant now,
-            FlagSlaPolicy sla) {
+            Function<RiskLevel, FlagSlaPolicy.Deadlines> deadlinesFor) {
         if (observation.type() == null) {
             throw new InvalidInputException("type", "flag.type.required");
         }
@@ -162,7 +163,7 @@ public class Flag extends AbstractAggregate {
         this.reporterId = reporterId;
         this.reporterUsername = reporterUsername;
         this.raisedAt = now;
-        FlagSlaPolicy.Deadlines deadlines = sla.deadlines(severity, now);
+        FlagSlaPolicy.Deadlines deadlines = deadlinesFor.apply(severity);
         this.triageDueAt = deadlines.triageDue();
         this.countyDueAt = deadlines.countyDue();
         this.status = FlagStatus.UNTRIAGED;

@@ -31,6 +31,7 @@ import org.casework.core.shared.NotFoundException;
 import org.casework.core.shared.RegionCode;
 import org.casework.core.shared.RegionLevel;
 import org.casework.core.shared.RiskLevel;
+import org.casework.core.visits.VisitPolicy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -55,6 +56,7 @@ public class FlagService {
     private final ClientService clients;
     private final CaseService cases;
     private final FlagSlaPolicy sla;
+    private final VisitPolicy calendar;
     private final FieldCipher cipher;
     private final CurrentActor currentActor;
     private final AuditTrail audit;
@@ -109,6 +111,7 @@ public class FlagService {
         if (!actor.covers(village)) {
             throw new InvalidInputException("villageCode", "flag.village.outOfScope");
         }
+        Instant now = clock.instant();
         Flag flag = new Flag(
                 village,
                 new Flag.Subject(
@@ -125,8 +128,8 @@ public class FlagService {
                         command.observedPlace()),
                 actor.userId(),
                 actor.username(),
-                clock.instant(),
-                sla);
+                now,
+                severity -> sla.deadlines(severity, now, calendar::isWorkingDay));
         flags.save(flag);
         if (command.photo() != null
                 && command.photo().bytes() != null

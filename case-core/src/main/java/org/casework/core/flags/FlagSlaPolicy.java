@@ -1,12 +1,10 @@
 package org.casework.core.flags;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.util.List;
-import java.util.Set;
+import java.util.function.Predicate;
 import lombok.Getter;
 import lombok.Setter;
 import org.casework.core.shared.ChinaTime;
@@ -15,9 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How long the station has to triage a flag (county configuration). Red and orange deadlines are
- * clock hours, since danger does not wait for Monday; yellow and green ones count working days,
- * skipping weekends and the county's listed public holidays unless a date is listed as a
- * make-up working day (调休). A flag still untriaged at its deadline escalates to the station head;
+ * clock hours, since danger does not wait for Monday; yellow and green ones count working days of
+ * the county calendar (the one visit rules use: weekends and listed holidays off, listed make-up
+ * days (调休) on). A flag still untriaged at its deadline escalates to the station head;
  * still untriaged one more window later, to the county supervisor.
  */
 @Getter
@@ -28,42 +26,31 @@ public class FlagSlaPolicy {
     private Duration red = Duration.ofHours(2);
     private Duration orange = Duration.ofHours(24);
     private int otherWorkingDays = 3;
-    private Set<LocalDate> holidays = Set.of();
-    private Set<LocalDate> extraWorkingDays = Set.of();
 
     /** The triage deadline, and the later one at which the county supervisor is alerted. */
     public record Deadlines(Instant triageDue, Instant countyDue) {}
 
-    public Deadlines deadlines(RiskLevel severity, Instant raisedAt) {
+    public Deadlines deadlines(RiskLevel severity, Instant raisedAt, Predicate<LocalDate> isWorkingDay) {
         return switch (severity) {
             case RED -> new Deadlines(raisedAt.plus(red), raisedAt.plus(red.multipliedBy(2)));
             case ORANGE -> new Deadlines(raisedAt.plus(orange), raisedAt.plus(orange.multipliedBy(2)));
             case YELLOW, GREEN -> {
-                Instant due = plusWorkingDays(raisedAt, otherWorkingDays);
-                yield new Deadlines(due, plusWorkingDays(due, otherWorkingDays));
+                Instant due = plusWorkingDays(raisedAt, otherWorkingDays, isWorkingDay);
+                yield new Deadlines(due, plusWorkingDays(due, otherWorkingDays, isWorkingDay));
             }
         };
     }
 
     /** The same time of day after {@code days} working days; raised on a rest day, counting starts next working day. */
-    Instant plusWorkingDays(Instant from, int days) {
+    static Instant plusWorkingDays(Instant from, int days, Predicate<LocalDate> isWorkingDay) {
         ZonedDateTime at = from.atZone(ChinaTime.ZONE);
         int left = days;
         while (left > 0) {
             at = at.plusDays(1);
-            if (isWorkingDay(at.toLocalDate())) {
+            if (isWorkingDay.test(at.toLocalDate())) {
                 left--;
             }
         }
         return at.toInstant();
     }
-
-    boolean isWorkingDay(LocalDate day) {
-        if (extraWorkingDays.contains(day)) {
-            return true;
-        }
-        return !holidays.contains(day) && !WEEKEND.contains(day.getDayOfWeek());
-    }
-
-    private static final List<DayOfWeek> WEEKEND = List.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
 }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.casework.core.clients.Sex;
 import org.casework.core.shared.ConflictException;
 import org.casework.core.shared.InvalidInputException;
@@ -20,6 +23,20 @@ class FlagTest {
     private static final RegionCode VILLAGE = new RegionCode("410225101201");
     private static final Instant NOW = Instant.parse("2026-11-25T02:00:00Z"); // a Wednesday, 10:00 in China
     private final FlagSlaPolicy sla = new FlagSlaPolicy();
+    private Set<LocalDate> holidays = Set.of();
+    private Set<LocalDate> makeUpDays = Set.of();
+
+    /** The county calendar as the visit rules keep it: weekends off unless a make-up day, holidays off. */
+    private boolean isWorkingDay(LocalDate day) {
+        if (makeUpDays.contains(day)) {
+            return true;
+        }
+        return !holidays.contains(day) && day.getDayOfWeek().getValue() < 6;
+    }
+
+    private Function<RiskLevel, FlagSlaPolicy.Deadlines> deadlines() {
+        return severity -> sla.deadlines(severity, NOW, this::isWorkingDay);
+    }
 
     @ParameterizedTest
     @EnumSource(value = FlagType.class, names = "MR_.*", mode = EnumSource.Mode.MATCH_ALL)
@@ -64,11 +81,11 @@ class FlagTest {
 
     @Test
     void countyHolidaysAreSkippedAndMakeUpWorkingDaysCount() {
-        sla.setHolidays(java.util.Set.of(java.time.LocalDate.parse("2026-11-26")));
-        sla.setExtraWorkingDays(java.util.Set.of(java.time.LocalDate.parse("2026-11-28")));
+        holidays = Set.of(LocalDate.parse("2026-11-26"));
+        makeUpDays = Set.of(LocalDate.parse("2026-11-28"));
         // Thu is a holiday, Fri counts, Sat is a make-up working day, then Mon
         assertThat(flag(FlagType.OTHER, null).getTriageDueAt()).isEqualTo(Instant.parse("2026-11-30T02:00:00Z"));
-        sla.setExtraWorkingDays(java.util.Set.of());
+        makeUpDays = Set.of();
         assertThat(flag(FlagType.OTHER, null).getTriageDueAt()).isEqualTo(Instant.parse("2026-12-01T02:00:00Z"));
     }
 
@@ -89,7 +106,7 @@ class FlagTest {
                         UUID.randomUUID(),
                         "director",
                         NOW,
-                        sla))
+                        deadlines()))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> new Flag(
                         VILLAGE,
@@ -98,7 +115,7 @@ class FlagTest {
                         UUID.randomUUID(),
                         "director",
                         NOW,
-                        sla))
+                        deadlines()))
                 .isInstanceOf(InvalidInputException.class);
     }
 
@@ -131,7 +148,7 @@ class FlagTest {
                 UUID.randomUUID(),
                 "director",
                 NOW,
-                sla);
+                deadlines());
     }
 
     private Flag newRecord(String name, Integer age) {
@@ -142,7 +159,7 @@ class FlagTest {
                 UUID.randomUUID(),
                 "director",
                 NOW,
-                sla);
+                deadlines());
     }
 
     private static Flag.Subject subject() {
