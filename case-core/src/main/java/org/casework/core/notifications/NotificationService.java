@@ -1,6 +1,8 @@
 package org.casework.core.notifications;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.security.Actor;
@@ -46,13 +48,18 @@ public class NotificationService {
         Notification notification = notifications
                 .findByIdAndRecipientId(id, actor.userId())
                 .orElseThrow(() -> new NotFoundException("notification"));
-        notification.markRead(clock.instant());
+        notification.markRead(now());
         return notification;
     }
 
     /** Marks every unread notification of the user read; returns how many were. */
     @Transactional
     public int markAllRead() {
-        return notifications.markAllRead(currentActor.get().userId(), clock.instant());
+        return notifications.markAllRead(currentActor.get().userId(), now());
+    }
+
+    /** The database keeps microseconds: an answer given before re-reading must say the same. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

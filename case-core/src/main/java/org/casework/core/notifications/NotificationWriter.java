@@ -1,6 +1,8 @@
 package org.casework.core.notifications;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -144,7 +146,9 @@ class NotificationWriter {
     }
 
     private void write(List<UserAccount> to, NotificationKind kind, UUID subjectId, List<MessageArg> args) {
-        to.forEach(user -> notifications.save(new Notification(user.getId(), kind, subjectId, args, clock.instant())));
+        // the database keeps microseconds
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        to.forEach(user -> notifications.save(new Notification(user.getId(), kind, subjectId, args, now)));
     }
 
     private void sms(List<UserAccount> to, NotificationKind kind, List<MessageArg> args) {
