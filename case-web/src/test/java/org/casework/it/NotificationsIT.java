@@ -9,9 +9,12 @@ import static org.casework.it.fixtures.ClientBuilder.aLeftBehindChild;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.casework.core.flags.EscalationTier;
+import org.casework.core.flags.FlagEscalated;
 import org.casework.core.flags.FlagOutcome;
 import org.casework.core.flags.FlagRaised;
 import org.casework.core.flags.FlagTriaged;
+import org.casework.core.referrals.ReferralEscalated;
 import org.casework.core.referrals.ReferralStatus;
 import org.casework.core.referrals.ReferralStatusChanged;
 import org.casework.core.shared.RegionCode;
@@ -364,6 +367,54 @@ class NotificationsIT extends ApiTest {
         } finally {
             ok(api.post("/api/v1/users/" + head + "/phone", Map.of("phone", ""), token(DemoUsers.ADMIN)));
         }
+    }
+
+    @Test
+    void escalationsGoToTheirTierAndAreTexted() {
+        UUID head = userId(HEAD);
+        ok(api.post("/api/v1/users/" + head + "/phone", Map.of("phone", "13800005678"), token(DemoUsers.ADMIN)));
+        try {
+            UUID flagId = UUID.randomUUID();
+            RegionCode renzhuang = new RegionCode(Villages.RENZHUANG);
+
+            publish(new FlagEscalated(flagId, renzhuang, RiskLevel.ORANGE, EscalationTier.STATION_HEAD));
+
+            JsonNode n = onlyOne(HEAD, flagId);
+            assertThat(kind(n)).isEqualTo("FLAG_ESCALATED");
+            assertThat(text(n)).contains("橙色").contains("社工站站长");
+            assertThat(about(WORKER, flagId)).isEmpty();
+            assertThat(about(COUNTY, flagId)).isEmpty();
+            assertThat(sms.sent()).extracting(RecordingSmsSender.Sms::phone).containsExactly("13800005678");
+
+            publish(new FlagEscalated(flagId, renzhuang, RiskLevel.ORANGE, EscalationTier.COUNTY_SUPERVISOR));
+
+            assertThat(text(onlyOne(COUNTY, flagId))).contains("县级督导");
+            assertThat(about(HEAD, flagId)).hasSize(1);
+
+            UUID referral = UUID.randomUUID();
+            UUID guyangStation =
+                    UUID.fromString(user(HEAD).get("organisationId").asString());
+            UUID fulian = UUID.fromString(
+                    user(DemoUsers.LIAISON).get("organisationId").asString());
+            publish(new ReferralEscalated(referral, userId(WORKER), guyangStation, fulian));
+
+            assertThat(kind(onlyOne(WORKER, referral))).isEqualTo("REFERRAL_ESCALATED");
+            assertThat(kind(onlyOne(HEAD, referral))).isEqualTo("REFERRAL_ESCALATED");
+            assertThat(about(DemoUsers.LIAISON, referral)).isEmpty();
+            assertThat(sms.sent()).hasSize(2);
+        } finally {
+            ok(api.post("/api/v1/users/" + head + "/phone", Map.of("phone", ""), token(DemoUsers.ADMIN)));
+        }
+    }
+
+    @Test
+    void theInboxIsDocumentedInOpenApi() {
+        JsonNode paths = ok(api.get("/v3/api-docs", null)).get("paths");
+        assertThat(paths.has(INBOX)).isTrue();
+        assertThat(paths.has(INBOX + "/unread-count")).isTrue();
+        assertThat(paths.has(INBOX + "/{id}/read")).isTrue();
+        assertThat(paths.has(INBOX + "/read-all")).isTrue();
+        assertThat(paths.has("/api/v1/users/{id}/phone")).isTrue();
     }
 
     @Test
