@@ -22,7 +22,7 @@ class SmsDispatcher {
     void send(SmsAlert alert) {
         for (PhoneNumber phone : alert.phones()) {
             try {
-                sender.send(phone, alert.text());
+                sender.send(alert.kind(), phone, alert.text());
             } catch (RuntimeException e) {
                 // no text and a masked number: the log must not carry personal data
                 log.warn(

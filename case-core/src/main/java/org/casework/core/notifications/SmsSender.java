@@ -11,4 +11,12 @@ import org.casework.core.clients.PhoneNumber;
 public interface SmsSender {
 
     void send(PhoneNumber phone, String text);
+
+    /**
+     * What the notifications feature calls: a gateway that cares what kind of alert it sends (a
+     * template per kind, say) overrides this; the others just send the text.
+     */
+    default void send(NotificationKind kind, PhoneNumber phone, String text) {
+        send(phone, text);
+    }
 }
