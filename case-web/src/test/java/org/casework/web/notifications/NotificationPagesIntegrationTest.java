@@ -121,7 +121,7 @@ class NotificationPagesIntegrationTest {
                 .andExpect(content().string(containsString("全部标为已读")));
         mvc.perform(get("/notifications").param("lang", "en").with(pages.as(WORKER)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("A red flag was raised in")))
+                .andExpect(content().string(containsString("New red flag in")))
                 .andExpect(content().string(containsString("Mark all read")));
 
         mvc.perform(post("/notifications/{id}/open", entry.getId()).with(csrf()).with(pages.as(WORKER)))
