@@ -36,6 +36,7 @@ class UserController {
             String jurisdictionCode,
             UUID organisationId,
             boolean enabled,
+            String maskedPhone,
             long version) {
         static UserResponse of(UserAccount a) {
             return new UserResponse(
@@ -46,11 +47,15 @@ class UserController {
                     a.getJurisdictionCode(),
                     a.getOrganisationId(),
                     a.isEnabled(),
+                    a.maskedPhone(),
                     a.getVersion() == null ? 0 : a.getVersion());
         }
     }
 
     record PasswordReset(String password) {}
+
+    /** The user's own phone for SMS alerts; null or blank removes it. */
+    record PhoneChange(String phone) {}
 
     @GetMapping
     PageResponse<UserResponse> list(
@@ -78,6 +83,12 @@ class UserController {
     @PostMapping("/{id}/enable")
     UserResponse enable(@PathVariable UUID id) {
         return UserResponse.of(accounts.enable(id));
+    }
+
+    @Operation(summary = "Set or remove the user's phone for SMS alerts (administrators); shown masked")
+    @PostMapping("/{id}/phone")
+    UserResponse changePhone(@PathVariable UUID id, @RequestBody PhoneChange request) {
+        return UserResponse.of(accounts.changePhone(id, request == null ? null : request.phone()));
     }
 
     @PostMapping("/{id}/reset-password")

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.casework.core.clients.PhoneNumber;
 import org.casework.core.organisations.OrganisationRepository;
 import org.casework.core.regions.RegionService;
 import org.casework.core.security.Actor;
@@ -135,6 +136,17 @@ public class AccountService {
     public UserAccount enable(UUID id) {
         UserAccount account = get(id);
         account.enable();
+        return account;
+    }
+
+    /**
+     * Sets (or, when blank, removes) the user's own phone for SMS alerts. Stored encrypted; screens
+     * show it masked.
+     */
+    @Transactional
+    public UserAccount changePhone(UUID id, String phone) {
+        UserAccount account = get(id);
+        account.changePhone(phone == null || phone.isBlank() ? null : PhoneNumber.parse(phone));
         return account;
     }
 

@@ -1,19 +1,23 @@
 package org.casework.core.accounts;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.casework.core.clients.PhoneNumber;
 import org.casework.core.security.Actor;
 import org.casework.core.security.Role;
 import org.casework.core.shared.AbstractAggregate;
+import org.casework.core.shared.EncryptedStringConverter;
 import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.RegionCode;
 
@@ -48,6 +52,12 @@ public class UserAccount extends AbstractAggregate {
     private int failedLogins;
 
     private Instant lockedUntil;
+
+    /** The user's own mobile for SMS alerts (optional); encrypted at rest like clients' phones. */
+    @Getter(AccessLevel.NONE)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "phone_enc", length = 200)
+    private String phone;
 
     public UserAccount(
             String username, String displayName, String passwordHash, Role role, RegionCode jurisdiction, UUID org) {
@@ -106,5 +116,20 @@ public class UserAccount extends AbstractAggregate {
     public void resetPassword(String newPasswordHash) {
         this.passwordHash = newPasswordHash;
         loginSucceeded();
+    }
+
+    /** Sets or (with null) removes the phone that SMS alerts go to. */
+    public void changePhone(PhoneNumber newPhone) {
+        this.phone = newPhone == null ? null : newPhone.value();
+    }
+
+    /** The phone for SMS alerts, if one is set. */
+    public Optional<PhoneNumber> phoneNumber() {
+        return phone == null ? Optional.empty() : Optional.of(new PhoneNumber(phone));
+    }
+
+    /** For screens: "138****5678", or null. */
+    public String maskedPhone() {
+        return phone == null ? null : new PhoneNumber(phone).masked();
     }
 }

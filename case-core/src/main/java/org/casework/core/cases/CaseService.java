@@ -166,7 +166,17 @@ public class CaseService {
             case TRANSFER -> caseFile.transfer(reason, stamp);
             case REOPEN -> caseFile.reopen(reason, stamp);
         }
-        return withHistory(changed(cases.saveAndFlush(caseFile)));
+        CaseFile saved = cases.saveAndFlush(caseFile);
+        switch (request.action()) {
+            case REQUEST_CLOSURE ->
+                events.publishEvent(new ApprovalRequested(saved.getId(), ApprovalKind.CLOSURE, actor.userId()));
+            case APPROVE_CLOSURE ->
+                events.publishEvent(new ApprovalDecided(saved.getId(), ApprovalKind.CLOSURE, true, actor.userId()));
+            case RETURN_CLOSURE ->
+                events.publishEvent(new ApprovalDecided(saved.getId(), ApprovalKind.CLOSURE, false, actor.userId()));
+            default -> {}
+        }
+        return withHistory(changed(saved));
     }
 
     /**

@@ -9,6 +9,9 @@ import lombok.RequiredArgsConstructor;
 import org.casework.core.accounts.UserAccount;
 import org.casework.core.accounts.UserAccountRepository;
 import org.casework.core.audit.AuditTrail;
+import org.casework.core.cases.ApprovalDecided;
+import org.casework.core.cases.ApprovalKind;
+import org.casework.core.cases.ApprovalRequested;
 import org.casework.core.cases.CaseFile;
 import org.casework.core.cases.CaseService;
 import org.casework.core.cases.CaseState;
@@ -19,6 +22,7 @@ import org.casework.core.security.Permission;
 import org.casework.core.shared.ConflictException;
 import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,6 +44,7 @@ public class PlanService {
     private final CurrentActor currentActor;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     /**
      * Starts the next version of the case's plan. It copies the newest returned or approved version
@@ -113,6 +118,8 @@ public class PlanService {
         if (caseFile.getState() == CaseState.ACTIVE) {
             plan.approveWithoutReview(stamp.at());
             audit.recordChange(ENTITY, planId, "APPROVED", null, "no review required", actor.username());
+        } else {
+            events.publishEvent(new ApprovalRequested(plan.getCaseId(), ApprovalKind.PLAN, actor.userId()));
         }
         return loaded(plans.saveAndFlush(plan));
     }
@@ -127,6 +134,7 @@ public class PlanService {
         cases.approvePlan(plan.getCaseId(), comment);
         plan.approve(comment, stamp(actor));
         audit.recordChange(ENTITY, planId, "APPROVED", null, actor.username());
+        events.publishEvent(new ApprovalDecided(plan.getCaseId(), ApprovalKind.PLAN, true, actor.userId()));
         return loaded(plans.saveAndFlush(plan));
     }
 
@@ -143,6 +151,7 @@ public class PlanService {
         cases.returnPlan(plan.getCaseId(), comments);
         plan.returnForRevision(comments, stamp(actor));
         audit.recordChange(ENTITY, planId, "RETURNED", null, actor.username());
+        events.publishEvent(new ApprovalDecided(plan.getCaseId(), ApprovalKind.PLAN, false, actor.userId()));
         return loaded(plans.saveAndFlush(plan));
     }
 

@@ -89,6 +89,13 @@ class UserAdminController {
         return act(() -> accounts.enable(id), "notice.userEnabled", redirect);
     }
 
+    /** The user's own phone for SMS alerts; a blank entry removes it. */
+    @PostMapping("/admin/users/{id}/phone")
+    String changePhone(
+            @PathVariable UUID id, @RequestParam(required = false) String phone, RedirectAttributes redirect) {
+        return act(() -> accounts.changePhone(id, phone), "notice.userPhoneChanged", redirect);
+    }
+
     @GetMapping("/admin/users/{id}/password")
     String passwordForm(@PathVariable UUID id, Model model) {
         UserAccount user = accounts.get(id);

@@ -12,7 +12,8 @@ public record UserRow(
         String roleKey,
         String jurisdiction,
         String organisation,
-        boolean enabled) {
+        boolean enabled,
+        String maskedPhone) {
 
     static UserRow of(UserAccount u, Map<String, String> regionNames, Map<UUID, String> organisations) {
         return new UserRow(
@@ -22,6 +23,7 @@ public record UserRow(
                 u.getRole().messageKey(),
                 regionNames.getOrDefault(u.getJurisdictionCode(), u.getJurisdictionCode()),
                 u.getOrganisationId() == null ? null : organisations.get(u.getOrganisationId()),
-                u.isEnabled());
+                u.isEnabled(),
+                u.maskedPhone());
     }
 }

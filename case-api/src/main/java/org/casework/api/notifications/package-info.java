@@ -1,0 +1,2 @@
+/** The current user's notification inbox over HTTP: list, unread count, mark read. */
+package org.casework.api.notifications;
