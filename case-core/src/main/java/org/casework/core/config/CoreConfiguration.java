@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.casework.core.accounts.LoginPolicy;
 import org.casework.core.assessments.ChildRiskSettings;
 import org.casework.core.cases.PlanApprovalPolicy;
+import org.casework.core.referrals.ReferralPolicy;
 import org.casework.core.security.CurrentActor;
 import org.casework.core.shared.ChinaTime;
 import org.casework.core.visits.VisitPolicy;
@@ -19,7 +20,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /** Beans every feature shares: the clock, password hashing and who-did-it auditing. */
 @Configuration(proxyBeanMethods = false)
 @EnableJpaAuditing(auditorAwareRef = "auditor")
-@EnableConfigurationProperties({LoginPolicy.class, PlanApprovalPolicy.class, ChildRiskSettings.class, VisitPolicy.class
+@EnableConfigurationProperties({
+    LoginPolicy.class,
+    PlanApprovalPolicy.class,
+    ChildRiskSettings.class,
+    VisitPolicy.class,
+    ReferralPolicy.class
 })
 public class CoreConfiguration {
 
