@@ -454,6 +454,50 @@ class ReferralsIT extends ApiTest {
     }
 
     @Test
+    void theReceiverReturnsAnAcceptedReferralAndTheSenderMayReferElsewhere() {
+        JsonNode caseFile = steps.admitted(WORKER, registry.registerId(WORKER, aLeftBehindChild()));
+        JsonNode referral = ok(api.post("/api/v1/referrals", referral(id(caseFile), fulian), token(WORKER)));
+        String path = "/api/v1/referrals/" + id(referral);
+        JsonNode accepted = ok(api.post(path + "/accept", Map.of(), token(LIAISON), etag(referral)));
+        Response noReason = api.post(path + "/return", Map.of(), token(LIAISON), etag(accepted));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body().get("code").asString()).isEqualTo("referral.reason.required");
+
+        JsonNode returned =
+                ok(api.post(path + "/return", Map.of("reason", "需由教育部门协调转学"), token(LIAISON), etag(accepted)));
+        assertThat(returned.get("status").asString()).isEqualTo("RETURNED");
+        assertThat(returned.get("returned").get("reason").asString()).isEqualTo("需由教育部门协调转学");
+        Response revokeReturned = api.post(path + "/revoke", Map.of("reason", "撤回"), token(WORKER), etag(returned));
+        assertThat(revokeReturned.status()).isEqualTo(409);
+
+        JsonNode second = ok(api.post(
+                path + "/re-refer",
+                Map.of(
+                        "receivingOrganisationId",
+                        education,
+                        "urgency",
+                        "URGENT",
+                        "consent",
+                        Map.of("basis", "CLIENT_CONSENT")),
+                token(WORKER),
+                etag(returned)));
+        assertThat(second.get("urgency").asString()).isEqualTo("URGENT");
+        assertThat(second.get("previousReferralId").asString()).isEqualTo(id(referral));
+    }
+
+    @Test
+    void theReferralApiIsDocumented() {
+        Response r = api.get("/v3/api-docs", null);
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode paths = r.body().get("paths");
+        assertThat(paths.has("/api/v1/referrals")).isTrue();
+        assertThat(paths.get("/api/v1/referrals").has("post")).isTrue();
+        assertThat(paths.has("/api/v1/referrals/{id}/accept")).isTrue();
+        assertThat(paths.has("/api/v1/referrals/{id}/re-refer")).isTrue();
+        assertThat(paths.has("/api/v1/cases/{caseId}/referrals")).isTrue();
+    }
+
+    @Test
     void aLeadNotYetTakenInCannotBeReferred() {
         JsonNode lead = steps.open(WORKER, registry.registerId(WORKER, aLeftBehindChild()));
         Response refused = api.post("/api/v1/referrals", referral(id(lead), fulian), token(WORKER));
