@@ -143,6 +143,7 @@ class ReferralsIT extends ApiTest {
                 .doesNotContain(clientId.toString())
                 .doesNotContain(id(caseFile))
                 .doesNotContain(caseFile.get("caseNumber").asString())
+                .doesNotContain("摸排发现") // the case's own record (its lead reason) stays with the station
                 .doesNotContain("王桂英"); // who consented (the guardian) was not shared
 
         // and never the registry or the case file
