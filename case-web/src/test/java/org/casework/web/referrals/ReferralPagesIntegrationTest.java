@@ -219,6 +219,70 @@ class ReferralPagesIntegrationTest {
                 .andExpect(content().string(allOf(containsString("已撤回"), containsString("家长已自行联系妇联"))));
     }
 
+    @Test
+    void aDeclinedReferralIsReferredElsewhereFromItsPage() throws Exception {
+        String location = mvc.perform(referralForm()
+                        .param("consentBasis", "GUARDIAN_CONSENT")
+                        .param("consentedBy", "王桂英")
+                        .with(pages.as(WORKER)))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        UUID id = UUID.fromString(location.substring("/referrals/".length()));
+        step(id, "decline", "属于教育部门职责");
+
+        mvc.perform(get("/referrals/{id}", id).with(pages.as(WORKER)))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("已拒绝"),
+                                containsString("属于教育部门职责"),
+                                containsString("/referrals/" + id + "/re-refer"))));
+        // the form starts from the old request, offers the other departments and asks for consent again
+        mvc.perform(get("/referrals/{id}/re-refer", id).with(pages.as(WORKER)))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("改转其他部门"),
+                                containsString("孩子长期独自在家，需要课后照护"),
+                                containsString("兰考县教育局"),
+                                not(containsString("兰考县妇女联合会")))));
+        UUID education = organisations.findByTypeOrderByName(OrganisationType.PARTNER_DEPARTMENT).stream()
+                .filter(o -> o.getDepartment() == Department.EDUCATION)
+                .findFirst()
+                .orElseThrow()
+                .getId();
+        mvc.perform(post("/referrals/{id}/re-refer", id)
+                        .param("version", String.valueOf(version(id)))
+                        .param("receivingOrganisationId", education.toString())
+                        .param("reason", "孩子长期独自在家，需要课后照护")
+                        .param("servicesRequested", "课后照护")
+                        .param("urgency", "HIGH")
+                        .param("sharedFields", "NAME", "AGE")
+                        .with(csrf())
+                        .with(pages.as(WORKER)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("转介前须记录信息共享的依据")));
+        String second = mvc.perform(post("/referrals/{id}/re-refer", id)
+                        .param("version", String.valueOf(version(id)))
+                        .param("receivingOrganisationId", education.toString())
+                        .param("reason", "孩子长期独自在家，需要课后照护")
+                        .param("servicesRequested", "课后照护")
+                        .param("urgency", "HIGH")
+                        .param("sharedFields", "NAME", "AGE")
+                        .param("consentBasis", "CLIENT_CONSENT")
+                        .with(csrf())
+                        .with(pages.as(WORKER)))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        UUID newId = UUID.fromString(second.substring("/referrals/".length()));
+        assertThat(referrals.findById(newId).orElseThrow().getPreviousReferralId())
+                .isEqualTo(id);
+        mvc.perform(get("/cases/{id}", caseId).with(pages.as(WORKER)))
+                .andExpect(content().string(allOf(containsString("兰考县教育局"), containsString("已拒绝"))));
+    }
+
     private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder referralForm() {
         return post("/cases/{id}/referrals", caseId)
                 .param("receivingOrganisationId", fulian.toString())
