@@ -43,6 +43,8 @@ public interface ReferralRepository extends JpaRepository<Referral, UUID> {
 
     boolean existsByPreviousReferralId(UUID previousReferralId);
 
+    Optional<Referral> findFirstByPreviousReferralId(UUID previousReferralId);
+
     long countByReceivingOrganisationIdAndStatus(UUID receivingOrganisationId, ReferralStatus status);
 
     /** Referrals still waiting for a response past their due time and not yet escalated, oldest first. */

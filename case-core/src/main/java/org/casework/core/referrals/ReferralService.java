@@ -228,6 +228,20 @@ public class ReferralService {
         return list;
     }
 
+    /**
+     * The referral that re-referred this one to another department, if the caller may see it (a
+     * liaison of the first department never learns where the client went next).
+     */
+    @Transactional(readOnly = true)
+    public Optional<UUID> reReferralOf(UUID id) {
+        Actor actor = currentActor.get();
+        Referral referral = find(actor, id);
+        if (actor.has(Permission.HANDLE_REFERRALS)) {
+            return Optional.empty();
+        }
+        return referrals.findFirstByPreviousReferralId(referral.getId()).map(Referral::getId);
+    }
+
     /** The receiver's progress notes, oldest first. */
     @Transactional(readOnly = true)
     public List<ReferralProgressNote> progressNotes(UUID id) {

@@ -47,7 +47,13 @@ class ReferralPages {
         Map<UUID, String> names = referrals.organisationNames(ReferralRow.organisationsOf(List.of(referral)));
         List<ReferralProgressNote> notes = referrals.progressNotes(id);
         model.addAttribute("referral", view(referral, receiver, names, notes, clock.instant()));
-        model.addAttribute("actions", actionsFor(referral, currentActor.get()));
+        UUID reReferral = referrals.reReferralOf(id).orElse(null);
+        model.addAttribute("reReferral", reReferral);
+        model.addAttribute(
+                "actions",
+                actionsFor(referral, currentActor.get()).stream()
+                        .filter(a -> reReferral == null || !RE_REFER.equals(a))
+                        .toList());
         model.addAttribute("asReceiver", receiver);
     }
 

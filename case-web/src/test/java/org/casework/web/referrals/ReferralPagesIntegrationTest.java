@@ -29,12 +29,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 /** The referral pages: the form from the workspace, the liaison's inbox and detail, and the loop closing on the case. */
 @IntegrationTest
 @AutoConfigureMockMvc
+@RecordApplicationEvents
 class ReferralPagesIntegrationTest {
 
     private static final String WORKER = "station-guyang";
@@ -55,6 +58,10 @@ class ReferralPagesIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    /** Events of this test's own requests: MockMvc runs them on the test thread. */
+    @Autowired
+    ApplicationEvents events;
 
     StationPages pages;
     ClientBuilder child;
