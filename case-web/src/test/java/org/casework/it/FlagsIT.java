@@ -336,6 +336,10 @@ class FlagsIT extends ApiTest {
         runConcurrently(2, () -> escalation.escalateDue());
         escalation.escalateDue();
         assertThat(escalations(id)).containsExactly("STATION_HEAD");
+        assertThat(notificationsAbout(HEAD_GUYANG, id)).containsExactlyInAnyOrder("FLAG_RAISED", "FLAG_ESCALATED");
+        assertThat(notificationsAbout(COUNTY_SUPERVISOR, id))
+                .as("red flags alert the county at once; the county tier comes later")
+                .containsExactly("FLAG_RAISED");
         assertThat(get(STATION_GUYANG, id.toString())
                         .get("staff")
                         .get("escalatedToStationHeadAt")
@@ -345,6 +349,10 @@ class FlagsIT extends ApiTest {
         clock.advance(Duration.ofHours(2));
         runConcurrently(3, () -> escalation.escalateDue());
         assertThat(escalations(id)).containsExactlyInAnyOrder("STATION_HEAD", "COUNTY_SUPERVISOR");
+        assertThat(notificationsAbout(COUNTY_SUPERVISOR, id))
+                .containsExactlyInAnyOrder("FLAG_RAISED", "FLAG_ESCALATED");
+        assertThat(notificationsAbout(DIRECTOR_CAOZHAI, id)).isEmpty();
+        assertThat(notificationsAbout(STATION_NANZHANG, id)).isEmpty();
 
         // triaged now: no further escalation, and it leaves the overdue count
         UUID child = registry.registerId(STATION_GUYANG, aLeftBehindChild().inVillage(RENZHUANG));
@@ -357,6 +365,8 @@ class FlagsIT extends ApiTest {
         clock.advance(Duration.ofDays(3));
         escalation.escalateDue();
         assertThat(escalations(id)).hasSize(2);
+        clock.reset(); // back to now: the cached API tokens live 12 hours
+        assertThat(notificationsAbout(DIRECTOR_RENZHUANG, id)).containsExactly("FLAG_TRIAGED");
     }
 
     @Test
@@ -369,6 +379,14 @@ class FlagsIT extends ApiTest {
         clock.advance(Duration.ofDays(10));
         escalation.escalateDue();
         assertThat(escalations(id)).isEmpty();
+    }
+
+    /** The kinds of the user's notifications about one flag. */
+    private List<String> notificationsAbout(String user, UUID flagId) {
+        return allItems("/api/v1/notifications", token(user)).stream()
+                .filter(n -> flagId.toString().equals(n.get("subjectId").asString()))
+                .map(n -> n.get("kind").asString())
+                .toList();
     }
 
     private List<String> escalations(UUID flagId) {

@@ -6,6 +6,7 @@ import org.casework.core.accounts.LoginPolicy;
 import org.casework.core.assessments.ChildRiskSettings;
 import org.casework.core.cases.PlanApprovalPolicy;
 import org.casework.core.flags.FlagSlaPolicy;
+import org.casework.core.referrals.ReferralPolicy;
 import org.casework.core.security.CurrentActor;
 import org.casework.core.shared.ChinaTime;
 import org.casework.core.visits.VisitPolicy;
@@ -25,7 +26,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
     PlanApprovalPolicy.class,
     ChildRiskSettings.class,
     VisitPolicy.class,
-    FlagSlaPolicy.class
+    FlagSlaPolicy.class,
+    ReferralPolicy.class
 })
 public class CoreConfiguration {
 

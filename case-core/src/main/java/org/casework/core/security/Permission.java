@@ -13,5 +13,7 @@ public enum Permission {
     SUPERVISE_CASES,
     MANAGE_USERS,
     MANAGE_ORGANISATIONS,
-    MANAGE_REFERENCE_DATA
+    MANAGE_REFERENCE_DATA,
+    /** Respond to referrals addressed to one's own partner department (accept, progress, outcome). */
+    HANDLE_REFERRALS
 }

@@ -1,5 +1,6 @@
 package org.casework.core.security;
 
+import static org.casework.core.security.Permission.HANDLE_REFERRALS;
 import static org.casework.core.security.Permission.MANAGE_ORGANISATIONS;
 import static org.casework.core.security.Permission.MANAGE_REFERENCE_DATA;
 import static org.casework.core.security.Permission.MANAGE_USERS;
@@ -32,8 +33,8 @@ public enum Role {
     COUNTY_SUPERVISOR(
             RegionLevel.COUNTY,
             EnumSet.of(READ_CLIENTS, WRITE_CLIENTS, UNMASK_IDENTIFIERS, READ_CASES, WRITE_CASES, SUPERVISE_CASES)),
-    /** Sees only referrals addressed to their department, never the registry. */
-    DEPARTMENT_LIAISON(null, EnumSet.noneOf(Permission.class)),
+    /** Sees only referrals addressed to their department, with the information shared, never the registry. */
+    DEPARTMENT_LIAISON(null, EnumSet.of(HANDLE_REFERRALS)),
     /** Runs the system; by least privilege sees no client data. */
     ADMINISTRATOR(null, EnumSet.of(MANAGE_USERS, MANAGE_ORGANISATIONS, MANAGE_REFERENCE_DATA));
 

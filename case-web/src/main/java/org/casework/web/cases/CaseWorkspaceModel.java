@@ -26,6 +26,8 @@ import org.casework.core.plans.ActivityType;
 import org.casework.core.plans.PlanActivity;
 import org.casework.core.plans.PlanService;
 import org.casework.core.plans.ServicePlan;
+import org.casework.core.referrals.Referral;
+import org.casework.core.referrals.ReferralService;
 import org.casework.core.security.Actor;
 import org.casework.core.security.CurrentActor;
 import org.casework.core.security.Permission;
@@ -35,6 +37,7 @@ import org.casework.core.shared.RiskLevel;
 import org.casework.core.supervision.SupervisionService;
 import org.casework.web.assessments.AssessmentRow;
 import org.casework.web.assessments.Instruments;
+import org.casework.web.referrals.ReferralRow;
 import org.casework.web.services.ServiceRecordForm;
 import org.casework.web.services.ServiceRecordRow;
 import org.casework.web.support.Dates;
@@ -61,6 +64,7 @@ class CaseWorkspaceModel {
     private final ServiceRecordService serviceRecords;
     private final SupervisionService supervision;
     private final CaseloadService caseloads;
+    private final ReferralService referrals;
     private final Clock clock;
 
     /** The case's records listed on the workspace; older ones are on the client's page. */
@@ -87,6 +91,7 @@ class CaseWorkspaceModel {
         fill(caseFile, model, staff);
         fillPlan(caseFile, planId, model, staff);
         fillServices(caseFile, model);
+        fillReferrals(caseFile, model);
         model.addAttribute(
                 "notes",
                 supervision.list(id).stream()
@@ -183,6 +188,21 @@ class CaseWorkspaceModel {
         if (!model.containsAttribute("serviceForm")) {
             model.addAttribute("serviceForm", ServiceRecordForm.now(clock));
         }
+    }
+
+    /** The case's referrals with their status and outcome: the loop closes on the case. */
+    private void fillReferrals(CaseFile caseFile, Model model) {
+        List<Referral> list = referrals.forCase(caseFile.getId());
+        Map<UUID, String> names =
+                list.isEmpty() ? Map.of() : referrals.organisationNames(ReferralRow.organisationsOf(list));
+        model.addAttribute(
+                "caseReferrals",
+                list.stream()
+                        .map(r -> ReferralRow.of(r, names, clock.instant()))
+                        .toList());
+        model.addAttribute(
+                "canRefer",
+                currentActor.get().has(Permission.WRITE_CASES) && ReferralService.referable(caseFile.getState()));
     }
 
     private void fill(CaseFile caseFile, Model model, List<CaseWorker> workers) {

@@ -20,7 +20,8 @@ public record CurrentUserView(
         boolean canReadCases,
         boolean canWriteCases,
         boolean canSuperviseCases,
-        boolean canManageUsers)
+        boolean canManageUsers,
+        boolean canHandleReferrals)
         implements Serializable {
 
     static CurrentUserView of(Actor actor, String displayName, String jurisdictionName) {
@@ -36,6 +37,7 @@ public record CurrentUserView(
                 actor.has(Permission.READ_CASES),
                 actor.has(Permission.WRITE_CASES),
                 actor.has(Permission.SUPERVISE_CASES),
-                actor.has(Permission.MANAGE_USERS));
+                actor.has(Permission.MANAGE_USERS),
+                actor.has(Permission.HANDLE_REFERRALS));
     }
 }
