@@ -16,9 +16,13 @@ import org.casework.core.organisations.Department;
 import org.casework.core.referrals.Referral;
 import org.casework.core.referrals.ReferralService;
 import org.casework.core.referrals.ReferralService.Box;
+import org.casework.core.referrals.ReferralService.ConsentInput;
+import org.casework.core.referrals.ReferralService.NewFlagReferral;
 import org.casework.core.referrals.ReferralService.NewReferral;
 import org.casework.core.referrals.ReferralService.ReReferral;
 import org.casework.core.referrals.ReferralStatus;
+import org.casework.core.referrals.ReferralUrgency;
+import org.casework.core.referrals.SharedField;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ResponseEntity;
@@ -40,6 +44,18 @@ class ReferralController {
     private final ReferralService referrals;
     private final Clock clock;
 
+    /** A referral from a case ({@code caseId}) or straight from a flag ({@code flagId}). */
+    record SendRequest(
+            UUID caseId,
+            UUID flagId,
+            UUID receivingOrganisationId,
+            String reason,
+            String servicesRequested,
+            ReferralUrgency urgency,
+            ConsentInput consent,
+            Set<SharedField> sharedFields,
+            String caseSummary) {}
+
     record ReasonRequest(String reason) {}
 
     record NoteRequest(String note) {}
@@ -49,11 +65,30 @@ class ReferralController {
     record Receiver(UUID id, String name, Department department, String contactName, String contactPhone) {}
 
     @Operation(
-            summary = "Refer the client of an open case to a partner department, with consent (or a supervisor's"
-                    + " legal-basis override) and the shared fields (NAME, SEX, AGE, VILLAGE when left out)")
+            summary = "Refer the client of an open case (caseId) or the child of a flag (flagId) to a partner"
+                    + " department, with consent (or a supervisor's legal-basis override) and the shared fields"
+                    + " (NAME, SEX, AGE, VILLAGE when left out)")
     @PostMapping("/referrals")
-    ResponseEntity<ReferralResponse> send(@RequestBody NewReferral request) {
-        Referral referral = referrals.send(request);
+    ResponseEntity<ReferralResponse> send(@RequestBody SendRequest request) {
+        Referral referral = request.flagId() != null && request.caseId() == null
+                ? referrals.sendFromFlag(new NewFlagReferral(
+                        request.flagId(),
+                        request.receivingOrganisationId(),
+                        request.reason(),
+                        request.servicesRequested(),
+                        request.urgency(),
+                        request.consent(),
+                        request.sharedFields(),
+                        request.caseSummary()))
+                : referrals.send(new NewReferral(
+                        request.caseId(),
+                        request.receivingOrganisationId(),
+                        request.reason(),
+                        request.servicesRequested(),
+                        request.urgency(),
+                        request.consent(),
+                        request.sharedFields(),
+                        request.caseSummary()));
         ReferralResponse body = response(referral);
         return ResponseEntity.created(URI.create("/api/v1/referrals/" + body.id()))
                 .eTag(Versions.etag(body.version()))

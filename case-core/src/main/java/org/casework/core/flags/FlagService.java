@@ -147,6 +147,12 @@ public class FlagService {
         return visible(currentActor.get(), id);
     }
 
+    /** A flag the caller may act on as station staff of its area (refer it, report it); 404 otherwise. */
+    @Transactional(readOnly = true)
+    public Flag forStaff(UUID id) {
+        return staffFlag(currentActor.get(), id);
+    }
+
     /** Whether the caller sees the flag as station staff (with reporter, outcome links, triage) or only as its reporter. */
     public boolean isStaffView(Flag flag) {
         Actor actor = currentActor.get();

@@ -209,6 +209,11 @@ public class Referral extends AbstractAggregate {
         this.responseDueAt = responseDueAt;
     }
 
+    /** Marks the flag this referral was made from (straight from triage, with or without a case). */
+    void fromFlag(UUID flag) {
+        this.flagId = flag;
+    }
+
     /** Marks this referral as a re-referral of a declined or returned one. */
     void reReferring(Referral previous) {
         this.previousReferralId = previous.getId();

@@ -21,6 +21,8 @@ import org.casework.core.clients.ChildProfile;
 import org.casework.core.clients.Client;
 import org.casework.core.clients.ClientCategory;
 import org.casework.core.clients.ClientService;
+import org.casework.core.flags.Flag;
+import org.casework.core.flags.FlagService;
 import org.casework.core.organisations.Organisation;
 import org.casework.core.organisations.OrganisationRepository;
 import org.casework.core.organisations.OrganisationType;
@@ -33,6 +35,7 @@ import org.casework.core.shared.ConflictException;
 import org.casework.core.shared.DomainException;
 import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.NotFoundException;
+import org.casework.core.shared.RiskLevel;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -58,6 +61,7 @@ public class ReferralService {
     private final ReferralRepository referrals;
     private final ReferralProgressNoteRepository notes;
     private final CaseService cases;
+    private final FlagService flags;
     private final ClientService clients;
     private final OrganisationRepository organisations;
     private final RegionService regions;
@@ -76,6 +80,21 @@ public class ReferralService {
      */
     public record NewReferral(
             UUID caseId,
+            UUID receivingOrganisationId,
+            String reason,
+            String servicesRequested,
+            ReferralUrgency urgency,
+            ConsentInput consent,
+            Set<SharedField> sharedFields,
+            String caseSummary) {}
+
+    /**
+     * What a worker enters to refer the child of a flag straight from triage. The child must be in
+     * the registry (the flag's child, or the one triage registered); the flag's case, if triage
+     * opened or linked one, goes with it. The flag's reporter is never part of a referral.
+     */
+    public record NewFlagReferral(
+            UUID flagId,
             UUID receivingOrganisationId,
             String reason,
             String servicesRequested,
@@ -129,6 +148,36 @@ public class ReferralService {
                 command.consent(),
                 command.sharedFields(),
                 command.caseSummary());
+        return sent(actor, referral);
+    }
+
+    /** Refers the child of a flag of the caller's area; see {@link NewFlagReferral}. */
+    @Transactional
+    public Referral sendFromFlag(NewFlagReferral command) {
+        Actor actor = currentActor.require(Permission.WRITE_CASES);
+        if (command.flagId() == null) {
+            throw new InvalidInputException("flagId", "referral.flag.required");
+        }
+        Flag flag = flags.forStaff(command.flagId());
+        Referral referral;
+        var request = new Referral.Request(command.urgency(), command.reason(), command.servicesRequested());
+        if (flag.getOutcomeCaseId() != null) {
+            referral = create(
+                    actor,
+                    cases.get(flag.getOutcomeCaseId()),
+                    command.receivingOrganisationId(),
+                    request,
+                    command.consent(),
+                    command.sharedFields(),
+                    command.caseSummary());
+        } else {
+            UUID clientId = flag.getClientId() != null ? flag.getClientId() : flag.getOutcomeClientId();
+            if (clientId == null) {
+                throw new DomainException("referral.flag.noClient");
+            }
+            referral = createWithoutCase(actor, flag, clients.get(clientId), command, request);
+        }
+        referral.fromFlag(flag.getId());
         return sent(actor, referral);
     }
 
@@ -352,7 +401,7 @@ public class ReferralService {
         Consent consent = consent(actor, consentInput, today);
         Set<SharedField> fields = chosen == null || chosen.isEmpty() ? SharedField.minimum() : EnumSet.copyOf(chosen);
         Client client = clients.get(caseFile.getPrimaryClientId());
-        Map<SharedField, String> snapshot = snapshot(client, caseFile, fields, caseSummary, today);
+        Map<SharedField, String> snapshot = snapshot(client, caseFile.getRiskLevel(), fields, caseSummary, today);
         Instant now = clock.instant();
         return new Referral(
                 new Referral.Parties(
@@ -362,6 +411,37 @@ public class ReferralService {
                         caseFile.getRegionCode()
                                 .substring(
                                         0, Math.min(9, caseFile.getRegionCode().length())),
+                        actor.userId(),
+                        actor.username(),
+                        receiver.getId()),
+                request,
+                consent,
+                snapshot,
+                now,
+                request.urgency() == null ? now : now.plus(policy.responseTime(request.urgency())));
+    }
+
+    /** A flag's child without a case: sent from the station of the flag's township; risk is the flag's severity. */
+    private Referral createWithoutCase(
+            Actor actor, Flag flag, Client client, NewFlagReferral command, Referral.Request request) {
+        String village = flag.getVillageCode();
+        String township = village.substring(0, 9);
+        Organisation station = organisations
+                .findFirstByTypeAndRegionCode(OrganisationType.TOWNSHIP_STATION, township)
+                .orElseThrow(() -> new DomainException("case.station.missing"));
+        Organisation receiver = receiver(command.receivingOrganisationId(), village);
+        LocalDate today = LocalDate.now(clock);
+        Consent consent = consent(actor, command.consent(), today);
+        Set<SharedField> chosen = command.sharedFields();
+        Set<SharedField> fields = chosen == null || chosen.isEmpty() ? SharedField.minimum() : EnumSet.copyOf(chosen);
+        Map<SharedField, String> snapshot = snapshot(client, flag.getSeverity(), fields, command.caseSummary(), today);
+        Instant now = clock.instant();
+        return new Referral(
+                new Referral.Parties(
+                        client.getId(),
+                        null,
+                        station.getId(),
+                        township,
                         actor.userId(),
                         actor.username(),
                         receiver.getId()),
@@ -418,15 +498,15 @@ public class ReferralService {
 
     /** Exactly the chosen fields, as they are now; nothing else of the client leaves the registry. */
     private Map<SharedField, String> snapshot(
-            Client client, CaseFile caseFile, Set<SharedField> fields, String caseSummary, LocalDate today) {
+            Client client, RiskLevel risk, Set<SharedField> fields, String caseSummary, LocalDate today) {
         Map<SharedField, String> values = new LinkedHashMap<>();
         for (SharedField field : fields) {
-            values.put(field, valueOf(field, client, caseFile, caseSummary, today));
+            values.put(field, valueOf(field, client, risk, caseSummary, today));
         }
         return values;
     }
 
-    private String valueOf(SharedField field, Client client, CaseFile caseFile, String caseSummary, LocalDate today) {
+    private String valueOf(SharedField field, Client client, RiskLevel risk, String caseSummary, LocalDate today) {
         return switch (field) {
             case NAME -> client.getFullName();
             case SEX -> client.getSex().name();
@@ -444,8 +524,7 @@ public class ReferralService {
                         .collect(Collectors.joining(","));
                 yield codes.isEmpty() ? null : codes;
             }
-            case RISK_LEVEL ->
-                caseFile.getRiskLevel() == null ? null : caseFile.getRiskLevel().name();
+            case RISK_LEVEL -> risk == null ? null : risk.name();
             case CASE_SUMMARY -> {
                 if (caseSummary == null || caseSummary.isBlank()) {
                     throw new InvalidInputException("caseSummary", "referral.caseSummary.required");
