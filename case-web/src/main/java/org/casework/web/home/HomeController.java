@@ -1,6 +1,7 @@
 package org.casework.web.home;
 
 import lombok.RequiredArgsConstructor;
+import org.casework.core.flags.FlagService;
 import org.casework.core.security.Actor;
 import org.casework.core.security.CurrentActor;
 import org.casework.core.security.Permission;
@@ -23,6 +24,7 @@ class HomeController {
 
     private final CurrentActor currentActor;
     private final WorklistService worklist;
+    private final FlagService flags;
 
     @GetMapping("/")
     String home(Model model) {
@@ -31,6 +33,9 @@ class HomeController {
             var page = worklist.worklist(PageRequest.of(0, ITEMS_SHOWN));
             model.addAttribute("items", page.getContent());
             model.addAttribute("itemsTotal", page.getTotalElements());
+        }
+        if (me.has(Permission.READ_CASES)) {
+            model.addAttribute("flagCounts", flags.counts());
         }
         return "home";
     }
