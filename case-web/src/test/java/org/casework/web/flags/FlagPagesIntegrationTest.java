@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -21,8 +22,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.casework.core.accounts.AccountUserDetailsService;
 import org.casework.it.IntegrationTest;
+import org.casework.it.TestClock;
 import org.casework.web.support.StationPages;
 import org.casework.web.support.TestPeople;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,11 +54,19 @@ class FlagPagesIntegrationTest {
     @Autowired
     AccountUserDetailsService users;
 
+    @Autowired
+    TestClock clock;
+
     StationPages pages;
 
     @BeforeEach
     void pages() {
         pages = new StationPages(mvc, users);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     @Test
@@ -293,6 +304,21 @@ class FlagPagesIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Flag triage")))
                 .andExpect(content().string(containsString("Unsafe housing")));
+    }
+
+    @Test
+    void aRedFlagPastItsDeadlineIsMarkedOverdueInTheQueueAndCounted() throws Exception {
+        String name = TestPeople.uniqueName();
+        UUID id = raiseNewChild(name, "NO_GUARDIAN_ABLE_TO_CARE", "director-renzhuang", null);
+        clock.advance(Duration.ofHours(3));
+
+        String flagPage = page("/flags/" + id, "station-guyang");
+        assertThat(flagPage).contains("已超时");
+        assertThat(queueContains("station-guyang", name)).isTrue();
+        assertThat(page("/flags", "station-guyang")).contains("class=\"badge badge-alert flag-overdue\"");
+        assertThat(page("/caseload", "head-guyang")).doesNotContain("其中超时 0 条");
+        // the reporter is told what happens, not about the station's deadlines
+        assertThat(page("/flags/mine", "director-renzhuang")).contains(name).doesNotContain("已超时");
     }
 
     @Test
