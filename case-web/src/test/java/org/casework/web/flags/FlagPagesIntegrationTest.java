@@ -106,6 +106,20 @@ class FlagPagesIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", containsString("no-store")))
                 .andExpect(content().contentType("image/png"));
+        // a new child is registered from the flag with what the reporter knew
+        assertThat(page("/flags/" + id, "station-guyang")).contains("id=\"flag-register-child\"");
+        assertThat(page(
+                        "/clients/new?fullName=" + name + "&sex=MALE&residenceRegionCode=" + RENZHUANG,
+                        "station-guyang"))
+                .contains("value=\"" + name + "\"");
+        mvc.perform(get("/flags/{id}", id).header("Accept-Language", "en").with(pages.as("station-guyang")))
+                .andExpect(content().string(containsString("Reporter is confidential")))
+                .andExpect(content().string(containsString("Living alone")))
+                .andExpect(content().string(containsString("Save the decision")))
+                .andExpect(content().string(not(containsString("??"))));
+        mvc.perform(get("/flags/new").header("Accept-Language", "en").with(pages.as("director-renzhuang")))
+                .andExpect(content().string(containsString("Mandatory-report situations")))
+                .andExpect(content().string(containsString("Send the flag")));
         // a village role is sent from the station queue to their own flags
         mvc.perform(get("/flags").with(pages.as("director-renzhuang"))).andExpect(redirectedUrl("/flags/mine"));
     }
