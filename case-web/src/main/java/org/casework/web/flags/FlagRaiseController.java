@@ -140,6 +140,7 @@ class FlagRaiseController {
                         .toList());
         model.addAttribute("severities", RiskLevel.values());
         model.addAttribute("sexes", Sex.values());
+        model.addAttribute("photoMaxBytes", FlagService.PHOTO_MAX_BYTES);
         model.addAttribute(
                 "callPolice", form.getType() != null && form.getType().isMandatoryReport());
         return "flags/new";

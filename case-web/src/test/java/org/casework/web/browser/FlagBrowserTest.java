@@ -2,7 +2,16 @@ package org.casework.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.casework.core.flags.FlagService;
 import org.casework.it.IntegrationTest;
 import org.casework.web.support.TestPeople;
 import org.junit.jupiter.api.AfterAll;
@@ -11,8 +20,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -77,6 +88,11 @@ class FlagBrowserTest {
                 .contains("任庄");
         browser.type("description", "父母在外打工，奶奶住院，孩子一个人在家两天了");
         browser.type("observedPlace", "孩子家中");
+        // a phone camera's picture is larger than the server takes: the page shrinks it before sending
+        browser.waitFor(By.id("flag-photo")).sendKeys(largePhoto().toString());
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+                .until(d -> d.findElement(By.id("flag-photo-status")).isDisplayed()
+                        && d.findElement(By.id("flag-photo")).getAttribute("data-shrinking") == null);
         assertThat(browser.horizontalOverflow()).isLessThanOrEqualTo(PHONE_WIDTH);
         browser.screenshot("casework-flag-form");
         browser.find(By.cssSelector("form.flag-form button[type=submit]")).click();
@@ -106,6 +122,32 @@ class FlagBrowserTest {
         first.findElement(By.cssSelector("a.strong")).click();
         browser.waitForText(By.tagName("h1"), "独自居住");
         assertThat(browser.bodyText()).contains("上报人信息保密", "任秀兰", name);
+        WebElement photo = browser.find(By.cssSelector("img.flag-photo"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+                .until(d ->
+                        ((Number) ((JavascriptExecutor) d).executeScript("return arguments[0].naturalWidth;", photo))
+                                        .intValue()
+                                > 0);
         browser.screenshot("casework-flag-staff");
+    }
+
+    /** A noisy 3000×2000 PNG of about 18 MB, like a camera picture that does not compress well. */
+    private static Path largePhoto() {
+        try {
+            Path file = Files.createTempFile("casework-photo", ".png");
+            BufferedImage image = new BufferedImage(3000, 2000, BufferedImage.TYPE_INT_RGB);
+            Random random = new Random(42);
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth(); x++) {
+                    image.setRGB(x, y, random.nextInt(0x1000000));
+                }
+            }
+            ImageIO.write(image, "png", file.toFile());
+            assertThat(Files.size(file)).isGreaterThan(FlagService.PHOTO_MAX_BYTES);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
