@@ -129,6 +129,8 @@ class FlagBrowserTest {
                                         .intValue()
                                 > 0);
         browser.screenshot("casework-flag-staff");
+        ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('triage').scrollIntoView();");
+        browser.screenshot("casework-flag-triage");
     }
 
     /** A noisy 3000×2000 PNG of about 18 MB, like a camera picture that does not compress well. */
