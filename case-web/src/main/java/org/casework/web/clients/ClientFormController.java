@@ -5,6 +5,7 @@ import lombok.RequiredArgsConstructor;
 import org.casework.core.clients.Client;
 import org.casework.core.clients.ClientService;
 import org.casework.core.clients.PossibleDuplicateException;
+import org.casework.core.clients.Sex;
 import org.casework.core.shared.ConflictException;
 import org.casework.core.shared.DomainException;
 import org.casework.core.shared.InvalidInputException;
@@ -31,9 +32,21 @@ class ClientFormController {
     private final ClientService clients;
     private final ClientFormOptions options;
 
+    /**
+     * A flag about a child not yet in the registry links here with what the reporter knew (name, sex,
+     * village), so the worker does not type it again.
+     */
     @GetMapping("/clients/new")
-    String newClient(@RequestParam(required = false) UUID household, Model model) {
+    String newClient(
+            @RequestParam(required = false) UUID household,
+            @RequestParam(required = false) String fullName,
+            @RequestParam(required = false) Sex sex,
+            @RequestParam(required = false) String residenceRegionCode,
+            Model model) {
         ClientForm form = new ClientForm();
+        form.setFullName(fullName);
+        form.setSex(sex);
+        form.setResidenceRegionCode(residenceRegionCode);
         if (household != null) {
             options.preselectHousehold(form, household);
         }

@@ -14,6 +14,7 @@ import org.casework.core.clients.CategoryType;
 import org.casework.core.clients.Client;
 import org.casework.core.clients.ClientService;
 import org.casework.core.clients.HouseholdRelation;
+import org.casework.core.flags.FlagService;
 import org.casework.core.households.Household;
 import org.casework.core.households.HouseholdService;
 import org.casework.core.regions.RegionService;
@@ -25,6 +26,7 @@ import org.casework.core.shared.RegionCode;
 import org.casework.web.assessments.Instruments;
 import org.casework.web.cases.CaseRows;
 import org.casework.web.cases.OpenCaseForm;
+import org.casework.web.flags.FlagRows;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -37,6 +39,8 @@ class ClientPageModel {
     private final HouseholdService households;
     private final RegionService regions;
     private final CaseRows caseRows;
+    private final FlagService flags;
+    private final FlagRows flagRows;
     private final Instruments instruments;
     private final CurrentActor currentActor;
     private final Clock clock;
@@ -105,6 +109,7 @@ class ClientPageModel {
         boolean readsCases = actor.has(Permission.READ_CASES);
         if (readsCases) {
             model.addAttribute("cases", caseRows.forClient(client.getId()));
+            model.addAttribute("clientFlags", flagRows.of(flags.aboutClient(client.getId()), true));
             model.addAttribute("caseSources", CaseSource.values());
             if (!model.containsAttribute("openCaseForm")) {
                 model.addAttribute("openCaseForm", new OpenCaseForm());

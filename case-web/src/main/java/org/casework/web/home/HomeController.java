@@ -1,6 +1,7 @@
 package org.casework.web.home;
 
 import lombok.RequiredArgsConstructor;
+import org.casework.core.flags.FlagService;
 import org.casework.core.referrals.ReferralService;
 import org.casework.core.security.Actor;
 import org.casework.core.security.CurrentActor;
@@ -25,6 +26,7 @@ class HomeController {
     private final CurrentActor currentActor;
     private final WorklistService worklist;
     private final ReferralService referrals;
+    private final FlagService flags;
 
     @GetMapping("/")
     String home(Model model) {
@@ -37,6 +39,9 @@ class HomeController {
         if (me.has(Permission.HANDLE_REFERRALS)) {
             // a liaison's work is their department's inbox: lead them there
             model.addAttribute("referralsWaiting", referrals.waitingForMyResponse());
+        }
+        if (me.has(Permission.READ_CASES)) {
+            model.addAttribute("flagCounts", flags.counts());
         }
         return "home";
     }

@@ -6,6 +6,7 @@ import lombok.RequiredArgsConstructor;
 import org.casework.core.caseload.CaseloadService;
 import org.casework.core.caseload.WorkerCaseload;
 import org.casework.core.cases.CaseState;
+import org.casework.core.flags.FlagService;
 import org.casework.core.shared.RiskLevel;
 import org.casework.core.worklist.WorkItem;
 import org.casework.core.worklist.WorkItemKind;
@@ -33,6 +34,7 @@ class WorklistPageController {
 
     private final WorklistService worklist;
     private final CaseloadService caseloads;
+    private final FlagService flags;
 
     @GetMapping("/worklist")
     String worklist(@RequestParam(defaultValue = "0") int page, Model model) {
@@ -62,6 +64,7 @@ class WorklistPageController {
                 "approvals",
                 worklist.worklist(PageRequest.of(0, APPROVALS_SCANNED), Set.of(WorkItemKind.APPROVAL_WAITING))
                         .getContent());
+        model.addAttribute("flagCounts", flags.counts());
         return "worklist/caseload";
     }
 }

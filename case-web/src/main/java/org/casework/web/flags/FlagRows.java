@@ -1,0 +1,107 @@
+package org.casework.web.flags;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import lombok.RequiredArgsConstructor;
+import org.casework.core.clients.ClientService;
+import org.casework.core.flags.Flag;
+import org.casework.core.flags.MandatoryReportService;
+import org.casework.core.regions.RegionService;
+import org.casework.core.security.CurrentActor;
+import org.casework.core.security.Permission;
+import org.casework.web.support.Dates;
+import org.springframework.stereotype.Component;
+
+/**
+ * Flags as lists show them, with village and child names fetched once per list. The registry name
+ * of a child is shown only to users who may read the registry; a new minimal record carries its
+ * own name.
+ */
+@Component
+@RequiredArgsConstructor
+public class FlagRows {
+
+    private final RegionService regions;
+    private final ClientService clients;
+    private final MandatoryReportService reports;
+    private final CurrentActor currentActor;
+    private final Clock clock;
+
+    /**
+     * @param withReportState whether to look up the mandatory report of each mandatory-report flag
+     *     (station staff only: one query per such flag, so only for short lists)
+     */
+    public List<FlagRow> of(Collection<Flag> flags, boolean withReportState) {
+        Set<String> villages = new HashSet<>();
+        Set<UUID> clientIds = new HashSet<>();
+        flags.forEach(f -> {
+            villages.add(f.getVillageCode());
+            if (f.getClientId() != null) {
+                clientIds.add(f.getClientId());
+            }
+        });
+        Map<String, String> villageNames = regions.namesOf(villages);
+        Map<UUID, String> clientNames =
+                clientIds.isEmpty() || !currentActor.get().has(Permission.READ_CLIENTS)
+                        ? Map.of()
+                        : clients.namesOf(clientIds);
+        Instant now = clock.instant();
+        return flags.stream()
+                .filter(Objects::nonNull)
+                .map(f -> row(f, villageNames, clientNames, now, withReportState))
+                .toList();
+    }
+
+    public FlagRow of(Flag flag, boolean withReportState) {
+        return of(List.of(flag), withReportState).get(0);
+    }
+
+    private FlagRow row(
+            Flag f, Map<String, String> villageNames, Map<UUID, String> clientNames, Instant now, boolean withReports) {
+        String subject = f.getClientId() != null ? clientNames.get(f.getClientId()) : f.getSubjectName();
+        Duration age = Duration.between(f.getRaisedAt(), now);
+        String ageKey;
+        long ageValue;
+        if (age.toMinutes() < 1) {
+            ageKey = "flag.age.now";
+            ageValue = 0;
+        } else if (age.toHours() < 1) {
+            ageKey = "flag.age.minutes";
+            ageValue = age.toMinutes();
+        } else if (age.toDays() < 1) {
+            ageKey = "flag.age.hours";
+            ageValue = age.toHours();
+        } else {
+            ageKey = "flag.age.days";
+            ageValue = age.toDays();
+        }
+        Boolean reportMissing = withReports && f.isMandatoryReport()
+                ? reports.forFlag(f.getId()).isEmpty()
+                : null;
+        return new FlagRow(
+                f.getId(),
+                f.getType(),
+                f.getSeverity(),
+                f.isMandatoryReport(),
+                subject,
+                villageNames.getOrDefault(f.getVillageCode(), f.getVillageCode()),
+                Dates.dateTime(f.getRaisedAt()),
+                ageKey,
+                ageValue,
+                Dates.dateTime(f.getTriageDueAt()),
+                f.isOverdue(now),
+                f.getStatus(),
+                f.getOutcome(),
+                f.getOutcomeReason(),
+                f.getOutcomeCaseId(),
+                reportMissing);
+    }
+}
