@@ -28,7 +28,8 @@ public record FlagDetail(
         String escalatedHeadAt,
         String escalatedCountyAt,
         String triagedBy,
-        String triagedAt) {
+        String triagedAt,
+        boolean referable) {
 
     static FlagDetail of(FlagRow row, Flag flag, boolean hasPhoto, String reporterName, boolean staff) {
         return new FlagDetail(
@@ -49,6 +50,8 @@ public record FlagDetail(
                 staff ? Dates.dateTime(flag.getEscalatedHeadAt()) : null,
                 staff ? Dates.dateTime(flag.getEscalatedCountyAt()) : null,
                 staff ? flag.getTriagedBy() : null,
-                Dates.dateTime(flag.getTriagedAt()));
+                Dates.dateTime(flag.getTriagedAt()),
+                // a referral needs the child in the registry: the flag's child or the one triage registered
+                staff && (flag.getClientId() != null || flag.getOutcomeClientId() != null));
     }
 }

@@ -11,6 +11,7 @@ import lombok.Setter;
 import org.casework.core.referrals.ConsentBasis;
 import org.casework.core.referrals.Referral;
 import org.casework.core.referrals.ReferralService.ConsentInput;
+import org.casework.core.referrals.ReferralService.NewFlagReferral;
 import org.casework.core.referrals.ReferralService.NewReferral;
 import org.casework.core.referrals.ReferralService.ReReferral;
 import org.casework.core.referrals.ReferralUrgency;
@@ -58,6 +59,11 @@ public class ReferralForm {
     NewReferral toCommand(UUID caseId) {
         return new NewReferral(
                 caseId, receivingOrganisationId, reason, servicesRequested, urgency, consent(), fields(), caseSummary);
+    }
+
+    NewFlagReferral toFlagCommand(UUID flagId) {
+        return new NewFlagReferral(
+                flagId, receivingOrganisationId, reason, servicesRequested, urgency, consent(), fields(), caseSummary);
     }
 
     ReReferral toReReferral() {

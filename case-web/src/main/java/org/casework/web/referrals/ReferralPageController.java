@@ -7,6 +7,8 @@ import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.cases.CaseFile;
 import org.casework.core.cases.CaseService;
+import org.casework.core.flags.Flag;
+import org.casework.core.flags.FlagService;
 import org.casework.core.referrals.ConsentBasis;
 import org.casework.core.referrals.Referral;
 import org.casework.core.referrals.ReferralService;
@@ -49,6 +51,7 @@ class ReferralPageController {
 
     private final ReferralService referrals;
     private final CaseService cases;
+    private final FlagService flags;
     private final ReferralPages pages;
     private final CurrentActor currentActor;
     private final Messages messages;
@@ -87,6 +90,37 @@ class ReferralPageController {
             rethrowUnlessShown(e);
             FormErrors.reject(binding, e, ReferralForm.FIELD_PATHS);
             return form(caseId, null, model);
+        }
+    }
+
+    /** From a flag's page: its registered child, straight from triage (with the flag's case, if any). */
+    @GetMapping("/flags/{flagId}/referrals/new")
+    String newFlagReferral(@PathVariable UUID flagId, Model model) {
+        model.addAttribute("form", new ReferralForm());
+        return flagForm(flagId, model);
+    }
+
+    @PostMapping("/flags/{flagId}/referrals")
+    String sendFromFlag(
+            @PathVariable UUID flagId,
+            @ModelAttribute("form") ReferralForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        if (!binding.hasErrors() && form.getSharedFields().isEmpty()) {
+            binding.rejectValue("sharedFields", "referral.shared.required");
+        }
+        if (binding.hasErrors()) {
+            return flagForm(flagId, model);
+        }
+        try {
+            Referral referral = referrals.sendFromFlag(form.toFlagCommand(flagId));
+            redirect.addFlashAttribute("notice", "referral.done.sent");
+            return "redirect:/referrals/" + referral.getId();
+        } catch (DomainException e) {
+            rethrowUnlessShown(e);
+            FormErrors.reject(binding, e, ReferralForm.FIELD_PATHS);
+            return flagForm(flagId, model);
         }
     }
 
@@ -194,6 +228,27 @@ class ReferralPageController {
         CaseFile caseFile = cases.get(caseId);
         model.addAttribute("caseId", caseId);
         model.addAttribute("caseNumber", caseFile.getCaseNumber());
+        model.addAttribute("backHref", "/cases/" + caseId);
+        model.addAttribute("backText", messages.text("referral.backToCase", caseFile.getCaseNumber()));
+        model.addAttribute(
+                "formAction",
+                previous == null ? "/cases/" + caseId + "/referrals" : "/referrals/" + previous.getId() + "/re-refer");
+        model.addAttribute("referable", ReferralService.referable(caseFile.getState()));
+        model.addAttribute("notReferableKey", "referral.case.notReferable");
+        return options(previous, model);
+    }
+
+    private String flagForm(UUID flagId, Model model) {
+        Flag flag = flags.forStaff(flagId);
+        model.addAttribute("backHref", "/flags/" + flagId);
+        model.addAttribute("backText", messages.text("referral.backToFlag"));
+        model.addAttribute("formAction", "/flags/" + flagId + "/referrals");
+        model.addAttribute("referable", flag.getClientId() != null || flag.getOutcomeClientId() != null);
+        model.addAttribute("notReferableKey", "referral.flag.noClient");
+        return options(null, model);
+    }
+
+    private String options(Referral previous, Model model) {
         model.addAttribute(
                 "receivers",
                 referrals.receivers().stream()
@@ -210,7 +265,6 @@ class ReferralPageController {
         model.addAttribute("minimum", SharedField.minimum());
         model.addAttribute("previous", previous == null ? null : previous.getId());
         model.addAttribute("previousVersion", previous == null ? null : previous.getVersion());
-        model.addAttribute("referable", ReferralService.referable(caseFile.getState()));
         return FORM;
     }
 

@@ -290,6 +290,46 @@ class ReferralPagesIntegrationTest {
                 .andExpect(content().string(allOf(containsString("兰考县教育局"), containsString("已拒绝"))));
     }
 
+    @Test
+    void aFlaggedRegisteredChildIsReferredFromTheFlagPage() throws Exception {
+        Api api = new Api(port);
+        String clientId =
+                new Registry(api).register(WORKER, aLeftBehindChild()).get("id").asString();
+        JsonNode flag = api.post(
+                        "/api/v1/flags",
+                        java.util.Map.of("clientId", clientId, "type", "SCHOOL_DROPOUT", "description", "辍学两周"),
+                        api.tokenFor("director-renzhuang"))
+                .body();
+        String flagId = flag.get("id").asString();
+        mvc.perform(get("/flags/{id}", flagId).with(pages.as(WORKER)))
+                .andExpect(content().string(containsString("/flags/" + flagId + "/referrals/new")));
+        mvc.perform(get("/flags/{id}/referrals/new", flagId).with(pages.as(WORKER)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("返回风险上报"), containsString("兰考县妇女联合会"))));
+        String location = mvc.perform(post("/flags/{id}/referrals", flagId)
+                        .param("receivingOrganisationId", fulian.toString())
+                        .param("reason", "辍学，需要劝返")
+                        .param("servicesRequested", "家庭教育指导")
+                        .param("urgency", "NORMAL")
+                        .param("consentBasis", "GUARDIAN_CONSENT")
+                        .param("consentedBy", "孩子母亲")
+                        .param("sharedFields", "NAME", "SEX", "AGE", "VILLAGE")
+                        .with(csrf())
+                        .with(pages.as(WORKER)))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        Referral sent = referrals
+                .findById(UUID.fromString(location.substring("/referrals/".length())))
+                .orElseThrow();
+        assertThat(sent.getFlagId()).hasToString(flagId);
+        assertThat(sent.getCaseId()).isNull();
+        // another township's station does not find the flag at all
+        mvc.perform(get("/flags/{id}/referrals/new", flagId).with(pages.as("station-nanzhang")))
+                .andExpect(status().isNotFound());
+    }
+
     private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder referralForm() {
         return post("/cases/{id}/referrals", caseId)
                 .param("receivingOrganisationId", fulian.toString())
