@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,16 +16,13 @@ import org.casework.core.audit.AuditTrail;
 import org.casework.core.cases.CaseFile;
 import org.casework.core.cases.CaseService;
 import org.casework.core.cases.CaseState;
-import org.casework.core.clients.ChildProfile;
 import org.casework.core.clients.Client;
-import org.casework.core.clients.ClientCategory;
 import org.casework.core.clients.ClientService;
 import org.casework.core.flags.Flag;
 import org.casework.core.flags.FlagService;
 import org.casework.core.organisations.Organisation;
 import org.casework.core.organisations.OrganisationRepository;
 import org.casework.core.organisations.OrganisationType;
-import org.casework.core.regions.RegionService;
 import org.casework.core.security.Actor;
 import org.casework.core.security.CurrentActor;
 import org.casework.core.security.Permission;
@@ -35,7 +31,6 @@ import org.casework.core.shared.ConflictException;
 import org.casework.core.shared.DomainException;
 import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.NotFoundException;
-import org.casework.core.shared.RiskLevel;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -64,7 +59,7 @@ public class ReferralService {
     private final FlagService flags;
     private final ClientService clients;
     private final OrganisationRepository organisations;
-    private final RegionService regions;
+    private final ReferralSnapshots snapshots;
     private final ReferralPolicy policy;
     private final CurrentActor currentActor;
     private final AuditTrail audit;
@@ -401,7 +396,7 @@ public class ReferralService {
         Consent consent = consent(actor, consentInput, today);
         Set<SharedField> fields = chosen == null || chosen.isEmpty() ? SharedField.minimum() : EnumSet.copyOf(chosen);
         Client client = clients.get(caseFile.getPrimaryClientId());
-        Map<SharedField, String> snapshot = snapshot(client, caseFile.getRiskLevel(), fields, caseSummary, today);
+        Map<SharedField, String> snapshot = snapshots.of(client, caseFile.getRiskLevel(), fields, caseSummary, today);
         Instant now = clock.instant();
         return new Referral(
                 new Referral.Parties(
@@ -434,7 +429,8 @@ public class ReferralService {
         Consent consent = consent(actor, command.consent(), today);
         Set<SharedField> chosen = command.sharedFields();
         Set<SharedField> fields = chosen == null || chosen.isEmpty() ? SharedField.minimum() : EnumSet.copyOf(chosen);
-        Map<SharedField, String> snapshot = snapshot(client, flag.getSeverity(), fields, command.caseSummary(), today);
+        Map<SharedField, String> snapshot =
+                snapshots.of(client, flag.getSeverity(), fields, command.caseSummary(), today);
         Instant now = clock.instant();
         return new Referral(
                 new Referral.Parties(
@@ -494,70 +490,6 @@ public class ReferralService {
             throw new AccessDeniedException("referral.consent.overrideSupervisorOnly");
         }
         return Consent.of(input.basis(), input.consentedBy(), input.consentedOn(), input.overrideReason(), today);
-    }
-
-    /** Exactly the chosen fields, as they are now; nothing else of the client leaves the registry. */
-    private Map<SharedField, String> snapshot(
-            Client client, RiskLevel risk, Set<SharedField> fields, String caseSummary, LocalDate today) {
-        Map<SharedField, String> values = new LinkedHashMap<>();
-        for (SharedField field : fields) {
-            values.put(field, valueOf(field, client, risk, caseSummary, today));
-        }
-        return values;
-    }
-
-    private String valueOf(SharedField field, Client client, RiskLevel risk, String caseSummary, LocalDate today) {
-        return switch (field) {
-            case NAME -> client.getFullName();
-            case SEX -> client.getSex().name();
-            case AGE -> String.valueOf(client.ageOn(today));
-            case VILLAGE -> villageName(client.getResidenceRegionCode());
-            case GUARDIAN_CONTACT -> guardianContact(client.getChildProfile());
-            case PHONE -> client.getPhone();
-            case ID_NUMBER -> client.getIdNumber();
-            case CATEGORIES -> {
-                String codes = client.getCategories().stream()
-                        .filter(c -> c.isActiveOn(today))
-                        .map(ClientCategory::getType)
-                        .distinct()
-                        .map(Enum::name)
-                        .collect(Collectors.joining(","));
-                yield codes.isEmpty() ? null : codes;
-            }
-            case RISK_LEVEL -> risk == null ? null : risk.name();
-            case CASE_SUMMARY -> {
-                if (caseSummary == null || caseSummary.isBlank()) {
-                    throw new InvalidInputException("caseSummary", "referral.caseSummary.required");
-                }
-                String summary = caseSummary.strip();
-                if (summary.length() > Referral.REASON_MAX_LENGTH) {
-                    throw new InvalidInputException("caseSummary", "referral.text.tooLong", Referral.REASON_MAX_LENGTH);
-                }
-                yield summary;
-            }
-        };
-    }
-
-    private String villageName(String village) {
-        String township = village.substring(0, Math.min(9, village.length()));
-        Map<String, String> names = regions.namesOf(List.of(township, village));
-        return village.equals(township)
-                ? names.getOrDefault(township, village)
-                : names.getOrDefault(township, township) + " " + names.getOrDefault(village, village);
-    }
-
-    private static String guardianContact(ChildProfile child) {
-        if (child == null || child.getGuardianName() == null) {
-            return null;
-        }
-        StringBuilder contact = new StringBuilder(child.getGuardianName());
-        if (child.getGuardianRelation() != null) {
-            contact.append("（").append(child.getGuardianRelation()).append("）");
-        }
-        if (child.getGuardianPhone() != null) {
-            contact.append(' ').append(child.getGuardianPhone());
-        }
-        return contact.toString();
     }
 
     /** The receiver's steps: only its liaison, on a referral addressed to their department. */
