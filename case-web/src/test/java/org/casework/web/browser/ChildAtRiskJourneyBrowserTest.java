@@ -25,18 +25,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The flags issue's journey in a real browser, in Chinese, by five people: a village child
- * director flags a child left with no one caring for him → the station finds it among the red
- * flags at the top of its queue, records the report to the police, registers the child from the
- * flag, opens a case, takes him in and refers him to 妇联 → 妇联's liaison sees only what was
+ * director flags a child left alone (red) → the station finds it among the red flags at the top of
+ * its queue, records the same-day report to the police on the flag page, registers the child from
+ * the flag, opens a case, takes him in and refers him to 妇联 → 妇联's liaison sees only what was
  * shared (never the reporter), accepts, records progress and completes → the outcome is on the
  * case, and the director sees that the flag led to a case and is told so. Another village's
- * director cannot open the flag. Screenshots go to /tmp/casework-journey-*.png.
- *
- * <p>The HTTP version of this journey ({@code ChildAtRiskJourneyIT}) flags "living alone", which
- * is not one of the nine mandatory-report types; the flag page only offers the police-report form
- * for those nine, so here the child is flagged as "abandoned or long without care" (a six-year-old
- * alone at home for three days is that situation), which also shows that triage waits for the
- * report.
+ * director cannot open the flag. The same journey over HTTP is {@code ChildAtRiskJourneyIT}.
+ * Screenshots go to /tmp/casework-journey-*.png.
  */
 @Tag("browser")
 @IntegrationTest
@@ -69,12 +64,11 @@ class ChildAtRiskJourneyBrowserTest {
     void aChildLeftAloneIsFlaggedReportedTakenInReferredToFulianAndTheLoopCloses() {
         String name = TestPeople.uniqueName();
 
-        // 1. the director flags the child: a mandatory-report situation, always red
+        // 1. the director flags the child left alone: red
         browser.login(DIRECTOR);
         browser.open("/flags/new");
         browser.waitForText(By.tagName("h1"), "风险上报");
-        new Select(browser.find(By.id("flag-type"))).selectByValue("MR_ABANDONMENT_NO_CARE");
-        assertThat(browser.find(By.id("flag-call-police")).getText()).contains("110");
+        new Select(browser.find(By.id("flag-type"))).selectByValue("LIVING_ALONE");
         browser.type("subjectName", name);
         click(By.cssSelector("input[name=subjectSex][value=MALE] + span"));
         browser.type("subjectAgeYears", "6");
@@ -102,16 +96,13 @@ class ChildAtRiskJourneyBrowserTest {
             assertThat(above.findElement(By.cssSelector(".risk")).getAttribute("class"))
                     .contains("risk-red");
         }
-        assertThat(items.get(at).getText()).contains(name, "强制报告", "待处理", "任庄");
+        assertThat(items.get(at).getText()).contains(name, "独自居住", "待处理", "任庄");
         shoot("casework-journey-2-queue");
         click(By.cssSelector("ul.flag-list a[href='" + flagPath + "']"));
         browser.waitForText(By.id("flag-reporter"), DIRECTOR_NAME);
 
-        // 3. triage waits for the report to the police, which is recorded on the flag page
-        assertThat(browser.find(By.id("triage-locked")).isDisplayed()).isTrue();
-        assertThat(browser.waitFor(By.cssSelector("form.triage-form button[type=submit]"))
-                        .isEnabled())
-                .isFalse();
+        // 3. a red flag is reported to the police the same day: recorded on the flag page
+        browser.waitForText(By.id("mr-heading"), "报案登记");
         LocalDateTime now = LocalDateTime.now(CHINA).truncatedTo(ChronoUnit.MINUTES);
         browser.set("reportedAt", now.minusMinutes(20).toString());
         browser.type("receivingUnit", "兰考县公安局固阳派出所");
@@ -121,9 +112,9 @@ class ChildAtRiskJourneyBrowserTest {
         browser.set("minorProtectionNotifiedAt", now.minusMinutes(5).toString());
         shoot("casework-journey-3-police-report");
         click(By.cssSelector("form.report-form button[type=submit]"));
-        browser.waitForText(By.cssSelector(".notice.success"), "已登记强制报告");
-        assertThat(browser.find(By.id("mandatory-report")).getText()).contains("兰考县公安局固阳派出所", "LK-110-0098", "赵警官");
-        assertThat(browser.driver().findElements(By.id("triage-locked"))).isEmpty();
+        browser.waitForText(By.cssSelector(".notice.success"), "已登记报案情况");
+        assertThat(browser.find(By.id("mandatory-report")).getText())
+                .contains("已登记向公安机关报案的情况", "兰考县公安局固阳派出所", "LK-110-0098", "赵警官");
 
         // 4. the child is registered through the flag's link, which opens a prefilled form
         String flagWindow = browser.driver().getWindowHandle();
