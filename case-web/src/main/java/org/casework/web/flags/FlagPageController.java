@@ -101,7 +101,10 @@ class FlagPageController {
             if (details != null) {
                 try {
                     reports.recordForFlag(id, details);
-                    redirect.addFlashAttribute("notice", "flag.done.reported");
+                    // only the nine situations are 强制报告; another red flag's is a plain police report
+                    redirect.addFlashAttribute(
+                            "notice",
+                            flags.get(id).isMandatoryReport() ? "flag.done.reported" : "flag.done.policeReported");
                     return "redirect:/flags/" + id + "#mandatory-report";
                 } catch (NotFoundException | AccessDeniedException e) {
                     throw e;

@@ -24,6 +24,7 @@ import org.casework.core.flags.FlagService;
 import org.casework.core.flags.MandatoryReport;
 import org.casework.core.flags.MandatoryReportService;
 import org.casework.core.shared.ChinaTime;
+import org.casework.core.shared.RiskLevel;
 import org.casework.web.support.Dates;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -105,7 +106,11 @@ class FlagPageModel {
     }
 
     private void addStaffParts(Flag flag, Model model) {
-        Optional<MandatoryReport> report = flag.isMandatoryReport() ? reports.forFlag(flag.getId()) : Optional.empty();
+        // the nine situations must be reported before triage; any other red flag is to be reported
+        // to the police the same day too (product rules), so its report is recorded here as well
+        boolean reportable = flag.isMandatoryReport() || flag.getSeverity() == RiskLevel.RED;
+        Optional<MandatoryReport> report = reportable ? reports.forFlag(flag.getId()) : Optional.empty();
+        model.addAttribute("reportable", reportable);
         model.addAttribute("report", report.map(ReportView::of).orElse(null));
         model.addAttribute("triageLocked", flag.isMandatoryReport() && report.isEmpty());
         if (!model.containsAttribute("reportForm")) {

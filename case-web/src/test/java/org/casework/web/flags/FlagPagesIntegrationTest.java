@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -258,6 +259,53 @@ class FlagPagesIntegrationTest {
         assertThat(page("/flags/mine", "director-renzhuang")).contains("已立案");
         // the client page lists the flag for the station
         assertThat(page("/clients/" + clientId, "station-guyang")).contains("id=\"flags\"", "/flags/" + id, "已立案");
+    }
+
+    @Test
+    void aRedFlagOutsideTheNineSituationsTakesItsPoliceReportOnTheFlagPageWithoutHoldingTriage() throws Exception {
+        UUID clientId = pages.registerChild("station-guyang");
+        UUID id = raise(clientId, "LIVING_ALONE", "孩子一个人住，父母在外打工");
+        UUID orange = raise(clientId, "SCHOOL_DROPOUT", "两周没去上学");
+
+        String staffPage = page("/flags/" + id, "station-guyang");
+        // red: the police are told the same day, so the report can be recorded here; triage is open
+        assertThat(staffPage)
+                .contains("id=\"mandatory-report\"", "报案登记", "class=\"report-form\"")
+                .doesNotContain("id=\"triage-locked\"", "请立即拨打 110 报警", "未登记报案");
+        mvc.perform(post("/flags/{id}/report", id)
+                        .param("reportedAt", minutesAgo(30))
+                        .param("receivingUnit", "兰考县公安局堌阳派出所")
+                        .param("officer", "王警官")
+                        .param("receiptNumber", "JJ20260002")
+                        .param("reportedBy", "李娜")
+                        .param("civilAffairsNotifiedAt", minutesAgo(20))
+                        .param("minorProtectionNotifiedAt", minutesAgo(10))
+                        .with(csrf())
+                        .with(pages.as("station-guyang")))
+                .andExpect(redirectedUrl("/flags/" + id + "#mandatory-report"))
+                .andExpect(flash().attribute("notice", "flag.done.policeReported"));
+        assertThat(page("/flags/" + id, "station-guyang"))
+                .contains("已登记向公安机关报案的情况", "王警官", "JJ20260002")
+                .doesNotContain("class=\"report-form\"");
+
+        // not red: no police report on the page
+        assertThat(page("/flags/" + orange, "station-guyang")).doesNotContain("id=\"mandatory-report\"");
+        // the reporter never sees the station's report section
+        assertThat(page("/flags/" + id, "director-renzhuang")).doesNotContain("id=\"mandatory-report\"", "JJ20260002");
+    }
+
+    private UUID raise(UUID clientId, String type, String description) throws Exception {
+        String location = mvc.perform(multipart("/flags/new")
+                        .param("clientId", clientId.toString())
+                        .param("type", type)
+                        .param("description", description)
+                        .with(csrf())
+                        .with(pages.as("director-renzhuang")))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        return UUID.fromString(location.substring("/flags/".length()));
     }
 
     @Test
