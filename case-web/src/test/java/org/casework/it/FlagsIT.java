@@ -220,6 +220,10 @@ class FlagsIT extends ApiTest {
                 api.get("/api/v1/cases/" + caseId, token(STATION_GUYANG)).body();
         assertThat(caseFile.get("source").asString()).isEqualTo("VILLAGE_FLAG");
         assertThat(caseFile.toString()).contains("RED");
+        List<JsonNode> caseReports = allItems("/api/v1/mandatory-reports?case=" + caseId, token(STATION_GUYANG));
+        assertThat(texts(caseReports, "flagId"))
+                .as("the flag's report follows it to the case")
+                .containsExactly(id);
 
         JsonNode reporterView = get(DIRECTOR_RENZHUANG, id);
         assertThat(reporterView.get("status").asString()).isEqualTo("TRIAGED");

@@ -28,6 +28,8 @@ interface FlagRepository extends JpaRepository<Flag, UUID> {
     @Query("select f from Flag f where f.clientId = :clientId order by f.raisedAt desc")
     List<Flag> aboutClient(@Param("clientId") UUID clientId);
 
+    List<Flag> findByOutcomeCaseIdOrderByRaisedAtAsc(UUID caseId);
+
     @Query("select count(f) from Flag f where f.status = org.casework.core.flags.FlagStatus.UNTRIAGED"
             + " and f.villageCode like :scope")
     long countUntriaged(@Param("scope") String scope);

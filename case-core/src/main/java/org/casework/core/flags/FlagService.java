@@ -187,6 +187,13 @@ public class FlagService {
                 flags.countUntriaged(actor.scopePattern()), flags.countOverdue(actor.scopePattern(), clock.instant()));
     }
 
+    /** The flags triage turned into this case or linked to it, for the case workspace. */
+    @Transactional(readOnly = true)
+    public List<Flag> forCase(UUID caseId) {
+        cases.get(caseId);
+        return flags.findByOutcomeCaseIdOrderByRaisedAtAsc(caseId);
+    }
+
     /** The flags about one registry client, for its client page; staff only. */
     @Transactional(readOnly = true)
     public List<Flag> aboutClient(UUID clientId) {
@@ -296,6 +303,10 @@ public class FlagService {
             case DISMISSED -> clientId = flag.getClientId();
         }
         flag.triage(decision.outcome(), caseId, clientId, decision.reason(), actor.username(), clock.instant());
+        if (caseId != null) {
+            UUID linked = caseId;
+            reports.findByFlagId(flag.getId()).ifPresent(report -> report.linkCase(linked));
+        }
         flags.saveAndFlush(flag);
         audit.recordChange(
                 "Flag", flag.getId(), "TRIAGED", null, decision.outcome().name(), actor.username());

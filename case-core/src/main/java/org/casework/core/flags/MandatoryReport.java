@@ -86,6 +86,13 @@ public class MandatoryReport extends AbstractAggregate {
         this.recordedAt = now;
     }
 
+    /** A flag's report follows the case triage opened or linked, so the case shows it too. */
+    void linkCase(UUID caseFileId) {
+        if (caseId == null) {
+            this.caseId = caseFileId;
+        }
+    }
+
     private static Instant pastTime(Instant at, String field, Instant now) {
         if (at == null) {
             throw new InvalidInputException(field, "mandatoryReport." + field + ".required");

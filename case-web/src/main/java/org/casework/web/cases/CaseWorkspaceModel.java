@@ -22,6 +22,8 @@ import org.casework.core.cases.IntakeBasis;
 import org.casework.core.cases.RiskChange;
 import org.casework.core.cases.RiskChangeKind;
 import org.casework.core.clients.ClientService;
+import org.casework.core.flags.FlagService;
+import org.casework.core.flags.MandatoryReportService;
 import org.casework.core.plans.ActivityType;
 import org.casework.core.plans.PlanActivity;
 import org.casework.core.plans.PlanService;
@@ -65,6 +67,8 @@ class CaseWorkspaceModel {
     private final SupervisionService supervision;
     private final CaseloadService caseloads;
     private final ReferralService referrals;
+    private final FlagService flags;
+    private final MandatoryReportService mandatoryReports;
     private final Clock clock;
 
     /** The case's records listed on the workspace; older ones are on the client's page. */
@@ -92,6 +96,7 @@ class CaseWorkspaceModel {
         fillPlan(caseFile, planId, model, staff);
         fillServices(caseFile, model);
         fillReferrals(caseFile, model);
+        fillFlags(caseFile, model);
         model.addAttribute(
                 "notes",
                 supervision.list(id).stream()
@@ -188,6 +193,29 @@ class CaseWorkspaceModel {
         if (!model.containsAttribute("serviceForm")) {
             model.addAttribute("serviceForm", ServiceRecordForm.now(clock));
         }
+    }
+
+    /** Where a case came from when a flag opened it, and the reports to the police made for it. */
+    record FlagLink(UUID id, String type, String raisedAt) {}
+
+    record PoliceReport(String reportedAt, String receivingUnit, String officer, String receiptNumber) {}
+
+    private void fillFlags(CaseFile caseFile, Model model) {
+        model.addAttribute(
+                "caseFlags",
+                flags.forCase(caseFile.getId()).stream()
+                        .map(f -> new FlagLink(
+                                f.getId(), messages.label("flag.type", f.getType()), Dates.dateTime(f.getRaisedAt())))
+                        .toList());
+        model.addAttribute(
+                "policeReports",
+                mandatoryReports.forCase(caseFile.getId()).stream()
+                        .map(r -> new PoliceReport(
+                                Dates.dateTime(r.getReportedAt()),
+                                r.getReceivingUnit(),
+                                r.getOfficer(),
+                                r.getReceiptNumber()))
+                        .toList());
     }
 
     /** The case's referrals with their status and outcome: the loop closes on the case. */

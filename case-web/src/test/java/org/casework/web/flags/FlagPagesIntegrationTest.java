@@ -253,7 +253,9 @@ class FlagPagesIntegrationTest {
                 .getResponse()
                 .getRedirectedUrl();
         assertThat(caseLocation).startsWith("/cases/");
-        mvc.perform(get(caseLocation).with(pages.as("station-guyang"))).andExpect(status().isOk());
+        // the case shows the flag it came from and the police report, which followed it there
+        assertThat(page(caseLocation, "station-guyang"))
+                .contains("id=\"case-flags\"", "/flags/" + id, "JJ20260001", "兰考县公安局堌阳派出所");
 
         assertThat(page("/flags/" + id, "station-guyang")).contains("已立案", "id=\"flag-outcome-case\"");
         assertThat(page("/flags/mine", "director-renzhuang")).contains("已立案");
