@@ -214,6 +214,10 @@ public class FlagService {
     public FlagNote addNote(UUID id, UUID noteId, String text) {
         Actor actor = currentActor.get();
         Flag flag = visible(actor, id);
+        if (noteId != null && notes.existsById(noteId)) {
+            // A note has no version: saving one under a taken id would overwrite it.
+            throw new ConflictException("error.constraint");
+        }
         FlagNote note = new FlagNote(flag.getId(), text, actor.username(), clock.instant());
         note.assignId(noteId);
         note = notes.save(note);

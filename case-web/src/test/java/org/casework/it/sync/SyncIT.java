@@ -31,6 +31,14 @@ class SyncIT extends ApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.casework.it.TestClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
     SyncHttp http;
 
     @BeforeAll
@@ -150,6 +158,83 @@ class SyncIT extends ApiTest {
                 false);
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.body().get("code").asString()).isEqualTo("sync.roleNotSynced");
+    }
+
+    @Test
+    void anExpiredAccessTokenIsRefreshedAndWorksAgain() {
+        TestDevice device = newDirector(Villages.LVTANG);
+        clock.advance(java.time.Duration.ofHours(13));
+        SyncHttp.Reply expired = http.post("/api/sync/v1/sync", Map.of(), device.accessToken, false, "en");
+        assertThat(expired.status()).isEqualTo(401);
+        assertThat(expired.body().get("code").asString()).isEqualTo("device.tokenExpired");
+        assertThat(expired.body().get("detail").asString()).contains("expired");
+        SyncHttp.Reply refreshed = http.post(
+                "/api/sync/v1/devices/refresh",
+                Map.of("deviceId", device.id.toString(), "refreshToken", device.refreshToken),
+                null,
+                false);
+        assertThat(refreshed.status()).as(refreshed.text()).isEqualTo(200);
+        device.accessToken = refreshed.body().get("accessToken").asString();
+        assertThat(device.sync(List.of(), null, false).status()).isEqualTo(200);
+    }
+
+    @Test
+    void creationsOfflineKeepTheIdsTheDeviceChose() {
+        TestDevice device = newDirector(Villages.LVTANG);
+        device.syncToEnd(1000);
+        UUID child = UUID.randomUUID();
+        UUID flag = UUID.randomUUID();
+        UUID note = UUID.randomUUID();
+        Map<String, Object> register = new LinkedHashMap<>();
+        register.put("fullName", aLeftBehindChild().fullName());
+        register.put("sex", "FEMALE");
+        register.put("birthDate", "2016-05-01");
+        register.put("residenceRegionCode", Villages.LVTANG);
+        register.put("noIdReason", "户口未登记，家长外出务工");
+        register.put("guardianName", "王秀兰");
+        register.put("guardianRelation", "祖母");
+        register.put("guardianPhone", "13912345678");
+        register.put("fatherStatus", "WORKING_AWAY");
+        register.put("motherStatus", "WORKING_AWAY");
+        register.put("category", "LEFT_BEHIND_CHILD");
+        Map<String, Object> raise = new LinkedHashMap<>();
+        raise.put("clientId", child.toString());
+        raise.put("villageCode", Villages.LVTANG);
+        raise.put("type", "LIVING_ALONE");
+        raise.put("severity", "RED");
+        raise.put("description", "孩子独自在家，祖母住院");
+        raise.put("observedAt", "2026-11-20T08:00:00Z");
+        raise.put("observedPlace", "家中");
+        SyncHttp.Reply r = device.sync(
+                List.of(
+                        device.mutation("REGISTER_CHILD", child, register),
+                        device.mutation("RAISE_FLAG", flag, raise),
+                        device.mutation("ADD_NOTE", note, Map.of("flagId", flag.toString(), "text", "已联系村委会")),
+                        device.mutation("LOG_VISIT", UUID.randomUUID(), visit(child, "上门看望"))),
+                null,
+                false);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        List<JsonNode> results = list(r.body().get("results"));
+        assertThat(results)
+                .extracting(x -> x.get("status").asString())
+                .as(r.text())
+                .containsOnly("APPLIED");
+        assertThat(results.get(0).get("entityId").asString()).isEqualTo(child.toString());
+        assertThat(results.get(1).get("entityId").asString()).isEqualTo(flag.toString());
+        assertThat(results.get(2).get("entityId").asString()).isEqualTo(note.toString());
+        assertThat(device.records).containsKeys("client:" + child, "flag:" + flag, "visitDue:" + child);
+        assertThat(device.records.get("client:" + child).f().get("guardianPhone"))
+                .isEqualTo("\"13912345678\"");
+        assertThat(device.records.get("flag:" + flag).f().get("status")).isNotNull();
+        // The same note id again would overwrite: refused.
+        JsonNode again = device.sync(
+                        List.of(device.mutation("ADD_NOTE", note, Map.of("flagId", flag.toString(), "text", "覆盖"))),
+                        null,
+                        false)
+                .body()
+                .get("results")
+                .get(0);
+        assertThat(again.get("status").asString()).isEqualTo("REJECTED");
     }
 
     // ---- pull ----
