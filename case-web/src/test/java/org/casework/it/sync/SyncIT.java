@@ -375,6 +375,24 @@ class SyncIT extends ApiTest {
     }
 
     @Test
+    void aBatchOverTheLimitIsRefusedWholeBeforeAnythingIsApplied() {
+        TestDevice device = newDirector(Villages.LVTANG);
+        UUID client = registry.registerId("station-guyang", aLeftBehindChild().inVillage(Villages.LVTANG));
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 201; i++) {
+            batch.add(device.mutation("LOG_VISIT", UUID.randomUUID(), visit(client, "第" + i + "次")));
+        }
+        SyncHttp.Reply r = device.sync(batch, null, false);
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.body().get("code").asString()).isEqualTo("sync.tooMany");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM service_record WHERE client_id = ?", Integer.class, uuidBytes(client)))
+                .isZero();
+        SyncHttp.Reply smaller = device.sync(batch.subList(0, 200), null, false);
+        assertThat(smaller.body().get("ack").asLong()).isEqualTo(200);
+    }
+
+    @Test
     void gzipBothWays() {
         TestDevice device = new TestDevice(http, "director-renzhuang").register("casework-demo");
         SyncHttp.Reply r = http.post("/api/sync/v1/sync", Map.of("limit", 1000), device.accessToken, true);
@@ -408,6 +426,17 @@ class SyncIT extends ApiTest {
                         .get("status")
                         .asString())
                 .isEqualTo("APPLIED");
+
+        // The other device pulls a delta: the child profile's fields, not the whole record.
+        SyncHttp.Reply delta = one.sync(List.of(), null, false);
+        JsonNode change = list(delta.body().get("changes")).stream()
+                .filter(c -> c.get("t").asString().equals("client")
+                        && c.get("id").asString().equals(child.toString()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(change.get("f").has("school")).isTrue();
+        assertThat(change.get("f").has("name")).isFalse();
+        assertThat(change.get("f").has("birthDate")).isFalse();
 
         Map<String, Object> clash =
                 one.mutation("EDIT_PROFILE", child, Map.of("school", "固阳一小", "address", "固阳镇吕堂村3组"));
