@@ -87,7 +87,6 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.casework.api..", "org.casework.web..")
-                .allowEmptyShould(true) // the sync module gets its classes with the offline-sync issue
                 .check(classes);
     }
 

@@ -53,12 +53,22 @@ public class ClientService {
      */
     @Transactional
     public Client register(ClientInput input) {
+        return register(null, input);
+    }
+
+    /**
+     * Registers a client under an id chosen by a field device that created it offline (null: a new
+     * id), so the device's later edits and visits refer to the same record.
+     */
+    @Transactional
+    public Client register(UUID id, ClientInput input) {
         Actor actor = currentActor.require(Permission.WRITE_CLIENTS);
         PersonalData data = validator.validate(actor, input);
         String hash = validator.blindIndex(data.idNumber());
         refuseTakenIdNumber(actor, hash, null);
         warnOfPossibleDuplicate(actor, data, input.duplicateOverrideReason());
         Client client = new Client(data, hash, today());
+        client.assignId(id);
         if (input.categories() != null) {
             for (NewCategory c : input.categories()) {
                 client.addCategory(
@@ -94,7 +104,7 @@ public class ClientService {
         List<String> changed = client.correct(data, hash, today());
         if (!changed.isEmpty()) {
             audit.recordChange("Client", id, "UPDATED", changed, actor.username());
-            events.publishEvent(new ClientChanged(id));
+            events.publishEvent(new ClientChanged(id, List.copyOf(changed)));
         }
         return client;
     }

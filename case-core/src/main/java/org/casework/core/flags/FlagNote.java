@@ -39,6 +39,13 @@ public class FlagNote {
     @Column(nullable = false)
     private Instant writtenAt;
 
+    /** Keeps the id a field device gave the note offline (only before it is saved). */
+    void assignId(UUID deviceId) {
+        if (deviceId != null) {
+            this.id = deviceId;
+        }
+    }
+
     FlagNote(UUID flagId, String text, String writtenBy, Instant now) {
         String value = text == null ? "" : text.strip();
         if (value.isEmpty()) {

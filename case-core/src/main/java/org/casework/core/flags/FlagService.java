@@ -97,6 +97,12 @@ public class FlagService {
 
     @Transactional
     public Flag raise(NewFlag command) {
+        return raise(null, command);
+    }
+
+    /** Raises a flag under an id chosen by the field device that raised it offline (null: a new id). */
+    @Transactional
+    public Flag raise(UUID id, NewFlag command) {
         Actor actor = currentActor.require(Permission.WRITE_CLIENTS);
         RegionCode village;
         if (command.clientId() != null) {
@@ -130,6 +136,7 @@ public class FlagService {
                 actor.username(),
                 now,
                 severity -> sla.deadlines(severity, now, calendar::isWorkingDay));
+        flag.assignId(id);
         flags.save(flag);
         if (command.photo() != null
                 && command.photo().bytes() != null
@@ -206,9 +213,21 @@ public class FlagService {
 
     @Transactional
     public FlagNote addNote(UUID id, String text) {
+        return addNote(id, null, text);
+    }
+
+    /** Adds a note under an id chosen by the field device that wrote it offline (null: a new id). */
+    @Transactional
+    public FlagNote addNote(UUID id, UUID noteId, String text) {
         Actor actor = currentActor.get();
         Flag flag = visible(actor, id);
-        FlagNote note = notes.save(new FlagNote(flag.getId(), text, actor.username(), clock.instant()));
+        if (noteId != null && notes.existsById(noteId)) {
+            // A note has no version: saving one under a taken id would overwrite it.
+            throw new ConflictException("error.constraint");
+        }
+        FlagNote note = new FlagNote(flag.getId(), text, actor.username(), clock.instant());
+        note.assignId(noteId);
+        note = notes.save(note);
         audit.recordChange("Flag", flag.getId(), "NOTE_ADDED", null, actor.username());
         return note;
     }

@@ -11,6 +11,7 @@ import org.casework.core.shared.AccessDeniedException;
 import org.casework.core.shared.NotFoundException;
 import org.casework.core.shared.RegionCode;
 import org.casework.core.shared.RegionLevel;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -25,6 +26,7 @@ public class HouseholdService {
     private final RegionService regions;
     private final CurrentActor currentActor;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
     /** What a worker enters for a household. */
     public record HouseholdDetails(String name, String regionCode, String address, String notes) {}
@@ -37,6 +39,7 @@ public class HouseholdService {
         Household household =
                 households.save(new Household(details.name(), village, details.address(), details.notes()));
         audit.recordChange("Household", household.getId(), "CREATED", null, actor.username());
+        events.publishEvent(new HouseholdChanged(household.getId(), household.getRegionCode()));
         return household;
     }
 
@@ -49,6 +52,7 @@ public class HouseholdService {
         RegionCode village = villageInScope(actor, details.regionCode());
         household.change(details.name(), village, details.address(), details.notes());
         audit.recordChange("Household", id, "UPDATED", null, actor.username());
+        events.publishEvent(new HouseholdChanged(id, household.getRegionCode()));
         return household;
     }
 

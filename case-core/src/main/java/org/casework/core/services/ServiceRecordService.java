@@ -56,6 +56,12 @@ public class ServiceRecordService {
      */
     @Transactional
     public ServiceRecord log(NewServiceRecord command) {
+        return log(null, command);
+    }
+
+    /** Logs a service under an id chosen by the field device that logged it offline (null: a new id). */
+    @Transactional
+    public ServiceRecord log(UUID id, NewServiceRecord command) {
         Actor actor = currentActor.require(Permission.WRITE_CLIENTS);
         if (command.clientId() == null) {
             throw new InvalidInputException("clientId", "service.client.required");
@@ -77,6 +83,7 @@ public class ServiceRecordService {
                         command.planActivityId()),
                 actor.username(),
                 clock.instant());
+        record.assignId(id);
         records.save(record);
         audit.recordChange(
                 "ServiceRecord",
@@ -85,7 +92,7 @@ public class ServiceRecordService {
                 null,
                 record.getType().name(),
                 actor.username());
-        events.publishEvent(new ServiceRecordsChanged(client.getId(), record.getType()));
+        events.publishEvent(new ServiceRecordsChanged(client.getId(), record.getType(), record.getId()));
         return record;
     }
 
@@ -129,7 +136,7 @@ public class ServiceRecordService {
         record.voidRecord(reason, actor.username(), clock.instant());
         records.saveAndFlush(record);
         audit.recordChange("ServiceRecord", id, "VOIDED", null, record.getVoidReason(), actor.username());
-        events.publishEvent(new ServiceRecordsChanged(record.getClientId(), record.getType()));
+        events.publishEvent(new ServiceRecordsChanged(record.getClientId(), record.getType(), record.getId()));
         return record;
     }
 

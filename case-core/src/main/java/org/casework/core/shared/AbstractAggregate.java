@@ -47,6 +47,19 @@ public abstract class AbstractAggregate {
     @LastModifiedBy
     private String updatedBy;
 
+    /**
+     * Keeps an id chosen elsewhere (a field device created the record offline and refers to it by
+     * that id). Only before the first save: a persisted record's id never changes.
+     */
+    public void assignId(UUID deviceId) {
+        if (version != null) {
+            throw new IllegalStateException("The id of a saved record cannot change");
+        }
+        if (deviceId != null) {
+            this.id = deviceId;
+        }
+    }
+
     /** Refuses a write that started from an older version: stale writes are never merged. */
     public void checkVersion(long expectedVersion) {
         long current = version == null ? 0 : version;

@@ -1,0 +1,116 @@
+package org.casework.core.sync;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+import org.casework.core.shared.AbstractAggregate;
+
+/**
+ * A field device bound to a user. Only SHA-256 hashes of its access and refresh tokens are kept;
+ * it remembers the scope keys it was last sent (so a jurisdiction change can be told as removals
+ * and additions) and the highest contiguous mutation counter acknowledged.
+ */
+@Entity
+@Table(name = "sync_device")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class Device extends AbstractAggregate {
+
+    @Column(nullable = false, columnDefinition = "BINARY(16)")
+    private UUID userId;
+
+    @Column(nullable = false, length = 100)
+    private String name;
+
+    @Column(length = 40)
+    private String platform;
+
+    @Column(length = 40)
+    private String clientVersion;
+
+    @Column(nullable = false)
+    private Instant registeredAt;
+
+    private Instant lastSeenAt;
+
+    @Column(length = 64)
+    private String accessHash;
+
+    private Instant accessExpiresAt;
+
+    @Column(length = 64)
+    private String refreshHash;
+
+    private Instant revokedAt;
+
+    @Column(length = 64)
+    private String revokedBy;
+
+    @Column(length = 300)
+    private String revokeReason;
+
+    /** Comma-separated scope keys last sent to the device; null before its first sync. */
+    @Column(length = 1000)
+    private String scopeKeys;
+
+    @Column(nullable = false)
+    private long ackCounter;
+
+    Device(UUID userId, String name, String platform, String clientVersion, Instant now) {
+        this.userId = userId;
+        this.name = name;
+        this.platform = platform;
+        this.clientVersion = clientVersion;
+        this.registeredAt = now;
+    }
+
+    void issue(String accessHash, Instant accessExpiresAt, String refreshHash) {
+        this.accessHash = accessHash;
+        this.accessExpiresAt = accessExpiresAt;
+        this.refreshHash = refreshHash;
+    }
+
+    void revoke(Instant now, String by, String reason) {
+        if (revokedAt == null) {
+            revokedAt = now;
+            revokedBy = by;
+            revokeReason = reason;
+            // The token hashes stay, so the device's next contact is recognised and told to wipe.
+        }
+    }
+
+    public boolean isRevoked() {
+        return revokedAt != null;
+    }
+
+    void seen(Instant now) {
+        lastSeenAt = now;
+    }
+
+    public Set<String> scopeKeySet() {
+        if (scopeKeys == null || scopeKeys.isBlank()) {
+            return Set.of();
+        }
+        return new LinkedHashSet<>(Arrays.asList(scopeKeys.split(",")));
+    }
+
+    public boolean hasSynced() {
+        return scopeKeys != null;
+    }
+
+    void rememberScope(Set<String> keys) {
+        scopeKeys = String.join(",", keys);
+    }
+
+    void acknowledge(long counter) {
+        ackCounter = Math.max(ackCounter, counter);
+    }
+}

@@ -1,0 +1,87 @@
+package org.casework.core.sync;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+
+/**
+ * The ledger entry of a device mutation: written in the transaction of its effect (or alone after a
+ * refused one rolled back), so the same id is never applied twice and a replay gets this result.
+ */
+@Entity
+@Table(name = "sync_mutation")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class SyncMutation {
+
+    @Id
+    @Column(columnDefinition = "BINARY(16)")
+    private UUID id;
+
+    @Column(nullable = false, columnDefinition = "BINARY(16)")
+    private UUID deviceId;
+
+    @Column(nullable = false)
+    private long counter;
+
+    @Column(nullable = false, length = 20)
+    private String type;
+
+    @Column(nullable = false, length = 12)
+    private String status;
+
+    @Column(length = 20)
+    private String entityType;
+
+    @Column(columnDefinition = "BINARY(16)")
+    private UUID entityId;
+
+    private Long entityVersion;
+
+    @Column(length = 100)
+    private String code;
+
+    /** Message arguments, separated by U+001F. */
+    @Column(length = 1000)
+    private String messageArgs;
+
+    /** Per-field errors as "field=messageKey", separated by U+001F. */
+    @Column(length = 2000)
+    private String errors;
+
+    @Column(nullable = false)
+    private Instant receivedAt;
+
+    SyncMutation(
+            UUID id,
+            UUID deviceId,
+            long counter,
+            String type,
+            String status,
+            String entityType,
+            UUID entityId,
+            Long entityVersion,
+            String code,
+            String messageArgs,
+            String errors,
+            Instant receivedAt) {
+        this.id = id;
+        this.deviceId = deviceId;
+        this.counter = counter;
+        this.type = type;
+        this.status = status;
+        this.entityType = entityType;
+        this.entityId = entityId;
+        this.entityVersion = entityVersion;
+        this.code = code;
+        this.messageArgs = messageArgs;
+        this.errors = errors;
+        this.receivedAt = receivedAt;
+    }
+}

@@ -1,0 +1,434 @@
+package org.casework.core.sync;
+
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import lombok.RequiredArgsConstructor;
+import org.casework.core.clients.ChildProfile;
+import org.casework.core.clients.Client;
+import org.casework.core.clients.ClientCategory;
+import org.casework.core.clients.HouseholdRelation;
+import org.casework.core.clients.PhoneNumber;
+import org.casework.core.flags.Flag;
+import org.casework.core.flags.FlagType;
+import org.casework.core.households.Household;
+import org.casework.core.regions.Region;
+import org.casework.core.security.Actor;
+import org.casework.core.security.Permission;
+import org.casework.core.services.ServiceRecord;
+import org.casework.core.services.ServiceType;
+import org.casework.core.visits.VisitSchedule;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the records of a scope key as a device of the actor holds them (protocol §3), with the
+ * masking of the web pages for the role. Every query is limited to the scope key (a village the
+ * caller covers) — the caller checks the key against the actor's scope first.
+ */
+@Component
+@RequiredArgsConstructor
+public class SyncReader {
+
+    /** The order in which an initial sync pages through a village's records. */
+    public static final List<String> VILLAGE_TYPES =
+            List.of(ChangeLog.CLIENT, ChangeLog.HOUSEHOLD, ChangeLog.VISIT_DUE, ChangeLog.FLAG, ChangeLog.VISIT);
+
+    public static final List<String> REF_TYPES = List.of("region", "flagType", "visitType");
+
+    static final int VISIT_DAYS = 90;
+
+    private final EntityManager em;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    /** A page of a scope key's records of one type, by id after {@code afterId} (null: from the start). */
+    public List<SyncRecord> page(Actor actor, String scope, String type, String afterId, int limit) {
+        if (SyncScope.REF.equals(scope)) {
+            List<SyncRecord> all = reference(actor, type);
+            return all.stream()
+                    .filter(r -> afterId == null || r.id().compareTo(afterId) > 0)
+                    .limit(limit)
+                    .toList();
+        }
+        UUID after = afterId == null ? null : UUID.fromString(afterId);
+        return switch (type) {
+            case ChangeLog.CLIENT ->
+                clients(
+                        em.createQuery(
+                                        "select c from Client c where c.residenceRegionCode = :v"
+                                                + (after == null ? "" : " and c.id > :after")
+                                                + " order by c.id",
+                                        Client.class)
+                                .setParameter("v", scope)
+                                .setMaxResults(limit),
+                        after,
+                        actor,
+                        scope);
+            case ChangeLog.HOUSEHOLD ->
+                households(
+                        withAfter(
+                                        em.createQuery(
+                                                "select h from Household h where h.regionCode = :v"
+                                                        + (after == null ? "" : " and h.id > :after")
+                                                        + " order by h.id",
+                                                Household.class),
+                                        after)
+                                .setParameter("v", scope)
+                                .setMaxResults(limit)
+                                .getResultList(),
+                        scope);
+            case ChangeLog.VISIT_DUE ->
+                visitDues(
+                        withAfter(
+                                        em.createQuery(
+                                                "select s from VisitSchedule s where s.regionCode = :v"
+                                                        + (after == null ? "" : " and s.clientId > :after")
+                                                        + " order by s.clientId",
+                                                VisitSchedule.class),
+                                        after)
+                                .setParameter("v", scope)
+                                .setMaxResults(limit)
+                                .getResultList(),
+                        scope);
+            case ChangeLog.FLAG ->
+                flags(
+                        withAfter(
+                                        em.createQuery(
+                                                "select f from Flag f where f.villageCode = :v and f.reporterId = :me"
+                                                        + (after == null ? "" : " and f.id > :after")
+                                                        + " order by f.id",
+                                                Flag.class),
+                                        after)
+                                .setParameter("v", scope)
+                                .setParameter("me", actor.userId())
+                                .setMaxResults(limit)
+                                .getResultList(),
+                        scope);
+            case ChangeLog.VISIT ->
+                visits(
+                        withAfter(
+                                        em.createQuery(
+                                                "select r from ServiceRecord r, Client c where c.id = r.clientId"
+                                                        + " and c.residenceRegionCode = :v and r.recordedBy = :me"
+                                                        + " and r.type in :types and r.occurredAt >= :since"
+                                                        + (after == null ? "" : " and r.id > :after")
+                                                        + " order by r.id",
+                                                ServiceRecord.class),
+                                        after)
+                                .setParameter("v", scope)
+                                .setParameter("me", actor.username())
+                                .setParameter("types", ServiceType.VISITS)
+                                .setParameter("since", visitsSince())
+                                .setMaxResults(limit)
+                                .getResultList(),
+                        scope);
+            default -> List.of();
+        };
+    }
+
+    /** The current state of the given records of a scope key; ids not there (or not the device's) are absent. */
+    public Map<String, SyncRecord> load(Actor actor, String scope, String type, Collection<String> ids) {
+        Map<String, SyncRecord> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        if (SyncScope.REF.equals(scope)) {
+            reference(actor, type).stream().filter(r -> ids.contains(r.id())).forEach(r -> found.put(r.id(), r));
+            return found;
+        }
+        List<UUID> uuids = ids.stream().map(UUID::fromString).toList();
+        List<SyncRecord> records = switch (type) {
+            case ChangeLog.CLIENT ->
+                clientsList(
+                        em.createQuery(
+                                        "select c from Client c where c.residenceRegionCode = :v and c.id in :ids",
+                                        Client.class)
+                                .setParameter("v", scope)
+                                .setParameter("ids", uuids)
+                                .getResultList(),
+                        actor,
+                        scope);
+            case ChangeLog.HOUSEHOLD ->
+                households(
+                        em.createQuery(
+                                        "select h from Household h where h.regionCode = :v and h.id in :ids",
+                                        Household.class)
+                                .setParameter("v", scope)
+                                .setParameter("ids", uuids)
+                                .getResultList(),
+                        scope);
+            case ChangeLog.VISIT_DUE ->
+                visitDues(
+                        em.createQuery(
+                                        "select s from VisitSchedule s where s.regionCode = :v and s.clientId in :ids",
+                                        VisitSchedule.class)
+                                .setParameter("v", scope)
+                                .setParameter("ids", uuids)
+                                .getResultList(),
+                        scope);
+            case ChangeLog.FLAG ->
+                flags(
+                        em.createQuery(
+                                        "select f from Flag f where f.villageCode = :v and f.reporterId = :me and f.id in :ids",
+                                        Flag.class)
+                                .setParameter("v", scope)
+                                .setParameter("me", actor.userId())
+                                .setParameter("ids", uuids)
+                                .getResultList(),
+                        scope);
+            case ChangeLog.VISIT ->
+                visits(
+                        em.createQuery(
+                                        "select r from ServiceRecord r, Client c where c.id = r.clientId"
+                                                + " and c.residenceRegionCode = :v and r.recordedBy = :me"
+                                                + " and r.type in :types and r.occurredAt >= :since and r.id in :ids",
+                                        ServiceRecord.class)
+                                .setParameter("v", scope)
+                                .setParameter("me", actor.username())
+                                .setParameter("types", ServiceType.VISITS)
+                                .setParameter("since", visitsSince())
+                                .setParameter("ids", uuids)
+                                .getResultList(),
+                        scope);
+            default -> List.of();
+        };
+        records.forEach(r -> found.put(r.id(), r));
+        return found;
+    }
+
+    /** Every record of a scope key (for checksums and a resync). */
+    public List<SyncRecord> all(Actor actor, String scope) {
+        List<SyncRecord> all = new ArrayList<>();
+        for (String type : SyncScope.REF.equals(scope) ? REF_TYPES : VILLAGE_TYPES) {
+            String after = null;
+            while (true) {
+                List<SyncRecord> page = page(actor, scope, type, after, 1000);
+                all.addAll(page);
+                if (page.size() < 1000) {
+                    break;
+                }
+                after = page.get(page.size() - 1).id();
+            }
+        }
+        return all;
+    }
+
+    private <T> jakarta.persistence.TypedQuery<T> withAfter(jakarta.persistence.TypedQuery<T> query, UUID after) {
+        return after == null ? query : query.setParameter("after", after);
+    }
+
+    private List<SyncRecord> clients(
+            jakarta.persistence.TypedQuery<Client> query, UUID after, Actor actor, String scope) {
+        return clientsList(withAfter(query, after).getResultList(), actor, scope);
+    }
+
+    private List<SyncRecord> clientsList(List<Client> clients, Actor actor, String scope) {
+        LocalDate today = LocalDate.now(clock);
+        boolean unmask = actor.has(Permission.UNMASK_IDENTIFIERS);
+        List<SyncRecord> records = new ArrayList<>();
+        for (Client c : clients) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("name", c.getFullName());
+            f.put("sex", c.getSex().name());
+            f.put("birthDate", c.getBirthDate().toString());
+            f.put("village", c.getResidenceRegionCode());
+            f.put("address", c.getAddress());
+            f.put(
+                    "household",
+                    c.getHouseholdId() == null ? null : c.getHouseholdId().toString());
+            List<String> categories = new ArrayList<>();
+            for (ClientCategory cat : c.getCategories()) {
+                if (cat.getValidTo() == null || !cat.getValidTo().isBefore(today)) {
+                    categories.add(cat.getType().name());
+                }
+            }
+            f.put("categories", categories);
+            f.put("idMasked", unmask ? c.getIdNumber() : c.maskedIdNumber());
+            f.put("phoneMasked", unmask ? c.getPhone() : c.maskedPhone());
+            ChildProfile child = c.getChildProfile();
+            f.put("guardianName", child == null ? null : child.getGuardianName());
+            f.put("guardianRelation", child == null ? null : child.getGuardianRelation());
+            // A visit starts with a call to the guardian: village roles get the number in full.
+            f.put("guardianPhone", child == null ? null : child.getGuardianPhone());
+            f.put("carerName", child == null ? null : child.getCarerName());
+            f.put("carerPhone", child == null ? null : mask(child.getCarerPhone(), unmask));
+            f.put(
+                    "fatherStatus",
+                    child == null || child.getFatherStatus() == null
+                            ? null
+                            : child.getFatherStatus().name());
+            f.put(
+                    "motherStatus",
+                    child == null || child.getMotherStatus() == null
+                            ? null
+                            : child.getMotherStatus().name());
+            f.put("school", child == null ? null : child.getSchool());
+            f.put(
+                    "living",
+                    c.getElderlyProfile() == null || c.getElderlyProfile().getLivingArrangement() == null
+                            ? null
+                            : c.getElderlyProfile().getLivingArrangement().name());
+            records.add(new SyncRecord(ChangeLog.CLIENT, c.getId().toString(), version(c.getVersion()), scope, f));
+        }
+        return records;
+    }
+
+    private List<SyncRecord> households(List<Household> households, String scope) {
+        List<SyncRecord> records = new ArrayList<>();
+        if (households.isEmpty()) {
+            return records;
+        }
+        List<UUID> ids = households.stream().map(Household::getId).toList();
+        Map<UUID, Long> counts = new HashMap<>();
+        Map<UUID, String> heads = new HashMap<>();
+        for (Object[] row : em.createQuery(
+                        "select c.householdId, c.fullName, c.relationToHead from Client c where c.householdId in :ids",
+                        Object[].class)
+                .setParameter("ids", ids)
+                .getResultList()) {
+            UUID household = (UUID) row[0];
+            counts.merge(household, 1L, Long::sum);
+            if (row[2] == HouseholdRelation.HEAD) {
+                heads.put(household, (String) row[1]);
+            }
+        }
+        for (Household h : households) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("address", h.getAddress());
+            f.put("headName", heads.get(h.getId()));
+            f.put("members", counts.getOrDefault(h.getId(), 0L));
+            records.add(new SyncRecord(ChangeLog.HOUSEHOLD, h.getId().toString(), version(h.getVersion()), scope, f));
+        }
+        return records;
+    }
+
+    private List<SyncRecord> visitDues(List<VisitSchedule> schedules, String scope) {
+        List<SyncRecord> records = new ArrayList<>();
+        for (VisitSchedule s : schedules) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("client", s.getClientId().toString());
+            f.put("level", s.getLevel().name());
+            f.put("nextDueOn", s.getNextDueOn().toString());
+            f.put(
+                    "lastVisitOn",
+                    s.getLastVisitOn() == null ? null : s.getLastVisitOn().toString());
+            f.put("rule", s.getDueRule().name());
+            // The schedule has no version column: its refresh time changes whenever it is recomputed.
+            long v = s.getRefreshedAt().truncatedTo(ChronoUnit.MILLIS).toEpochMilli();
+            records.add(new SyncRecord(ChangeLog.VISIT_DUE, s.getClientId().toString(), v, scope, f));
+        }
+        return records;
+    }
+
+    private List<SyncRecord> flags(List<Flag> flags, String scope) {
+        List<SyncRecord> records = new ArrayList<>();
+        for (Flag fl : flags) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("client", fl.getClientId() == null ? null : fl.getClientId().toString());
+            f.put("subjectName", fl.getSubjectName());
+            f.put("type", fl.getType().name());
+            f.put("severity", fl.getSeverity().name());
+            f.put("status", fl.getStatus().name());
+            f.put("outcome", fl.getOutcome() == null ? null : fl.getOutcome().name());
+            f.put("outcomeReason", fl.getOutcomeReason());
+            f.put("raisedAt", instant(fl.getRaisedAt()));
+            f.put("triagedAt", instant(fl.getTriagedAt()));
+            records.add(new SyncRecord(ChangeLog.FLAG, fl.getId().toString(), version(fl.getVersion()), scope, f));
+        }
+        return records;
+    }
+
+    private List<SyncRecord> visits(List<ServiceRecord> visits, String scope) {
+        List<SyncRecord> records = new ArrayList<>();
+        for (ServiceRecord r : visits) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("client", r.getClientId().toString());
+            f.put("type", r.getType().name());
+            f.put("occurredAt", instant(r.getOccurredAt()));
+            f.put("notes", r.getNotes());
+            records.add(new SyncRecord(ChangeLog.VISIT, r.getId().toString(), version(r.getVersion()), scope, f));
+        }
+        return records;
+    }
+
+    /** Reference data: the regions of the actor's jurisdiction and above, flag and visit types. */
+    private List<SyncRecord> reference(Actor actor, String type) {
+        List<SyncRecord> records = new ArrayList<>();
+        switch (type) {
+            case "region" -> {
+                String code = actor.jurisdiction().value();
+                while (code != null) {
+                    Region region = em.find(Region.class, code);
+                    if (region == null) {
+                        break;
+                    }
+                    Map<String, Object> f = new LinkedHashMap<>();
+                    f.put("name", region.getName());
+                    f.put("level", region.getLevel().name());
+                    f.put("parent", region.getParentCode());
+                    records.add(new SyncRecord("region", code, 0, SyncScope.REF, f));
+                    code = region.getParentCode();
+                }
+            }
+            case "flagType" -> {
+                for (FlagType t : FlagType.values()) {
+                    Map<String, Object> f = new LinkedHashMap<>();
+                    f.put("zh", label("flag.type." + t.name(), Locale.SIMPLIFIED_CHINESE));
+                    f.put("en", label("flag.type." + t.name(), Locale.ENGLISH));
+                    f.put("mandatory", t.isMandatoryReport());
+                    f.put("severity", t.proposedSeverity().name());
+                    records.add(new SyncRecord("flagType", t.name(), 0, SyncScope.REF, f));
+                }
+            }
+            case "visitType" -> {
+                for (ServiceType t : ServiceType.VISITS) {
+                    Map<String, Object> f = new LinkedHashMap<>();
+                    f.put("zh", label("serviceType." + t.name(), Locale.SIMPLIFIED_CHINESE));
+                    f.put("en", label("serviceType." + t.name(), Locale.ENGLISH));
+                    records.add(new SyncRecord("visitType", t.name(), 0, SyncScope.REF, f));
+                }
+            }
+            default -> {}
+        }
+        records.sort((a, b) -> a.id().compareTo(b.id()));
+        return records;
+    }
+
+    private String label(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    private Instant visitsSince() {
+        return clock.instant().minus(VISIT_DAYS, ChronoUnit.DAYS);
+    }
+
+    private static String mask(String phone, boolean unmask) {
+        if (phone == null || unmask) {
+            return phone;
+        }
+        try {
+            return new PhoneNumber(phone).masked();
+        } catch (RuntimeException e) {
+            return "****";
+        }
+    }
+
+    private static String instant(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static long version(Long version) {
+        return version == null ? 0 : version;
+    }
+}

@@ -1,0 +1,132 @@
+package org.casework.sync.server;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import lombok.RequiredArgsConstructor;
+import org.casework.core.sync.DeviceMutation;
+import org.casework.core.sync.DeviceService;
+import org.casework.core.sync.PullService;
+import org.casework.core.sync.SyncChange;
+import org.casework.core.sync.SyncLimits;
+import org.casework.core.sync.SyncService;
+import org.casework.sync.protocol.Change;
+import org.casework.sync.protocol.Limits;
+import org.casework.sync.protocol.Mutation;
+import org.casework.sync.protocol.MutationResult;
+import org.casework.sync.protocol.RefreshRequest;
+import org.casework.sync.protocol.RegisterRequest;
+import org.casework.sync.protocol.RegisterResponse;
+import org.casework.sync.protocol.SyncRequest;
+import org.casework.sync.protocol.SyncResponse;
+import org.casework.sync.protocol.TokenResponse;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The offline sync endpoints (docs/sync-protocol.md). */
+@RestController
+@RequestMapping("/api/sync/v1")
+@RequiredArgsConstructor
+class SyncController {
+
+    private final DeviceService devices;
+    private final SyncService sync;
+    private final SyncLimits limits;
+    private final SyncJson json;
+    private final SyncProblems problems;
+
+    @PostMapping("/devices")
+    void register(@RequestBody RegisterRequest body, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        DeviceService.Registration r = devices.register(
+                body.username(), body.password(), body.deviceName(), body.platform(), body.clientVersion());
+        json.write(
+                request,
+                response,
+                201,
+                new RegisterResponse(
+                        r.deviceId(),
+                        r.accessToken(),
+                        r.accessExpiresAt(),
+                        r.refreshToken(),
+                        new Limits(
+                                limits.maxDevicesPerUser(),
+                                limits.warnPendingMutations(),
+                                limits.maxMutationsPerSync()),
+                        r.warnings()));
+    }
+
+    @PostMapping("/devices/refresh")
+    void refresh(@RequestBody RefreshRequest body, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        DeviceService.Tokens t = devices.refresh(body.deviceId(), body.refreshToken());
+        json.write(request, response, 200, new TokenResponse(t.accessToken(), t.accessExpiresAt(), t.refreshToken()));
+    }
+
+    @PostMapping("/sync")
+    void sync(@RequestBody SyncRequest body, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        UUID deviceId = (UUID) request.getAttribute(DeviceTokenFilter.DEVICE_ID);
+        List<DeviceMutation> mutations = new ArrayList<>();
+        if (body.mutations() != null) {
+            for (Mutation m : body.mutations()) {
+                mutations.add(
+                        m == null
+                                ? null
+                                : new DeviceMutation(
+                                        m.id(),
+                                        m.counter(),
+                                        m.type(),
+                                        m.entityId(),
+                                        m.baseVersion(),
+                                        m.fields(),
+                                        m.before(),
+                                        m.at()));
+            }
+        }
+        SyncService.Outcome outcome = sync.sync(deviceId, body.cursor(), mutations, body.checksums(), body.limit());
+        PullService.Pull pull = outcome.pull();
+        List<MutationResult> results = outcome.results().stream()
+                .map(r -> new MutationResult(
+                        r.id(),
+                        r.counter(),
+                        r.status(),
+                        r.entityType(),
+                        r.entityId(),
+                        r.version(),
+                        r.code(),
+                        r.code() == null
+                                ? null
+                                : problems.message(request, r.code(), r.args().toArray()),
+                        r.errors().stream()
+                                .map(e -> new MutationResult.FieldError(
+                                        e.field(),
+                                        problems.message(
+                                                request, e.key(), r.args().toArray())))
+                                .toList()))
+                .toList();
+        List<Change> changes = new ArrayList<>(pull.changes().size());
+        for (SyncChange c : pull.changes()) {
+            changes.add(new Change(c.t(), c.id(), c.v(), c.s(), c.op(), c.f()));
+        }
+        json.write(
+                request,
+                response,
+                200,
+                new SyncResponse(
+                        outcome.ack(),
+                        results,
+                        changes,
+                        pull.cursor(),
+                        pull.more(),
+                        pull.checksums(),
+                        pull.resync(),
+                        outcome.serverTime(),
+                        outcome.warnings()));
+    }
+}

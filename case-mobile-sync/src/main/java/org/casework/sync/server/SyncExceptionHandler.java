@@ -1,0 +1,82 @@
+package org.casework.sync.server;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import lombok.RequiredArgsConstructor;
+import org.casework.core.shared.AccessDeniedException;
+import org.casework.core.shared.ConflictException;
+import org.casework.core.shared.DomainException;
+import org.casework.core.shared.InvalidInputException;
+import org.casework.core.sync.SyncService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Refusals of the sync endpoints as problems in the caller's language. */
+@RestControllerAdvice(basePackages = "org.casework.sync.server")
+@RequiredArgsConstructor
+class SyncExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncExceptionHandler.class);
+
+    private final SyncProblems problems;
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Map<String, Object>> invalid(InvalidInputException e, HttpServletRequest request) {
+        return respond(
+                request,
+                HttpStatus.BAD_REQUEST,
+                e,
+                Map.of("errors", problems.fieldErrors(request, e.getField(), e.getMessageKey(), e.getArguments())));
+    }
+
+    @ExceptionHandler(SyncService.TooManyMutations.class)
+    ResponseEntity<Map<String, Object>> tooMany(DomainException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.PAYLOAD_TOO_LARGE, e, null);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Map<String, Object>> denied(AccessDeniedException e, HttpServletRequest request) {
+        String key = e.getMessageKey();
+        boolean unauthenticated =
+                key.startsWith("auth.") || key.startsWith("device.") || "error.unauthenticated".equals(key);
+        return respond(request, unauthenticated ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN, e, null);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Map<String, Object>> conflict(ConflictException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.CONFLICT, e, null);
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Map<String, Object>> domain(DomainException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.BAD_REQUEST, e, null);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> malformed(Exception e, HttpServletRequest request) {
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problems.body(request, HttpStatus.BAD_REQUEST, "error.malformed", null, null));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return ResponseEntity.internalServerError()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problems.body(request, HttpStatus.INTERNAL_SERVER_ERROR, "error.internal", null, null));
+    }
+
+    private ResponseEntity<Map<String, Object>> respond(
+            HttpServletRequest request, HttpStatus status, DomainException e, Map<String, Object> extra) {
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problems.body(request, status, e.getMessageKey(), e.getArguments(), extra));
+    }
+}

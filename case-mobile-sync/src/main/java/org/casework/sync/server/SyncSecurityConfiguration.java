@@ -1,0 +1,44 @@
+package org.casework.sync.server;
+
+import org.casework.core.sync.DeviceService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+
+/**
+ * The devices' door, before the API's (order 0): stateless device tokens, no session, no CSRF (no
+ * cookies are read). Registration and refresh are open (they check a password or refresh token);
+ * everything else needs a valid device access token.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SyncSecurityConfiguration {
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain syncSecurity(HttpSecurity http, DeviceService devices, SyncProblems problems) throws Exception {
+        return http.securityMatcher("/api/sync/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(c -> c.disable())
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                HttpMethod.POST, "/api/sync/v1/devices", "/api/sync/v1/devices/refresh")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .addFilterBefore(new GzipRequestFilter(), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new DeviceTokenFilter(devices, problems), UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> problems.write(
+                                request, response, HttpStatus.UNAUTHORIZED, "error.unauthenticated", null))
+                        .accessDeniedHandler((request, response, ex) ->
+                                problems.write(request, response, HttpStatus.FORBIDDEN, "error.forbidden", null)))
+                .build();
+    }
+}
