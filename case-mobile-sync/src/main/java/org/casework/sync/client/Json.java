@@ -1,0 +1,41 @@
+package org.casework.sync.client;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** One shared mapper: the client speaks JSON trees so unknown server fields never break it. */
+final class Json {
+
+    static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private Json() {}
+
+    static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    static ArrayNode array() {
+        return MAPPER.createArrayNode();
+    }
+
+    static JsonNode parse(String text) {
+        return MAPPER.readTree(text);
+    }
+
+    static ObjectNode parseObject(String text) {
+        JsonNode node = parse(text);
+        return node instanceof ObjectNode o ? o : object();
+    }
+
+    static String write(JsonNode node) {
+        return MAPPER.writeValueAsString(node);
+    }
+
+    /** The string value of a property, or null when it is absent or JSON null. */
+    static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+}
