@@ -30,7 +30,7 @@ public final class DeviceMain {
             usage: DeviceMain [--server URL] --db FILE COMMAND [options]
               register       --user NAME --password PW [--name DEVICE_NAME]
               sync           [--limit CHANGES_PER_PAGE]
-              raise-flag     --village CODE --type TYPE --severity RED|ORANGE|YELLOW --description TEXT
+              raise-flag     --village CODE --type TYPE --severity RED|ORANGE|YELLOW|GREEN --description TEXT
                              (--client ID | --subject-name N [--subject-sex S] [--subject-age Y] [--guardian-contact C])
                              [--observed-at ISO_INSTANT] [--place TEXT]
               log-visit      --client ID [--type HOME_VISIT|PHONE_CALL|VIDEO_CALL] [--duration MIN] [--notes TEXT]
