@@ -29,7 +29,11 @@ public final class HttpSyncTransport implements SyncTransport {
         this.base = URI.create((s.endsWith("/") ? s.substring(0, s.length() - 1) : s) + "/api/sync/v1");
         this.timeout = timeout;
         this.language = language;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        // HTTP/1.1: no h2c upgrade dance through proxies, one predictable request per sync
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .build();
     }
 
     @Override

@@ -250,6 +250,26 @@ public final class OfflineEdits {
         });
     }
 
+    /**
+     * The user has seen what the server did with a record (a refusal, a conflict, a quarantine):
+     * work the server never took (no server version) is removed from the device, a server record
+     * goes back to synced. Returns false when the record needs no dismissal.
+     */
+    public boolean dismiss(String type, UUID id) {
+        return store.inTransaction(() -> {
+            StoredRecord r = store.record(type, id.toString()).orElse(null);
+            if (r == null || r.state() == SyncState.SYNCED || r.state() == SyncState.PENDING) {
+                return false;
+            }
+            if (r.version() == null) {
+                store.deleteRecord(type, id.toString());
+            } else {
+                store.setState(type, id.toString(), SyncState.SYNCED, null);
+            }
+            return true;
+        });
+    }
+
     private void save(
             String type,
             String entityType,

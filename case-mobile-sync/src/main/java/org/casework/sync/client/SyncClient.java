@@ -31,6 +31,8 @@ public final class SyncClient implements AutoCloseable {
         Sleeper sleeper = Sleeper.REAL;
         DoubleSupplier random = new Random()::nextDouble;
         int pullLimit = 500;
+        String language = "zh-CN";
+        URI server;
 
         public Config database(Path file) {
             this.database = file;
@@ -39,7 +41,13 @@ public final class SyncClient implements AutoCloseable {
 
         /** The station server, e.g. {@code http://station:8080}, with gzip HTTP. */
         public Config server(URI server) {
-            this.transport = new HttpSyncTransport(server, Duration.ofSeconds(60), "zh-CN");
+            this.server = server;
+            return this;
+        }
+
+        /** The {@code Accept-Language} of the server's refusal messages (zh-CN by default). */
+        public Config language(String language) {
+            this.language = language;
             return this;
         }
 
@@ -79,12 +87,14 @@ public final class SyncClient implements AutoCloseable {
     private final LocalQueries queries;
 
     private SyncClient(Config config) {
-        if (config.database == null || config.transport == null) {
+        SyncTransport transport = config.transport != null || config.server == null
+                ? config.transport
+                : new HttpSyncTransport(config.server, Duration.ofSeconds(60), config.language);
+        if (config.database == null || transport == null) {
             throw new IllegalArgumentException("a database file and a server are required");
         }
         this.store = LocalStore.open(config.database);
-        this.session =
-                new DeviceSession(store, config.transport, config.clock, config.retry, config.sleeper, config.random);
+        this.session = new DeviceSession(store, transport, config.clock, config.retry, config.sleeper, config.random);
         this.engine = new SyncEngine(store, session, config.clock, config.pullLimit);
         this.edits = new OfflineEdits(store, config.clock);
         this.queries = new LocalQueries(store, config.clock, config.zone);

@@ -166,7 +166,30 @@ final class SyncEngine {
             store.markAnswered(item.counter(), Json.write(result));
             store.setState(
                     item.entityType(), item.entityId(), state, state == SyncState.SYNCED ? null : reason(result));
+            if ((state == SyncState.REJECTED || state == SyncState.QUARANTINED) && "EDIT_PROFILE".equals(item.type())) {
+                revert(item);
+            }
         }
+    }
+
+    /**
+     * A refused or set-aside profile edit changed nothing on the server, and no pulled change will
+     * say so: the device shows the values from before the edit again (later queued edits are laid
+     * over them afterwards).
+     */
+    private void revert(OutboxItem item) {
+        JsonNode before = item.payload().path("before");
+        store.record(item.entityType(), item.entityId()).ifPresent(r -> {
+            ObjectNode fields = r.fields().deepCopy();
+            for (String name : before.propertyNames()) {
+                if (before.get(name).isNull()) {
+                    fields.remove(name);
+                } else {
+                    fields.set(name, before.get(name));
+                }
+            }
+            store.saveRecord(new StoredRecord(r.type(), r.id(), r.scope(), r.version(), fields, r.state(), r.reason()));
+        });
     }
 
     private static String reason(JsonNode result) {

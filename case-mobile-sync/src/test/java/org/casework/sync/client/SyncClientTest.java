@@ -335,4 +335,46 @@ class SyncClientTest {
         assertThat(resumed.get("cursor").asString()).isEqualTo("10");
         assertThat(client.store().recordsOfType("household")).hasSize(24);
     }
+
+    @Test
+    void aRefusedProfileEditShowsTheServersValueAgain() {
+        client.sync();
+        server.verdict = m -> Json.object()
+                .put("status", "REJECTED")
+                .put("code", "validation.failed")
+                .put("message", "电话号码格式不正确");
+        client.edits().editProfile(UUID.fromString(CHILD), Map.of("guardianPhone", "123"));
+
+        client.sync();
+
+        StoredRecord child =
+                client.queries().record("client", UUID.fromString(CHILD)).orElseThrow();
+        assertThat(child.state()).isEqualTo(SyncState.REJECTED);
+        assertThat(child.field("guardianPhone")).isEqualTo("13900001111");
+        assertThat(Json.parse(child.reason()).get("code").asString()).isEqualTo("validation.failed");
+    }
+
+    @Test
+    void dismissingARefusalRemovesWorkTheServerNeverTookAndKeepsServerRecords() {
+        client.sync();
+        server.verdict = m -> Json.object()
+                .put("status", "REJECTED")
+                .put("code", "validation.failed")
+                .put("message", "不行");
+        UUID visit = logVisit("坏");
+        client.edits().editProfile(UUID.fromString(CHILD), Map.of("guardianPhone", "123"));
+        client.sync();
+
+        assertThat(client.edits().dismiss("visit", visit)).isTrue();
+        assertThat(client.edits().dismiss("client", UUID.fromString(CHILD))).isTrue();
+
+        assertThat(client.queries().record("visit", visit)).isEmpty();
+        assertThat(client.queries()
+                        .record("client", UUID.fromString(CHILD))
+                        .orElseThrow()
+                        .state())
+                .isEqualTo(SyncState.SYNCED);
+        assertThat(client.queries().needingAttention()).isEmpty();
+        assertThat(client.edits().dismiss("client", UUID.fromString(CHILD))).isFalse();
+    }
 }
