@@ -302,9 +302,13 @@ public final class LocalStore implements AutoCloseable {
                 update("update outbox set state = 'ANSWERED', result = ? where counter = ?", resultJson, counter));
     }
 
-    /** Deletes the mutations the server acknowledged: counters 1..ack, never beyond. */
+    /**
+     * Deletes the mutations the server acknowledged: counters 1..ack, never beyond. One the device
+     * has no result for yet (its answer was lost) stays queued: sent again, its stored result comes
+     * back as a replay, so its record does not stay pending for ever.
+     */
     void deleteUpTo(long ack) {
-        inTransaction(() -> update("delete from outbox where counter <= ?", ack));
+        inTransaction(() -> update("delete from outbox where counter <= ? and state = 'ANSWERED'", ack));
     }
 
     /** The number of queued mutations (not yet acknowledged by the server). */

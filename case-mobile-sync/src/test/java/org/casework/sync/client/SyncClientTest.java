@@ -377,4 +377,30 @@ class SyncClientTest {
         assertThat(client.queries().needingAttention()).isEmpty();
         assertThat(client.edits().dismiss("client", UUID.fromString(CHILD))).isFalse();
     }
+
+    @Test
+    void anAcknowledgedMutationWhoseResultWasLostIsAskedForAgain() {
+        client.close();
+        client = open(new RetryPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(1), 2, 0));
+        UUID visit = logVisit("家中无人");
+        server.dropNextResponseAfterCommit = true;
+        assertThatThrownBy(client::sync).isInstanceOf(SyncException.class);
+        server.withholdCounterOnce = 1L; // recorded on the server, acknowledged, but no result in this answer
+
+        SyncReport report = client.sync();
+
+        assertThat(report.ack()).isEqualTo(1);
+        assertThat(client.store().outbox())
+                .singleElement()
+                .satisfies(i -> assertThat(i.state()).isEqualTo("PENDING"));
+        assertThat(client.queries().record("visit", visit).orElseThrow().state())
+                .isEqualTo(SyncState.PENDING);
+
+        client.sync();
+
+        assertThat(client.store().outbox()).isEmpty();
+        assertThat(client.queries().record("visit", visit).orElseThrow().state())
+                .isEqualTo(SyncState.SYNCED);
+        assertThat(server.applications.values()).containsOnly(1);
+    }
 }
