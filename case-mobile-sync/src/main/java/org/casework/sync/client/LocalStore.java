@@ -227,6 +227,24 @@ public final class LocalStore implements AutoCloseable {
         inTransaction(() -> update("delete from record where scope = ? and resync = 1", scope));
     }
 
+    /** Type, id and version of a scope's server records: all a checksum needs, without the fields. */
+    List<StoredRecord> versions(String scope) {
+        return inTransaction(() -> {
+            try (PreparedStatement ps =
+                    db.prepareStatement("select t, id, v from record where scope = ? and v is not null")) {
+                bind(ps, scope);
+                List<StoredRecord> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new StoredRecord(
+                                rs.getString(1), rs.getString(2), scope, rs.getLong(3), null, null, null));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     /** Scope keys of the records the server sent (versioned records). */
     TreeSet<String> serverScopes() {
         return inTransaction(() -> {

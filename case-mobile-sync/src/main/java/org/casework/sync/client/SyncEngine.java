@@ -97,7 +97,7 @@ final class SyncEngine {
         batch.forEach(item -> mutations.add(item.payload()));
         ObjectNode checksums = body.putObject("checksums");
         for (String scope : scopeKeys()) {
-            checksums.put(scope, Checksums.of(store.records("where scope = ?", scope)));
+            checksums.put(scope, Checksums.of(store.versions(scope)));
         }
         body.put("limit", pullLimit);
         return body;
