@@ -85,6 +85,56 @@ class DeviceMainTest {
     }
 
     @Test
+    void registersAChildAddsANoteAndEditsAProfile() {
+        run("register", "--user", "director-renzhuang", "--password", "secret");
+        run("sync");
+
+        assertThat(run(
+                        "register-child",
+                        "--name",
+                        "赵小芳",
+                        "--sex",
+                        "FEMALE",
+                        "--birth-date",
+                        "2016-03-08",
+                        "--village",
+                        "410225101201",
+                        "--no-id-reason",
+                        "未办理",
+                        "--guardian-name",
+                        "赵大娘",
+                        "--guardian-relation",
+                        "GRANDMOTHER",
+                        "--guardian-phone",
+                        "13700001234"))
+                .isZero();
+        assertThat(run(
+                        "raise-flag",
+                        "--subject-name",
+                        "无名儿童",
+                        "--village",
+                        "410225101201",
+                        "--type",
+                        "NEGLECT",
+                        "--severity",
+                        "RED",
+                        "--description",
+                        "独自在家"))
+                .isZero();
+        String flag = out.trim().substring("flag=".length());
+        assertThat(run("add-note", "--flag", flag, "--text", "已联系村委")).isZero();
+        assertThat(run("edit-profile", "--client", CHILD, "--set", "school=任庄小学", "--set", "guardianPhone=13900003333"))
+                .isZero();
+        assertThat(run("edit-profile", "--client", CHILD, "--set", "idMasked=x"))
+                .isEqualTo(1);
+
+        assertThat(run("sync")).isZero();
+        assertThat(out).contains("sent=4", "applied=4", "pending=0");
+        assertThat(run("children")).isZero();
+        assertThat(out).contains("赵小芳", "王小明");
+    }
+
+    @Test
     void aRevokedDeviceExitsWithThreeAndIsWiped() {
         run("register", "--user", "director-renzhuang", "--password", "secret");
         run("sync");

@@ -403,4 +403,37 @@ class SyncClientTest {
                 .isEqualTo(SyncState.SYNCED);
         assertThat(server.applications.values()).containsOnly(1);
     }
+
+    @Test
+    void aChildRegisteredOfflineIsHeldWithoutItsIdNumber() {
+        UUID child = client.edits()
+                .registerChild(new OfflineEdits.ChildRegistration(
+                        "赵小芳",
+                        "FEMALE",
+                        java.time.LocalDate.of(2016, 3, 8),
+                        VILLAGE,
+                        "410225201603080021",
+                        null,
+                        "赵大娘",
+                        "GRANDMOTHER",
+                        "13700001234",
+                        "MIGRANT_WORKER",
+                        "MIGRANT_WORKER",
+                        "LEFT_BEHIND_CHILD"));
+
+        StoredRecord local = client.queries().record("client", child).orElseThrow();
+        assertThat(local.scope()).isEqualTo(VILLAGE);
+        assertThat(local.field("name")).isEqualTo("赵小芳");
+        assertThat(local.fields().toString()).doesNotContain("410225201603080021");
+        JsonNode payload = client.store().outbox().get(0).payload();
+        assertThat(payload.get("entityId").asString()).isEqualTo(child.toString());
+        assertThat(payload.get("fields").get("idNumber").asString()).isEqualTo("410225201603080021");
+        assertThat(payload.get("fields").get("residenceRegionCode").asString()).isEqualTo(VILLAGE);
+
+        client.sync();
+
+        assertThat(client.store().outbox()).isEmpty(); // the full ID number leaves the device with the outbox row
+        assertThat(client.queries().record("client", child).orElseThrow().state())
+                .isEqualTo(SyncState.SYNCED);
+    }
 }
