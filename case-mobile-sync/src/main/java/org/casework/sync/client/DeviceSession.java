@@ -47,7 +47,7 @@ final class DeviceSession {
 
     /** Registers this store as a new device of {@code username}; returns the server's warnings. */
     JsonNode register(String username, String password, String deviceName, String clientVersion) {
-        if (store.pendingCount() > 0) {
+        if (store.outbox().size() > 0) {
             throw new IllegalStateException("this store still has unsent work; sync it before registering again");
         }
         ObjectNode body = Json.object();

@@ -98,7 +98,7 @@ public final class LocalQueries {
 
     /** Edits not yet acknowledged by the server. */
     public long pendingCount() {
-        return store.pendingCount();
+        return store.outbox().size();
     }
 
     public Optional<Instant> lastSyncTime() {

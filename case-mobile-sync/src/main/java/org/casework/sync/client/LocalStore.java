@@ -14,9 +14,9 @@ import java.util.TreeSet;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The device's SQLite file: records, the outbox and meta. Every change that must survive a crash
- * together (an edit and its outbox row; a sync response and its cursor) goes through {@link
- * #inTransaction}. One connection, used by one thread at a time.
+ * The device's SQLite file: records, the outbox ({@link #outbox()}) and meta. Every change that
+ * must survive a crash together (an edit and its outbox row; a sync answer and its cursor) goes
+ * through {@link #inTransaction}. One connection, used by one thread at a time.
  */
 public final class LocalStore implements AutoCloseable {
 
@@ -35,13 +35,22 @@ public final class LocalStore implements AutoCloseable {
         "create table if not exists meta (k text primary key, v text)"
     };
 
+    private static final String RECORD_COLUMNS = "select t, id, scope, v, f, state, reason from record ";
+
     /** Work run inside one local transaction. */
     @FunctionalInterface
     public interface Work<T> {
         T run() throws SQLException;
     }
 
+    /** Reads one row. */
+    @FunctionalInterface
+    interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
     private final Connection db;
+    private final Outbox outbox = new Outbox(this);
     private int depth;
 
     private LocalStore(Connection db) {
@@ -95,27 +104,24 @@ public final class LocalStore implements AutoCloseable {
         }
     }
 
+    /** The queued mutations. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
     // ---- meta
 
     public String meta(String key) {
-        return inTransaction(() -> {
-            try (PreparedStatement ps = db.prepareStatement("select v from meta where k = ?")) {
-                ps.setString(1, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : null;
-                }
-            }
-        });
+        List<String> found = query("select v from meta where k = ?", rs -> rs.getString(1), key);
+        return found.isEmpty() ? null : found.get(0);
     }
 
     void putMeta(String key, String value) {
-        inTransaction(() -> {
-            if (value == null) {
-                return update("delete from meta where k = ?", key);
-            }
-            return update(
-                    "insert into meta (k, v) values (?, ?) on conflict (k) do update set v = excluded.v", key, value);
-        });
+        if (value == null) {
+            update("delete from meta where k = ?", key);
+        } else {
+            update("insert into meta (k, v) values (?, ?) on conflict (k) do update set v = excluded.v", key, value);
+        }
     }
 
     // ---- records
@@ -130,33 +136,34 @@ public final class LocalStore implements AutoCloseable {
     }
 
     List<StoredRecord> records(String where, Object... args) {
-        return inTransaction(() -> {
-            try (PreparedStatement ps =
-                    db.prepareStatement("select t, id, scope, v, f, state, reason from record " + where)) {
-                bind(ps, args);
-                List<StoredRecord> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long v = rs.getLong(4);
-                        Long version = rs.wasNull() ? null : v;
-                        out.add(new StoredRecord(
-                                rs.getString(1),
-                                rs.getString(2),
-                                rs.getString(3),
-                                version,
-                                Json.parseObject(rs.getString(5)),
-                                SyncState.valueOf(rs.getString(6)),
-                                rs.getString(7)));
-                    }
-                }
-                return out;
-            }
-        });
+        return query(
+                RECORD_COLUMNS + where,
+                rs -> {
+                    long v = rs.getLong(4);
+                    Long version = rs.wasNull() ? null : v;
+                    return new StoredRecord(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            version,
+                            Json.parseObject(rs.getString(5)),
+                            SyncState.valueOf(rs.getString(6)),
+                            rs.getString(7));
+                },
+                args);
+    }
+
+    /** Type, id and version of a scope's server records: all a checksum needs, without the fields. */
+    List<StoredRecord> versions(String scope) {
+        return query(
+                "select t, id, v from record where scope = ? and v is not null",
+                rs -> new StoredRecord(rs.getString(1), rs.getString(2), scope, rs.getLong(3), null, null, null),
+                scope);
     }
 
     /** Writes a whole record (insert or replace). */
     void saveRecord(StoredRecord r) {
-        inTransaction(() -> update(
+        update(
                 """
                 insert into record (t, id, scope, v, f, state, reason, resync) values (?, ?, ?, ?, ?, ?, ?, 0)
                 on conflict (t, id) do update set scope = excluded.scope, v = excluded.v, f = excluded.f,
@@ -167,7 +174,7 @@ public final class LocalStore implements AutoCloseable {
                 r.version(),
                 Json.write(r.fields()),
                 r.state().name(),
-                r.reason()));
+                r.reason());
     }
 
     /**
@@ -177,21 +184,21 @@ public final class LocalStore implements AutoCloseable {
      */
     void upsertFromServer(String type, String id, String scope, Long version, ObjectNode delta) {
         inTransaction(() -> {
+            List<Object[]> known = query(
+                    "select f, state, reason, resync from record where t = ? and id = ?",
+                    rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)},
+                    type,
+                    id);
             ObjectNode fields = delta;
             SyncState state = SyncState.SYNCED;
             String reason = null;
-            try (PreparedStatement ps =
-                    db.prepareStatement("select f, state, reason, resync from record where t = ? and id = ?")) {
-                bind(ps, type, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        state = SyncState.valueOf(rs.getString(2));
-                        reason = rs.getString(3);
-                        if (rs.getInt(4) == 0) {
-                            fields = Json.parseObject(rs.getString(1));
-                            fields.setAll(delta);
-                        }
-                    }
+            if (!known.isEmpty()) {
+                Object[] row = known.get(0);
+                state = SyncState.valueOf((String) row[1]);
+                reason = (String) row[2];
+                if ((Integer) row[3] == 0) {
+                    fields = Json.parseObject((String) row[0]);
+                    fields.setAll(delta);
                 }
             }
             saveRecord(new StoredRecord(type, id, scope, version, fields, state, reason));
@@ -200,12 +207,11 @@ public final class LocalStore implements AutoCloseable {
     }
 
     void setState(String type, String id, SyncState state, String reason) {
-        inTransaction(() -> update(
-                "update record set state = ?, reason = ? where t = ? and id = ?", state.name(), reason, type, id));
+        update("update record set state = ?, reason = ? where t = ? and id = ?", state.name(), reason, type, id);
     }
 
     void deleteRecord(String type, String id) {
-        inTransaction(() -> update("delete from record where t = ? and id = ?", type, id));
+        update("delete from record where t = ? and id = ?", type, id);
     }
 
     /**
@@ -213,146 +219,22 @@ public final class LocalStore implements AutoCloseable {
      * (or refused, or set aside) stay so the user still sees what happened to their work.
      */
     void dropScope(String scope) {
-        inTransaction(
-                () -> update("delete from record where scope = ? and (v is not null or state = 'SYNCED')", scope));
+        update("delete from record where scope = ? and (v is not null or state = 'SYNCED')", scope);
     }
 
     /** Marks a scope's server records as stale until the full resend of the scope refreshes them. */
     void markForResync(String scope) {
-        inTransaction(() -> update("update record set resync = 1 where scope = ? and v is not null", scope));
+        update("update record set resync = 1 where scope = ? and v is not null", scope);
     }
 
     /** Deletes the records of a resynced scope that the full resend did not contain. */
     void dropStale(String scope) {
-        inTransaction(() -> update("delete from record where scope = ? and resync = 1", scope));
-    }
-
-    /** Type, id and version of a scope's server records: all a checksum needs, without the fields. */
-    List<StoredRecord> versions(String scope) {
-        return inTransaction(() -> {
-            try (PreparedStatement ps =
-                    db.prepareStatement("select t, id, v from record where scope = ? and v is not null")) {
-                bind(ps, scope);
-                List<StoredRecord> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new StoredRecord(
-                                rs.getString(1), rs.getString(2), scope, rs.getLong(3), null, null, null));
-                    }
-                }
-                return out;
-            }
-        });
+        update("delete from record where scope = ? and resync = 1", scope);
     }
 
     /** Scope keys of the records the server sent (versioned records). */
     TreeSet<String> serverScopes() {
-        return inTransaction(() -> {
-            TreeSet<String> scopes = new TreeSet<>();
-            try (PreparedStatement ps = db.prepareStatement("select distinct scope from record where v is not null");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    scopes.add(rs.getString(1));
-                }
-            }
-            return scopes;
-        });
-    }
-
-    // ---- outbox
-
-    /**
-     * Appends a mutation with the next counter. Call it inside the transaction that writes the
-     * record, so the edit and its outbox row are saved together or not at all.
-     */
-    OutboxItem append(String type, String entityType, String entityId, ObjectNode payloadWithoutCounter) {
-        return inTransaction(() -> {
-            String last = meta(MetaKeys.LAST_COUNTER);
-            long counter = (last == null ? 0 : Long.parseLong(last)) + 1;
-            ObjectNode payload = payloadWithoutCounter.deepCopy();
-            payload.put("counter", counter);
-            String mutationId = payload.get("id").asString();
-            update(
-                    "insert into outbox (counter, mutation_id, type, entity_type, entity_id, payload, state)"
-                            + " values (?, ?, ?, ?, ?, ?, 'PENDING')",
-                    counter,
-                    mutationId,
-                    type,
-                    entityType,
-                    entityId,
-                    Json.write(payload));
-            putMeta(MetaKeys.LAST_COUNTER, Long.toString(counter));
-            return new OutboxItem(counter, mutationId, type, entityType, entityId, payload, "PENDING");
-        });
-    }
-
-    /** The queued mutations in counter order, from {@code afterCounter} (exclusive). */
-    public List<OutboxItem> outbox(long afterCounter, int limit) {
-        return inTransaction(() -> {
-            try (PreparedStatement ps = db.prepareStatement(
-                    "select counter, mutation_id, type, entity_type, entity_id, payload, state from outbox"
-                            + " where counter > ? order by counter limit ?")) {
-                bind(ps, afterCounter, limit);
-                List<OutboxItem> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new OutboxItem(
-                                rs.getLong(1),
-                                rs.getString(2),
-                                rs.getString(3),
-                                rs.getString(4),
-                                rs.getString(5),
-                                Json.parseObject(rs.getString(6)),
-                                rs.getString(7)));
-                    }
-                }
-                return out;
-            }
-        });
-    }
-
-    public List<OutboxItem> outbox() {
-        return outbox(0, Integer.MAX_VALUE);
-    }
-
-    void markAnswered(long counter, String resultJson) {
-        inTransaction(() ->
-                update("update outbox set state = 'ANSWERED', result = ? where counter = ?", resultJson, counter));
-    }
-
-    /**
-     * Deletes the mutations the server acknowledged: counters 1..ack, never beyond. One the device
-     * has no result for yet (its answer was lost) stays queued: sent again, its stored result comes
-     * back as a replay, so its record does not stay pending for ever.
-     */
-    void deleteUpTo(long ack) {
-        inTransaction(() -> update("delete from outbox where counter <= ? and state = 'ANSWERED'", ack));
-    }
-
-    /** The number of queued mutations (not yet acknowledged by the server). */
-    public long pendingCount() {
-        return inTransaction(() -> {
-            try (PreparedStatement ps = db.prepareStatement("select count(*) from outbox");
-                    ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
-    }
-
-    /** Entities with a queued mutation the server has not answered yet. */
-    List<String[]> unansweredEntities() {
-        return inTransaction(() -> {
-            try (PreparedStatement ps = db.prepareStatement(
-                            "select distinct entity_type, entity_id from outbox where state = 'PENDING'");
-                    ResultSet rs = ps.executeQuery()) {
-                List<String[]> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(new String[] {rs.getString(1), rs.getString(2)});
-                }
-                return out;
-            }
-        });
+        return new TreeSet<>(query("select distinct scope from record where v is not null", rs -> rs.getString(1)));
     }
 
     // ---- wipe
@@ -385,11 +267,30 @@ public final class LocalStore implements AutoCloseable {
         }
     }
 
-    private int update(String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            bind(ps, args);
-            return ps.executeUpdate();
-        }
+    // ---- SQL helpers (each joins the caller's transaction, or is one on its own)
+
+    int update(String sql, Object... args) {
+        return inTransaction(() -> {
+            try (PreparedStatement ps = db.prepareStatement(sql)) {
+                bind(ps, args);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    <T> List<T> query(String sql, Row<T> row, Object... args) {
+        return inTransaction(() -> {
+            try (PreparedStatement ps = db.prepareStatement(sql)) {
+                bind(ps, args);
+                List<T> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(row.read(rs));
+                    }
+                }
+                return out;
+            }
+        });
     }
 
     private static void bind(PreparedStatement ps, Object... args) throws SQLException {

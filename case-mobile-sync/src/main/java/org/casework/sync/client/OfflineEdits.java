@@ -301,7 +301,7 @@ public final class OfflineEdits {
                     .orElse(null);
             store.saveRecord(new StoredRecord(
                     entityType, entityId.toString(), scope, version, localFields, SyncState.PENDING, null));
-            store.append(type, entityType, entityId.toString(), payload);
+            store.outbox().append(type, entityType, entityId.toString(), payload);
             return null;
         });
     }

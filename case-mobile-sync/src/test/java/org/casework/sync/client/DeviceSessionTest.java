@@ -82,7 +82,7 @@ class DeviceSessionTest {
         assertThatThrownBy(client::sync).isInstanceOf(DeviceRevokedException.class);
 
         assertThat(client.registered()).isFalse();
-        assertThat(client.store().outbox()).isEmpty();
+        assertThat(client.store().outbox().items()).isEmpty();
     }
 
     @Test
@@ -98,7 +98,7 @@ class DeviceSessionTest {
     void mutationsCarryEveryFieldOfTheProtocol() {
         logVisit();
 
-        JsonNode m = client.store().outbox().get(0).payload();
+        JsonNode m = client.store().outbox().items().get(0).payload();
 
         assertThat(m.propertyNames())
                 .containsExactlyInAnyOrder(
@@ -120,7 +120,7 @@ class DeviceSessionTest {
         assertThatThrownBy(client::sync).isInstanceOf(LocalStore.StoreException.class);
 
         assertThat(client.store().meta(MetaKeys.CURSOR)).isEqualTo(cursor);
-        assertThat(client.store().outbox())
+        assertThat(client.store().outbox().items())
                 .singleElement()
                 .satisfies(i -> assertThat(i.state()).isEqualTo("PENDING"));
         assertThat(client.store().record("household", "h1")).isEmpty();
@@ -130,7 +130,7 @@ class DeviceSessionTest {
 
         assertThat(server.replays).isEqualTo(1);
         assertThat(server.applications.values()).containsOnly(1);
-        assertThat(client.store().outbox()).isEmpty();
+        assertThat(client.store().outbox().items()).isEmpty();
         assertThat(client.store().record("household", "h1")).isPresent();
     }
 

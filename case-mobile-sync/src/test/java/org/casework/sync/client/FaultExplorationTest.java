@@ -142,7 +142,7 @@ class FaultExplorationTest {
                                 null));
             default -> client.edits().editProfile(child, Map.of("school", "学校" + random.nextInt(100)));
         }
-        List<OutboxItem> outbox = client.store().outbox();
+        List<OutboxItem> outbox = client.store().outbox().items();
         return outbox.get(outbox.size() - 1).mutationId();
     }
 

@@ -66,7 +66,7 @@ class SyncClientTest {
 
         assertThat(client.queries().record("visit", visit))
                 .hasValueSatisfying(r -> assertThat(r.state()).isEqualTo(SyncState.PENDING));
-        assertThat(client.store().outbox()).singleElement().satisfies(item -> {
+        assertThat(client.store().outbox().items()).singleElement().satisfies(item -> {
             assertThat(item.entityId()).isEqualTo(visit.toString());
             assertThat(item.payload().get("counter").asLong()).isEqualTo(1);
             assertThat(item.payload().get("type").asString()).isEqualTo("LOG_VISIT");
@@ -81,7 +81,7 @@ class SyncClientTest {
                 }))
                 .isInstanceOf(IllegalStateException.class);
 
-        assertThat(client.store().outbox()).isEmpty();
+        assertThat(client.store().outbox().items()).isEmpty();
         assertThat(client.store().recordsOfType("visit")).isEmpty();
         assertThat(client.store().meta(MetaKeys.LAST_COUNTER)).isNull();
     }
@@ -119,15 +119,19 @@ class SyncClientTest {
                         "家中"));
         client.edits().addNote(flag, "补充");
         client.edits().editProfile(UUID.fromString(CHILD), Map.of("guardianPhone", "13900002222"));
-        assertThat(client.store().outbox()).extracting(OutboxItem::counter).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(client.store().outbox().items())
+                .extracting(OutboxItem::counter)
+                .containsExactly(1L, 2L, 3L, 4L);
 
         client.sync();
-        assertThat(client.store().outbox()).isEmpty();
+        assertThat(client.store().outbox().items()).isEmpty();
         client.close();
         client = open(RetryPolicy.DEFAULT);
         logVisit("二");
 
-        assertThat(client.store().outbox()).extracting(OutboxItem::counter).containsExactly(5L);
+        assertThat(client.store().outbox().items())
+                .extracting(OutboxItem::counter)
+                .containsExactly(5L);
     }
 
     @Test
@@ -140,7 +144,7 @@ class SyncClientTest {
         SyncReport report = client.sync();
 
         assertThat(report.ack()).isEqualTo(1);
-        List<OutboxItem> left = client.store().outbox();
+        List<OutboxItem> left = client.store().outbox().items();
         assertThat(left).extracting(OutboxItem::counter).containsExactly(2L, 3L);
         assertThat(left.get(1).state()).isEqualTo("ANSWERED");
         assertThat(client.queries().record("visit", third).orElseThrow().state())
@@ -151,7 +155,7 @@ class SyncClientTest {
 
         JsonNode resent = server.requests.get(server.requests.size() - 1).get("mutations");
         assertThat(resent).extracting(m -> m.get("id").asString()).containsExactlyElementsOf(ids);
-        assertThat(client.store().outbox()).isEmpty();
+        assertThat(client.store().outbox().items()).isEmpty();
         assertThat(server.replays).isEqualTo(1); // counter 3 was already recorded
         assertThat(server.applications.values()).containsOnly(1);
     }
@@ -161,12 +165,12 @@ class SyncClientTest {
         client.close();
         client = open(new RetryPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(1), 2, 0));
         UUID visit = logVisit("家中无人");
-        String mutationId = client.store().outbox().get(0).mutationId();
+        String mutationId = client.store().outbox().items().get(0).mutationId();
         server.dropNextResponseAfterCommit = true;
 
         assertThatThrownBy(client::sync).isInstanceOf(SyncException.class);
         assertThat(server.applications).containsEntry(mutationId, 1);
-        assertThat(client.store().outbox())
+        assertThat(client.store().outbox().items())
                 .singleElement()
                 .satisfies(i -> assertThat(i.mutationId()).isEqualTo(mutationId));
 
@@ -175,7 +179,7 @@ class SyncClientTest {
         assertThat(report.applied()).isEqualTo(1);
         assertThat(server.replays).isEqualTo(1);
         assertThat(server.applications).containsEntry(mutationId, 1);
-        assertThat(client.store().outbox()).isEmpty();
+        assertThat(client.store().outbox().items()).isEmpty();
         assertThat(client.queries().record("visit", visit).orElseThrow().state())
                 .isEqualTo(SyncState.SYNCED);
     }
@@ -202,7 +206,7 @@ class SyncClientTest {
         assertThat(client.queries().needingAttention())
                 .extracting(StoredRecord::id)
                 .containsExactly(bad.toString());
-        assertThat(client.store().outbox()).isEmpty();
+        assertThat(client.store().outbox().items()).isEmpty();
 
         client.sync(); // the refusal is kept through later syncs
         assertThat(client.queries().record("visit", bad).orElseThrow().state()).isEqualTo(SyncState.REJECTED);
@@ -239,7 +243,7 @@ class SyncClientTest {
         client.sync();
         client.edits().editProfile(UUID.fromString(CHILD), Map.of("guardianPhone", "13900002222"));
 
-        JsonNode payload = client.store().outbox().get(0).payload();
+        JsonNode payload = client.store().outbox().items().get(0).payload();
         assertThat(payload.get("baseVersion").asLong()).isEqualTo(0);
         assertThat(payload.get("before").get("guardianPhone").asString()).isEqualTo("13900001111");
         assertThat(payload.get("fields").get("guardianPhone").asString()).isEqualTo("13900002222");
@@ -272,7 +276,7 @@ class SyncClientTest {
 
         assertThat(server.refreshes).isEqualTo(1);
         assertThat(client.store().meta(MetaKeys.REFRESH_TOKEN)).isEqualTo("refresh-2");
-        assertThat(client.store().outbox()).isEmpty();
+        assertThat(client.store().outbox().items()).isEmpty();
         assertThat(server.applications).hasSize(1);
     }
 
@@ -285,7 +289,7 @@ class SyncClientTest {
         assertThatThrownBy(client::sync).isInstanceOf(DeviceRevokedException.class);
 
         assertThat(client.store().recordsOfType("client")).isEmpty();
-        assertThat(client.store().outbox()).isEmpty();
+        assertThat(client.store().outbox().items()).isEmpty();
         assertThat(client.registered()).isFalse();
         assertThatThrownBy(client::sync).isInstanceOf(IllegalStateException.class);
     }
@@ -390,7 +394,7 @@ class SyncClientTest {
         SyncReport report = client.sync();
 
         assertThat(report.ack()).isEqualTo(1);
-        assertThat(client.store().outbox())
+        assertThat(client.store().outbox().items())
                 .singleElement()
                 .satisfies(i -> assertThat(i.state()).isEqualTo("PENDING"));
         assertThat(client.queries().record("visit", visit).orElseThrow().state())
@@ -398,7 +402,7 @@ class SyncClientTest {
 
         client.sync();
 
-        assertThat(client.store().outbox()).isEmpty();
+        assertThat(client.store().outbox().items()).isEmpty();
         assertThat(client.queries().record("visit", visit).orElseThrow().state())
                 .isEqualTo(SyncState.SYNCED);
         assertThat(server.applications.values()).containsOnly(1);
@@ -425,14 +429,15 @@ class SyncClientTest {
         assertThat(local.scope()).isEqualTo(VILLAGE);
         assertThat(local.field("name")).isEqualTo("赵小芳");
         assertThat(local.fields().toString()).doesNotContain("410225201603080021");
-        JsonNode payload = client.store().outbox().get(0).payload();
+        JsonNode payload = client.store().outbox().items().get(0).payload();
         assertThat(payload.get("entityId").asString()).isEqualTo(child.toString());
         assertThat(payload.get("fields").get("idNumber").asString()).isEqualTo("410225201603080021");
         assertThat(payload.get("fields").get("residenceRegionCode").asString()).isEqualTo(VILLAGE);
 
         client.sync();
 
-        assertThat(client.store().outbox()).isEmpty(); // the full ID number leaves the device with the outbox row
+        assertThat(client.store().outbox().items())
+                .isEmpty(); // the full ID number leaves the device with the outbox row
         assertThat(client.queries().record("client", child).orElseThrow().state())
                 .isEqualTo(SyncState.SYNCED);
     }
