@@ -105,8 +105,9 @@ final class DeviceSession {
     }
 
     private boolean accessExpired() {
-        String expires = store.meta(MetaKeys.ACCESS_EXPIRES_AT);
-        return expires != null && !clock.instant().plus(EXPIRY_MARGIN).isBefore(Instant.parse(expires));
+        Instant expires = Json.instant(store.meta(MetaKeys.ACCESS_EXPIRES_AT));
+        // unknown expiry: send and let the server say device.tokenExpired
+        return expires != null && !clock.instant().plus(EXPIRY_MARGIN).isBefore(expires);
     }
 
     /** Sends with retries: only "no answer" and 5xx are retried; every other answer is returned. */

@@ -33,6 +33,18 @@ final class Json {
         return MAPPER.writeValueAsString(node);
     }
 
+    /** An instant as the server writes it ({@code Z} or an offset), or null when unreadable. */
+    static java.time.Instant instant(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     /** The string value of a property, or null when it is absent or JSON null. */
     static String text(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);

@@ -102,7 +102,7 @@ public final class LocalQueries {
     }
 
     public Optional<Instant> lastSyncTime() {
-        return Optional.ofNullable(store.meta(MetaKeys.LAST_SYNC_AT)).map(Instant::parse);
+        return Optional.ofNullable(Json.instant(store.meta(MetaKeys.LAST_SYNC_AT)));
     }
 
     /** A record's sync state; the rejection or quarantine reason is in {@link StoredRecord#reason()}. */

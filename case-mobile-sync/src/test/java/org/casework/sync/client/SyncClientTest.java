@@ -312,6 +312,8 @@ class SyncClientTest {
         assertThat(report.changes()).isEqualTo(25);
         assertThat(client.store().recordsOfType("household")).hasSize(24);
         assertThat(client.store().meta(MetaKeys.CURSOR)).isEqualTo("25");
+        assertThat(client.queries().lastSyncTime())
+                .contains(Instant.parse("2026-11-27T08:00:00Z")); // the server's time
     }
 
     @Test
