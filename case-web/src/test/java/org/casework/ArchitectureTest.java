@@ -1,6 +1,7 @@
 package org.casework;
 
 import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -87,6 +88,19 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.casework.api..", "org.casework.web..")
+                .check(classes);
+    }
+
+    /** The reference client runs on Android: plain Java, SQLite and the JSON library, nothing of the server. */
+    @Test
+    void syncClientIsPlainJava() {
+        classes()
+                .that()
+                .resideInAPackage("org.casework.sync.client..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "java..", "javax..", "org.sqlite..", "tools.jackson..", "org.casework.sync.client..")
                 .check(classes);
     }
 

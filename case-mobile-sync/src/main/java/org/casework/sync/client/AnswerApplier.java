@@ -1,0 +1,192 @@
+package org.casework.sync.client;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Applies one sync answer to the store (protocol §2.1–2.3): results, acknowledgement, changes,
+ * scope removals, resync and the new cursor. The caller runs it in one local transaction.
+ */
+final class AnswerApplier {
+
+    private final LocalStore store;
+    private final Clock clock;
+
+    AnswerApplier(LocalStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Everything of one answer, with the new cursor, in the caller's single local transaction. */
+    void apply(JsonNode answer, List<OutboxItem> batch, SyncTally tally) {
+        applyResults(answer.path("results"), batch, tally);
+        long ack = answer.path("ack").asLong(0);
+        store.outbox().deleteUpTo(ack);
+        tally.ack = Math.max(tally.ack, ack);
+        TreeSet<String> scopes = scopeKeys();
+        for (JsonNode change : answer.path("changes")) {
+            applyChange(change, scopes);
+            tally.changes++;
+        }
+        reassertPendingEdits();
+        TreeSet<String> resyncing = readSet(MetaKeys.RESYNC_SCOPES);
+        if (!answer.path("more").asBoolean(false) && !resyncing.isEmpty()) {
+            resyncing.forEach(store::dropStale);
+            tally.resynced.addAll(resyncing);
+            resyncing.clear();
+        }
+        for (JsonNode scope : answer.path("resync")) {
+            store.markForResync(scope.asString());
+            resyncing.add(scope.asString());
+        }
+        store.putMeta(MetaKeys.RESYNC_SCOPES, Json.write(toArray(resyncing)));
+        store.putMeta(MetaKeys.SCOPE_KEYS, Json.write(toArray(scopes)));
+        String cursor = Json.text(answer, "cursor");
+        if (cursor != null) {
+            store.putMeta(MetaKeys.CURSOR, cursor);
+        }
+        String serverTime = Json.text(answer, "serverTime");
+        store.putMeta(
+                MetaKeys.LAST_SYNC_AT,
+                serverTime != null ? serverTime : clock.instant().toString());
+        answer.path("warnings").forEach(w -> tally.warnings.add(w.isString() ? w.asString() : Json.write(w)));
+    }
+
+    private void applyResults(JsonNode results, List<OutboxItem> batch, SyncTally tally) {
+        Map<String, OutboxItem> sent = new HashMap<>();
+        batch.forEach(item -> sent.put(item.mutationId(), item));
+        for (JsonNode result : results) {
+            OutboxItem item = sent.get(Json.text(result, "id"));
+            if (item == null) {
+                continue; // not one of ours in this batch: nothing to mark
+            }
+            String status = Json.text(result, "status");
+            SyncState state = switch (status == null ? "" : status) {
+                case "APPLIED" -> SyncState.SYNCED;
+                case "REJECTED" -> SyncState.REJECTED;
+                case "CONFLICT" -> SyncState.CONFLICT;
+                case "QUARANTINED" -> SyncState.QUARANTINED;
+                default -> null;
+            };
+            if (state == null) {
+                continue; // unknown status: stays queued and is sent again
+            }
+            switch (state) {
+                case SYNCED -> tally.applied++;
+                case REJECTED -> tally.rejected++;
+                case CONFLICT -> tally.conflicts++;
+                default -> tally.quarantined++;
+            }
+            store.outbox().markAnswered(item.counter(), Json.write(result));
+            store.setState(
+                    item.entityType(), item.entityId(), state, state == SyncState.SYNCED ? null : reason(result));
+            if ((state == SyncState.REJECTED || state == SyncState.QUARANTINED) && "EDIT_PROFILE".equals(item.type())) {
+                revert(item);
+            }
+        }
+    }
+
+    /**
+     * A refused or set-aside profile edit changed nothing on the server, and no pulled change will
+     * say so: the device shows the values from before the edit again (later queued edits are laid
+     * over them afterwards).
+     */
+    private void revert(OutboxItem item) {
+        JsonNode before = item.payload().path("before");
+        store.record(item.entityType(), item.entityId()).ifPresent(r -> {
+            ObjectNode fields = r.fields().deepCopy();
+            for (String name : before.propertyNames()) {
+                if (before.get(name).isNull()) {
+                    fields.remove(name);
+                } else {
+                    fields.set(name, before.get(name));
+                }
+            }
+            store.saveRecord(new StoredRecord(r.type(), r.id(), r.scope(), r.version(), fields, r.state(), r.reason()));
+        });
+    }
+
+    private static String reason(JsonNode result) {
+        ObjectNode reason = Json.object();
+        reason.put("code", Json.text(result, "code"));
+        reason.put("message", Json.text(result, "message"));
+        reason.set("errors", result.path("errors").isArray() ? result.get("errors") : Json.array());
+        return Json.write(reason);
+    }
+
+    private void applyChange(JsonNode change, TreeSet<String> scopes) {
+        String type = Json.text(change, "t");
+        String id = Json.text(change, "id");
+        String scope = Json.text(change, "s");
+        boolean delete = "D".equals(Json.text(change, "op"));
+        if ("scope".equals(type)) {
+            if (delete) {
+                store.dropScope(id);
+                scopes.remove(id);
+            }
+            return;
+        }
+        if (delete) {
+            store.deleteRecord(type, id);
+            return;
+        }
+        JsonNode f = change.path("f");
+        Long version = change.hasNonNull("v") ? change.get("v").asLong() : null;
+        store.upsertFromServer(type, id, scope, version, f instanceof ObjectNode o ? o : Json.object());
+        if (scope != null) {
+            scopes.add(scope);
+        }
+    }
+
+    /**
+     * A pulled change must not hide an edit the server has not answered yet: its values are laid
+     * over the server's again and the record stays pending.
+     */
+    private void reassertPendingEdits() {
+        for (OutboxItem item : store.outbox().items()) {
+            if (!"PENDING".equals(item.state()) || !"EDIT_PROFILE".equals(item.type())) {
+                continue;
+            }
+            store.record(item.entityType(), item.entityId()).ifPresent(r -> {
+                ObjectNode fields = r.fields().deepCopy();
+                JsonNode edited = item.payload().path("fields");
+                if (edited instanceof ObjectNode o) {
+                    fields.setAll(o);
+                }
+                store.saveRecord(
+                        new StoredRecord(r.type(), r.id(), r.scope(), r.version(), fields, r.state(), r.reason()));
+            });
+        }
+        for (String[] entity : store.outbox().unansweredEntities()) {
+            store.setState(entity[0], entity[1], SyncState.PENDING, null);
+        }
+    }
+
+    /** The scope keys the device holds: the stored list and the scopes of its server records. */
+    TreeSet<String> scopeKeys() {
+        TreeSet<String> scopes = readSet(MetaKeys.SCOPE_KEYS);
+        scopes.addAll(store.serverScopes());
+        return scopes;
+    }
+
+    private TreeSet<String> readSet(String key) {
+        TreeSet<String> set = new TreeSet<>();
+        String stored = store.meta(key);
+        if (stored != null) {
+            Json.parse(stored).forEach(n -> set.add(n.asString()));
+        }
+        return set;
+    }
+
+    private static ArrayNode toArray(TreeSet<String> values) {
+        ArrayNode array = Json.array();
+        values.forEach(array::add);
+        return array;
+    }
+}

@@ -1,0 +1,189 @@
+package org.casework.sync.client;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.DoubleSupplier;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The device's credentials and the rules of every call (protocol §1): bearer token, refresh on
+ * {@code device.tokenExpired}, wipe on {@code device.revoked}, retries with backoff on network
+ * errors and 5xx.
+ */
+final class DeviceSession {
+
+    /** Refresh a little early so a request does not leave with a token about to expire. */
+    private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
+
+    private final LocalStore store;
+    private final SyncTransport transport;
+    private final Clock clock;
+    private final RetryPolicy retry;
+    private final Sleeper sleeper;
+    private final DoubleSupplier random;
+
+    DeviceSession(
+            LocalStore store,
+            SyncTransport transport,
+            Clock clock,
+            RetryPolicy retry,
+            Sleeper sleeper,
+            DoubleSupplier random) {
+        this.store = store;
+        this.transport = transport;
+        this.clock = clock;
+        this.retry = retry;
+        this.sleeper = sleeper;
+        this.random = random;
+    }
+
+    boolean registered() {
+        return store.meta(MetaKeys.DEVICE_ID) != null;
+    }
+
+    /** Registers this store as a new device of {@code username}; returns the server's warnings. */
+    JsonNode register(String username, String password, String deviceName, String clientVersion) {
+        if (store.outbox().size() > 0) {
+            throw new IllegalStateException("this store still has unsent work; sync it before registering again");
+        }
+        ObjectNode body = Json.object();
+        body.put("username", username);
+        body.put("password", password);
+        body.put("deviceName", deviceName);
+        body.put("platform", "android-java");
+        body.put("clientVersion", clientVersion);
+        JsonNode answer = expectOk(send("/devices", body, null), "registration");
+        store.inTransaction(() -> {
+            // a new device starts its counters, cursor and scope from nothing
+            store.clearAll();
+            store.putMeta(MetaKeys.DEVICE_ID, Json.text(answer, "deviceId"));
+            store.putMeta(MetaKeys.USERNAME, username);
+            storeTokens(answer);
+            if (answer.has("limits")) {
+                store.putMeta(MetaKeys.LIMITS, Json.write(answer.get("limits")));
+            }
+            return null;
+        });
+        return answer.path("warnings");
+    }
+
+    /** An authenticated call: refreshes an expired token once, wipes the store when revoked. */
+    JsonNode call(String path, ObjectNode body) {
+        requireRegistered();
+        if (accessExpired()) {
+            refresh();
+        }
+        SyncTransport.Response response = send(path, body, store.meta(MetaKeys.ACCESS_TOKEN));
+        if (response.status() == 401 && "device.tokenExpired".equals(code(response))) {
+            refresh();
+            response = send(path, body, store.meta(MetaKeys.ACCESS_TOKEN));
+        }
+        return expectOk(response, path);
+    }
+
+    /** Rotates the tokens (the old refresh token stops working once the answer is stored). */
+    void refresh() {
+        requireRegistered();
+        ObjectNode body = Json.object();
+        body.put("deviceId", store.meta(MetaKeys.DEVICE_ID));
+        body.put("refreshToken", store.meta(MetaKeys.REFRESH_TOKEN));
+        JsonNode answer = expectOk(send("/devices/refresh", body, null), "token refresh");
+        store.inTransaction(() -> {
+            storeTokens(answer);
+            return null;
+        });
+    }
+
+    private void storeTokens(JsonNode answer) {
+        store.putMeta(MetaKeys.ACCESS_TOKEN, Json.text(answer, "accessToken"));
+        store.putMeta(MetaKeys.ACCESS_EXPIRES_AT, Json.text(answer, "accessExpiresAt"));
+        store.putMeta(MetaKeys.REFRESH_TOKEN, Json.text(answer, "refreshToken"));
+    }
+
+    private boolean accessExpired() {
+        Instant expires = Json.instant(store.meta(MetaKeys.ACCESS_EXPIRES_AT));
+        // unknown expiry: send and let the server say device.tokenExpired
+        return expires != null && !clock.instant().plus(EXPIRY_MARGIN).isBefore(expires);
+    }
+
+    /** Sends with retries: only "no answer" and 5xx are retried; every other answer is returned. */
+    private SyncTransport.Response send(String path, ObjectNode body, String bearer) {
+        String json = Json.write(body);
+        Exception last = null;
+        int lastStatus = 0;
+        for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
+            if (attempt > 1) {
+                pause(retry.delayBefore(attempt - 1, random.getAsDouble()));
+            }
+            try {
+                SyncTransport.Response response = transport.post(path, json, bearer);
+                if (response.status() >= 500) {
+                    lastStatus = response.status();
+                    last = null;
+                    continue;
+                }
+                if (response.status() < 300) {
+                    // a cut body that still parsed as far as it went is no answer at all
+                    Json.parse(response.body());
+                }
+                return response;
+            } catch (IOException | JacksonException e) {
+                last = e;
+                lastStatus = 0;
+            }
+        }
+        throw new SyncException(
+                "server unreachable after " + retry.maxAttempts() + " attempts", lastStatus, null, last);
+    }
+
+    private void pause(Duration delay) {
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException("interrupted while waiting to retry", 0, null, e);
+        }
+    }
+
+    private JsonNode expectOk(SyncTransport.Response response, String what) {
+        if (response.status() >= 200 && response.status() < 300) {
+            return parse(response.body());
+        }
+        JsonNode problem = parse(response.body());
+        String code = Json.text(problem, "code");
+        if (response.status() == 401
+                && ("device.revoked".equals(code) || problem.path("wipe").asBoolean(false))) {
+            store.wipe();
+            throw new DeviceRevokedException(detail(problem, "device revoked"));
+        }
+        throw new SyncException(
+                what + " refused: " + response.status() + " " + detail(problem, ""), response.status(), code, null);
+    }
+
+    private static String code(SyncTransport.Response response) {
+        return Json.text(parse(response.body()), "code");
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return body == null || body.isBlank() ? Json.object() : Json.parse(body);
+        } catch (JacksonException e) {
+            return Json.object();
+        }
+    }
+
+    private static String detail(JsonNode problem, String fallback) {
+        String detail = Json.text(problem, "detail");
+        return detail != null ? detail : Json.text(problem, "title") != null ? Json.text(problem, "title") : fallback;
+    }
+
+    private void requireRegistered() {
+        if (!registered()) {
+            throw new IllegalStateException("this device is not registered");
+        }
+    }
+}
