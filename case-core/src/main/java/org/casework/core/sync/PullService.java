@@ -104,8 +104,16 @@ public class PullService {
                 sums.put(key, checksums.of(actor, key));
             }
             if (deviceChecksums != null) {
+                // The device's checksums describe what it held at the cursor, before this answer.
+                // They can only be compared for scopes this answer leaves untouched: a scope with a
+                // change since the cursor differs now by design, and is checked at the next sync.
+                Set<String> touched = new java.util.HashSet<>();
+                changes.forEach(c -> touched.add(c.s() != null ? c.s() : c.id()));
                 deviceChecksums.forEach((key, sum) -> {
-                    if (keys.contains(key) && sum != null && !sum.equalsIgnoreCase(sums.get(key))) {
+                    if (keys.contains(key)
+                            && !touched.contains(key)
+                            && sum != null
+                            && !sum.equalsIgnoreCase(sums.get(key))) {
                         resync.add(key);
                     }
                 });
