@@ -5,6 +5,7 @@ import static org.casework.it.fixtures.ClientBuilder.aLeftBehindChild;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.LinkedHashMap;
@@ -98,6 +99,8 @@ class SyncPagesIntegrationTest {
         assertThat(edit(one[1], child, 1, "固阳一小", before).get("status").asString())
                 .isEqualTo("CONFLICT");
 
+        mvc.perform(get("/").with(pages.as("station-guyang")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("href=\"/sync/conflicts\"")));
         String page = mvc.perform(get("/sync/conflicts").with(pages.as("station-guyang")))
                 .andExpect(status().isOk())
                 .andReturn()
@@ -138,6 +141,7 @@ class SyncPagesIntegrationTest {
                 .getResponse()
                 .getContentAsString();
         assertThat(page).contains(device[2], "/devices/" + device[0] + "/revoke");
+        assertThat(page).as("the header leads supervisors here").contains("href=\"/devices\"");
         mvc.perform(post("/devices/{id}/revoke", device[0])
                         .param("reason", "手机丢失")
                         .with(csrf())
