@@ -1,6 +1,7 @@
 package org.casework.core.config;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import org.casework.core.accounts.LoginPolicy;
 import org.casework.core.assessments.ChildRiskSettings;
@@ -10,12 +11,14 @@ import org.casework.core.referrals.ReferralPolicy;
 import org.casework.core.security.CurrentActor;
 import org.casework.core.shared.ChinaTime;
 import org.casework.core.visits.VisitPolicy;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.AuditorAware;
 import org.springframework.data.jpa.repository.config.EnableJpaAuditing;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Beans every feature shares: the clock, password hashing and who-did-it auditing. */
@@ -36,10 +39,14 @@ public class CoreConfiguration {
         return Clock.system(ChinaTime.ZONE);
     }
 
-    /** Delegating encoder (bcrypt today) so stored hashes can move to a stronger scheme later. */
+    /**
+     * Delegating encoder (bcrypt today) so stored hashes can move to a stronger scheme later. The
+     * bcrypt cost is 10 unless configured: the test profile lowers it, since thousands of test logins
+     * would otherwise spend minutes hashing.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(@Value("${casework.security.bcrypt-strength:10}") int strength) {
+        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
     }
 
     @Bean
