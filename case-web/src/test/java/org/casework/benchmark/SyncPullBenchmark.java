@@ -37,11 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
  * is synced, 250 children are registered in its village (a client and a visit schedule change
  * each), then the same pull of those 500 changes is measured in-process (service time, no HTTP) —
  * plus, once over HTTP, the gzip bytes on the wire. Run: {@code ./mvnw verify -Pbenchmark -pl
- * case-web -am -Dtest=SyncBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; see docs/benchmarks.md.
+ * case-web -am -Dtest=SyncPullBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; see docs/benchmarks.md.
  */
 @Tag("benchmark")
 @IntegrationTest
-class SyncBenchmark {
+class SyncPullBenchmark {
 
     private static final int CHILDREN = Integer.getInteger("bench.sync.children", 250);
     private static final int RUNS = Integer.getInteger("bench.runs", 200);
