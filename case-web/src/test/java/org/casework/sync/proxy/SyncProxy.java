@@ -22,10 +22,14 @@ import java.util.regex.Pattern;
  * one-way latency without reducing throughput (chunks are queued with a delivery time), counts the
  * bytes it delivers and the HTTP requests it forwards, and can cut connections on demand.
  *
- * <p>Requests are counted by parsing HTTP/1.x request lines ({@code METHOD target HTTP/1.x}) at the
- * start of lines of the upstream stream, so keep-alive connections with several requests count
- * right; this assumes plain HTTP/1.x (no TLS, no HTTP/2) and bodies without such a line, which holds
- * for JSON. Connections are counted separately.
+ * <p>Requests are counted by finding HTTP/1.x request lines ({@code METHOD target HTTP/1.x} + CRLF)
+ * in the upstream stream, so keep-alive connections with several requests count right. A request
+ * line may follow a body that has no final newline, so it is matched at the end of each line rather
+ * than at its start; a JSON body cannot contain one (JSON strings cannot hold a raw CR LF). This
+ * assumes plain HTTP/1.x (no TLS, no HTTP/2). Connections are counted separately.
+ *
+ * <p>A new connection costs one round trip (the TCP handshake) before its first byte reaches the
+ * server, so peers that open a connection per request pay for it as they would on a real link.
  */
 public final class SyncProxy implements AutoCloseable {
 
@@ -33,7 +37,7 @@ public final class SyncProxy implements AutoCloseable {
     private static final int CHUNK = 1460;
 
     private static final Pattern REQUEST_LINE =
-            Pattern.compile("^(GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) \\S+ HTTP/1\\.[01]\r?$");
+            Pattern.compile("(GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) /\\S* HTTP/1\\.[01]\r$");
 
     private final ServerSocket listener;
     private final String targetHost;
@@ -162,6 +166,7 @@ public final class SyncProxy implements AutoCloseable {
         private final Socket server;
         private final long cutAfterDown;
         private final StringBuilder line = new StringBuilder();
+        private final long acceptedAtNanos = System.nanoTime();
         private long deliveredDown;
         private int halfClosed;
 
@@ -191,10 +196,13 @@ public final class SyncProxy implements AutoCloseable {
                     int n;
                     while ((n = in.read(buffer)) >= 0) {
                         LinkProfile link = profile;
+                        long oneWay = link.oneWayLatency().toNanos();
                         long sent = (upstream ? up : down).reserve(n, upstream ? link.upKbps() : link.downKbps());
-                        queue.put(new Chunk(
-                                Arrays.copyOf(buffer, n),
-                                sent + link.oneWayLatency().toNanos()));
+                        if (upstream) {
+                            // SYN, SYN-ACK: the device sends its first byte one round trip after connecting
+                            sent = Math.max(sent, acceptedAtNanos + 2 * oneWay);
+                        }
+                        queue.put(new Chunk(Arrays.copyOf(buffer, n), sent + oneWay));
                     }
                     queue.put(Chunk.EOF);
                 } catch (IOException | InterruptedException e) {
@@ -222,8 +230,9 @@ public final class SyncProxy implements AutoCloseable {
                         }
                         if (upstream) {
                             out.write(chunk.data());
-                            bytesUp.addAndGet(chunk.data().length);
+                            // requests first: a reader that sees the bytes arrive then sees their requests
                             countRequests(chunk.data());
+                            bytesUp.addAndGet(chunk.data().length);
                         } else if (!deliverDown(out, chunk.data())) {
                             close();
                             return;
@@ -252,12 +261,16 @@ public final class SyncProxy implements AutoCloseable {
             // request lines are ASCII; ISO-8859-1 maps bytes 1:1 so a UTF-8 body cannot shift the parse
             for (char c : new String(data, StandardCharsets.ISO_8859_1).toCharArray()) {
                 if (c == '\n') {
-                    if (REQUEST_LINE.matcher(line).matches()) {
+                    if (REQUEST_LINE.matcher(line).find()) {
                         requests.incrementAndGet();
                     }
                     line.setLength(0);
-                } else if (line.length() < 8192) {
+                } else {
                     line.append(c);
+                    if (line.length() > 16_384) {
+                        // a long body line: only its end can hold the next request line
+                        line.delete(0, line.length() - 8_192);
+                    }
                 }
             }
         }

@@ -108,18 +108,34 @@ class SyncProxyTest {
     }
 
     @Test
+    void aNewConnectionPaysOneRoundTripBeforeItsFirstByteArrives() throws Exception {
+        LinkProfile far = new LinkProfile("test", 0, 0, Duration.ofMillis(100), 0);
+        try (SyncProxy proxy = proxy(far)) {
+            long start = System.nanoTime();
+            try (Socket socket = new Socket("127.0.0.1", proxy.port())) {
+                socket.getOutputStream().write('x');
+                assertThat(socket.getInputStream().read()).isEqualTo('x');
+            }
+            // handshake (2 × 100 ms) + there (100 ms) + back (100 ms)
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        }
+    }
+
+    @Test
     void countsHttpRequestLinesOnAKeepAliveConnection() throws Exception {
         String requests = "GET /api/v1/clients/1 HTTP/1.1\r\nHost: x\r\n\r\n"
                 + "POST /api/v1/services HTTP/1.1\r\nHost: x\r\nContent-Length: 30\r\n\r\n"
                 + "{\"notes\":\"GET / HTTP/1.1 no\"}\n"
-                + "PUT /api/v1/clients/2 HTTP/1.1\r\nHost: x\r\n\r\n";
+                + "PUT /api/v1/clients/2 HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\n"
+                + "{\"a\":\"b\"}  " // no final newline: the next request line follows on the same line
+                + "GET /api/v1/clients?page=1 HTTP/1.1\r\nHost: x\r\n\r\n";
         byte[] bytes = requests.getBytes(StandardCharsets.UTF_8);
         try (SyncProxy proxy = proxy(LinkProfile.UNLIMITED);
                 Socket socket = new Socket("127.0.0.1", proxy.port())) {
             socket.getOutputStream().write(bytes);
             socket.getInputStream().readNBytes(bytes.length);
             awaitCounters(proxy, bytes.length, bytes.length);
-            assertThat(proxy.counters().requests()).isEqualTo(3);
+            assertThat(proxy.counters().requests()).isEqualTo(4);
             assertThat(proxy.counters().bytesUp()).isEqualTo(bytes.length);
         }
     }
