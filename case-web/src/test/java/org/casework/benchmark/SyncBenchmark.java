@@ -200,11 +200,15 @@ class SyncBenchmark {
             if (row.scenario().startsWith("1")) {
                 LinkProfile link = PROFILES.get(row.profile());
                 double floor = LinkProfile.transferSeconds(row.traffic().bytesDown(), link.downKbps());
-                detail += "; %.0f bytes down per child; bandwidth floor for these bytes %.1f s"
-                        .formatted(
-                                (double) row.traffic().bytesDown()
-                                        / data.children().size(),
-                                floor);
+                int records = data.children().size() + data.visits().size();
+                detail += "; %.0f bytes down per record (%d children + %d visits), %.0f per child with its visits;"
+                                .formatted(
+                                        (double) row.traffic().bytesDown() / records,
+                                        data.children().size(),
+                                        data.visits().size(),
+                                        (double) row.traffic().bytesDown()
+                                                / data.children().size())
+                        + " bandwidth floor for these bytes %.1f s".formatted(floor);
             }
             out.append(String.format(
                     Locale.ROOT,
