@@ -110,8 +110,13 @@ class SyncBenchmark {
                         "2 steady: %d local, %d remote".formatted(LOCAL_CHANGES, REMOTE_CHANGES),
                         () -> p.steadySync(local, remote)));
                 rows.add(measure(link, p, proxy, "3 no-op sync", p::noOpSync));
-                rows.add(
-                        measure(link, p, proxy, "4 same child on two devices", () -> p.sameChildOnTwoDevices(childId)));
+                rows.add(measure(
+                        link,
+                        p,
+                        proxy,
+                        "4 same child on two devices",
+                        () -> p.sameChildOnTwoDevices(
+                                childId, "设备A（" + link.name() + "）：堌阳镇中心小学", "设备B（" + link.name() + "）：兰考县第三实验小学")));
                 rows.add(measure(link, p, proxy, "5 every push delivered twice", () -> p.everyPushTwice(twice)));
                 rows.subList(rows.size() - 5, rows.size()).forEach(System.out::println);
             }

@@ -154,7 +154,7 @@ public final class NaiveRestPeer implements SyncPeer {
      * the version, so the second write is refused (409) rather than overwriting A's.
      */
     @Override
-    public Outcome sameChildOnTwoDevices(String childId) throws Exception {
+    public Outcome sameChildOnTwoDevices(String childId, String schoolOnA, String schoolOnB) throws Exception {
         long start = System.nanoTime();
         HttpClient deviceB =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -168,7 +168,7 @@ public final class NaiveRestPeer implements SyncPeer {
                 proxy.url(),
                 "PUT",
                 "/api/v1/clients/" + childId,
-                correction(onA, "设备A：堌阳镇中心小学"),
+                correction(onA, schoolOnA),
                 token,
                 "\"" + onA.get("version").asLong() + "\"");
         HttpResponse<String> writeB = send(
@@ -176,7 +176,7 @@ public final class NaiveRestPeer implements SyncPeer {
                 proxy.url(),
                 "PUT",
                 "/api/v1/clients/" + childId,
-                correction(onB, "设备B：兰考县第三实验小学"),
+                correction(onB, schoolOnB),
                 tokenB,
                 "\"" + onB.get("version").asLong() + "\"");
         double millis = (System.nanoTime() - start) / 1e6;
@@ -186,11 +186,13 @@ public final class NaiveRestPeer implements SyncPeer {
         return new Outcome(
                 millis,
                 outcome,
-                "PUT with If-Match: A %d, B %d%s; B must re-read and redo its edit by hand"
+                "PUT with If-Match: A %d, B %d%s"
                         .formatted(
                                 writeA.statusCode(),
                                 writeB.statusCode(),
-                                writeB.statusCode() == 409 ? " (" + code(writeB) + ")" : ""));
+                                writeB.statusCode() == 409
+                                        ? " (" + code(writeB) + "): B must re-read and redo its edit by hand"
+                                        : ""));
     }
 
     /** The API has no idempotency key: a POST delivered twice is two visits. */

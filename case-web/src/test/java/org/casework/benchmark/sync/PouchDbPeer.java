@@ -160,7 +160,7 @@ public final class PouchDbPeer implements SyncPeer {
     }
 
     @Override
-    public Outcome sameChildOnTwoDevices(String childId) throws Exception {
+    public Outcome sameChildOnTwoDevices(String childId, String schoolOnA, String schoolOnB) throws Exception {
         JsonNode r = run(Map.of(
                 "cmd",
                 "conflict",
@@ -175,9 +175,9 @@ public final class PouchDbPeer implements SyncPeer {
                 "childId",
                 childId,
                 "valueA",
-                "设备A：堌阳镇中心小学",
+                schoolOnA,
                 "valueB",
-                "设备B：兰考县第三实验小学"));
+                schoolOnB));
         // PouchDB keeps the losing revision in the document's tree and picks a winner by revision
         // hash; neither device is told, and a plain read shows only the winner.
         boolean visible = r.get("plainGetShowsConflict").asBoolean();

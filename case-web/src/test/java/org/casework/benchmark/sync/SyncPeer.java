@@ -38,8 +38,12 @@ public interface SyncPeer extends AutoCloseable {
     /** (3) Nothing changed anywhere. */
     Outcome noOpSync() throws Exception;
 
-    /** (4) The same child's school edited offline on this device and on a second one, both sync. */
-    Outcome sameChildOnTwoDevices(String childId) throws Exception;
+    /**
+     * (4) The same child's school edited offline on this device (to {@code schoolOnA}) and on a
+     * second one (to {@code schoolOnB}), both sync. The values are new in every run: writing a value
+     * the record already holds is no change, so it would not clash.
+     */
+    Outcome sameChildOnTwoDevices(String childId, String schoolOnA, String schoolOnB) throws Exception;
 
     /** (5) The device logged {@code local}; every push reaches the server twice (a retry after a lost answer). */
     Outcome everyPushTwice(List<SeedData.Visit> local) throws Exception;
