@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
+import org.casework.benchmark.sync.CaseworkPeer;
 import org.casework.benchmark.sync.NaiveRestPeer;
 import org.casework.benchmark.sync.PouchDbPeer;
 import org.casework.benchmark.sync.SeedData;
@@ -39,7 +40,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class SyncBenchmark {
 
     private static final int CHILDREN = Integer.getInteger("bench.sync.children", 1000);
-    private static final String RUNS = System.getProperty("bench.sync.runs", "pouchdb:2G,naive:2G,pouchdb:3G,naive:3G");
+    private static final String RUNS =
+            System.getProperty("bench.sync.runs", "casework:2G,pouchdb:2G,naive:2G,casework:3G,pouchdb:3G,naive:3G");
     private static final int LOCAL_CHANGES = 20;
     private static final int REMOTE_CHANGES = 50;
     private static final Map<String, LinkProfile> PROFILES =
@@ -88,6 +90,7 @@ class SyncBenchmark {
                     peer = switch (peerName) {
                         case "pouchdb" -> new PouchDbPeer(Path.of("..", "bench", "pouchdb"), data);
                         case "naive" -> new NaiveRestPeer(port, data, () -> resetMeasuredVillage(data));
+                        case "casework" -> new CaseworkPeer(port, data);
                         default -> throw new IllegalArgumentException("unknown peer " + peerName);
                     };
                     peers.put(peerName, peer);

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @RequiredArgsConstructor
 public class PullService {
 
-    public static final int MAX_LIMIT = 1000;
+    public static final int MAX_LIMIT = 2000;
 
     private final ChangeLog log;
     private final SyncReader reader;

@@ -1,8 +1,5 @@
 package org.casework.benchmark.sync;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,22 +69,9 @@ public final class NaiveRestPeer implements SyncPeer {
         return proxy;
     }
 
-    /**
-     * CPU of Tomcat's request threads ({@code http-nio-…-exec-…}), not of the whole JVM: the device,
-     * the proxy and the harness run in the same process and would otherwise be counted as server work.
-     */
     @Override
     public long serverCpuNanos() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long total = 0;
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null
-                    && info.getThreadName().startsWith("http-nio")
-                    && info.getThreadName().contains("-exec-")) {
-                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
-            }
-        }
-        return total;
+        return ServerThreads.cpuNanos();
     }
 
     @Override

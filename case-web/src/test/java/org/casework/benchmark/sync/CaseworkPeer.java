@@ -1,0 +1,281 @@
+package org.casework.benchmark.sync;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.casework.sync.client.HttpSyncTransport;
+import org.casework.sync.client.OfflineEdits.VisitLog;
+import org.casework.sync.client.RetryPolicy;
+import org.casework.sync.client.SyncClient;
+import org.casework.sync.client.SyncReport;
+import org.casework.sync.client.SyncTransport;
+import org.casework.sync.proxy.LinkProfile;
+import org.casework.sync.proxy.SyncProxy;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * This module: the Java reference client ({@code org.casework.sync.client}) with its SQLite store,
+ * speaking {@code /api/sync/v1} through the proxy. What the device holds is its protocol scope
+ * (section 3 of docs/sync-protocol.md): the village's children, households and due visits, the
+ * user's own flags and the visits the user logged; the visit history others logged is not copied
+ * to the phone.
+ */
+public final class CaseworkPeer implements SyncPeer {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final int serverPort;
+    private final SeedData data;
+    private final Path dir;
+    private final HttpClient direct =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private SyncProxy proxy;
+    private SyncClient device;
+    private final Twice transport = new Twice();
+
+    public CaseworkPeer(int serverPort, SeedData data) throws IOException {
+        this.serverPort = serverPort;
+        this.data = data;
+        this.dir = Files.createTempDirectory("casework-peer");
+    }
+
+    @Override
+    public String name() {
+        return "casework /api/sync/v1";
+    }
+
+    @Override
+    public SyncProxy open(LinkProfile link) throws Exception {
+        closeDevice();
+        if (proxy != null) {
+            proxy.close();
+        }
+        proxy = SyncProxy.start("127.0.0.1", serverPort, link);
+        transport.http = new HttpSyncTransport(URI.create(proxy.url()), Duration.ofMinutes(10), "zh-CN");
+        transport.twice = false;
+        device = open(dir.resolve("device-" + UUID.randomUUID() + ".db"), transport);
+        device.register(data.username(), data.password(), "bench " + link.name());
+        return proxy;
+    }
+
+    @Override
+    public long serverCpuNanos() {
+        return ServerThreads.cpuNanos();
+    }
+
+    @Override
+    public Outcome initialSync() {
+        long start = System.nanoTime();
+        SyncReport report = device.sync();
+        double millis = (System.nanoTime() - start) / 1e6;
+        int children = device.store().recordsOfType("client").size();
+        return new Outcome(
+                millis,
+                children >= data.children().size() ? "ok" : "lost",
+                "%d requests, %d records; %d children on the device"
+                        .formatted(report.requests(), report.changes(), children));
+    }
+
+    /** The station logs visits on the web meanwhile: the device gets the children's new due dates. */
+    @Override
+    public void remoteChanges(List<SeedData.Visit> visits) throws Exception {
+        String token = token("station-guyang", "casework-demo");
+        for (SeedData.Visit visit : visits) {
+            post(
+                    "/api/v1/services",
+                    Map.of(
+                            "clientId", visit.clientId(),
+                            "type", visit.type(),
+                            "occurredAt", visit.occurredAt(),
+                            "durationMinutes", visit.durationMinutes(),
+                            "notes", visit.notes()),
+                    token,
+                    201);
+        }
+    }
+
+    @Override
+    public Outcome steadySync(List<SeedData.Visit> local, List<SeedData.Visit> expectedRemote) {
+        local.forEach(this::logOffline);
+        long start = System.nanoTime();
+        SyncReport report = device.sync();
+        double millis = (System.nanoTime() - start) / 1e6;
+        boolean ok = report.applied() == local.size() && report.pending() == 0;
+        return new Outcome(
+                millis,
+                ok ? "ok" : "lost " + (local.size() - report.applied()),
+                "%d request(s): %d pushed and applied once, %d changes pulled (due dates of the visited children)"
+                        .formatted(report.requests(), report.applied(), report.changes()));
+    }
+
+    @Override
+    public Outcome noOpSync() {
+        long start = System.nanoTime();
+        SyncReport report = device.sync();
+        double millis = (System.nanoTime() - start) / 1e6;
+        return new Outcome(
+                millis,
+                report.changes() == 0 ? "ok" : "changed",
+                "%d request(s), %d changes".formatted(report.requests(), report.changes()));
+    }
+
+    /**
+     * Device B is set up directly against the server (its own initial sync is not this scenario);
+     * then A and B sync their offline edits of the same child through the link: A's is applied,
+     * B's clashes and becomes a conflict record the station resolves, with both values kept.
+     */
+    @Override
+    public Outcome sameChildOnTwoDevices(String childId, String schoolOnA, String schoolOnB) throws Exception {
+        Path bFile = dir.resolve("device-b-" + UUID.randomUUID() + ".db");
+        try (SyncClient setup = open(
+                bFile,
+                new HttpSyncTransport(URI.create("http://127.0.0.1:" + serverPort), Duration.ofMinutes(1), "zh-CN"))) {
+            setup.register(data.username(), data.password(), "bench device B");
+            setup.sync();
+        }
+        long start = System.nanoTime();
+        device.edits().editProfile(UUID.fromString(childId), Map.of("school", schoolOnA));
+        SyncReport a = device.sync();
+        SyncReport b;
+        try (SyncClient deviceB =
+                open(bFile, new HttpSyncTransport(URI.create(proxy.url()), Duration.ofMinutes(10), "zh-CN"))) {
+            deviceB.edits().editProfile(UUID.fromString(childId), Map.of("school", schoolOnB));
+            b = deviceB.sync();
+            revoke(deviceB.deviceId());
+        }
+        double millis = (System.nanoTime() - start) / 1e6;
+        boolean surfaced = a.applied() == 1 && b.conflicts() == 1;
+        return new Outcome(
+                millis,
+                surfaced ? "conflict surfaced" : "conflict hidden",
+                "A applied %d, B conflicts %d (kept for the station at /sync/conflicts)"
+                        .formatted(a.applied(), b.conflicts()));
+    }
+
+    @Override
+    public Outcome everyPushTwice(List<SeedData.Visit> local) throws Exception {
+        List<UUID> ids = local.stream().map(this::logOffline).toList();
+        transport.twice = true;
+        long start = System.nanoTime();
+        SyncReport report;
+        try {
+            report = device.sync();
+        } finally {
+            transport.twice = false;
+        }
+        double millis = (System.nanoTime() - start) / 1e6;
+        String token = token(data.username(), data.password());
+        int duplicated = 0;
+        int lost = 0;
+        for (int i = 0; i < local.size(); i++) {
+            String body = get("/api/v1/services?client=" + local.get(i).clientId() + "&size=200", token);
+            int copies = body.split(ids.get(i).toString(), -1).length - 1;
+            duplicated += Math.max(0, copies - 1);
+            lost += copies == 0 ? 1 : 0;
+        }
+        String outcome = duplicated > 0 ? "duplicated " + duplicated : lost > 0 ? "lost " + lost : "ok";
+        return new Outcome(
+                millis,
+                outcome,
+                "%d request(s) sent twice; each visit once on the server".formatted(report.requests()));
+    }
+
+    @Override
+    public void close() throws Exception {
+        closeDevice();
+        if (proxy != null) {
+            proxy.close();
+        }
+    }
+
+    /** Logs the visit on the device; returns the id the device gave it, which the server keeps. */
+    private UUID logOffline(SeedData.Visit v) {
+        return device.edits()
+                .logVisit(new VisitLog(
+                        UUID.fromString(v.clientId()),
+                        v.type(),
+                        Instant.parse(v.occurredAt()),
+                        v.durationMinutes(),
+                        v.notes(),
+                        null));
+    }
+
+    private SyncClient open(Path file, SyncTransport link) {
+        return SyncClient.open(new SyncClient.Config()
+                .database(file)
+                .server(URI.create("http://127.0.0.1:" + serverPort))
+                .transport(link)
+                .retry(RetryPolicy.DEFAULT, sleep -> {}, () -> 0.0)
+                .pullLimit(2000));
+    }
+
+    /** Each run opens a new device; the old one is revoked so the user stays under the device limit. */
+    private void closeDevice() throws Exception {
+        if (device != null) {
+            String id = device.registered() ? device.deviceId() : null;
+            device.close();
+            device = null;
+            if (id != null) {
+                revoke(id);
+            }
+        }
+    }
+
+    private void revoke(String deviceId) throws Exception {
+        post(
+                "/api/v1/devices/" + deviceId + "/revoke",
+                Map.of("reason", "benchmark run over"),
+                token("head-guyang", "casework-demo"),
+                200);
+    }
+
+    private String token(String username, String password) throws Exception {
+        String body = post("/api/v1/auth/token", Map.of("username", username, "password", password), null, 200);
+        return JSON.readTree(body).get("token").asString();
+    }
+
+    private String post(String path, Object body, String token, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serverPort + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> r = direct.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != expected) {
+            throw new IllegalStateException(path + " -> " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    private String get(String path, String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serverPort + path))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
+        return direct.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** The link as the device sees it; in scenario 5 every sync request is delivered twice. */
+    private static final class Twice implements SyncTransport {
+        SyncTransport http;
+        volatile boolean twice;
+
+        @Override
+        public Response post(String path, String json, String bearer) throws IOException {
+            if (twice && path.endsWith("/sync")) {
+                http.post(path, json, bearer);
+            }
+            return http.post(path, json, bearer);
+        }
+    }
+}
