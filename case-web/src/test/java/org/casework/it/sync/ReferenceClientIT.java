@@ -28,6 +28,8 @@ import org.casework.sync.client.SyncClient;
 import org.casework.sync.client.SyncReport;
 import org.casework.sync.client.SyncState;
 import org.casework.sync.client.SyncTransport;
+import org.casework.sync.proxy.LinkProfile;
+import org.casework.sync.proxy.SyncProxy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,9 +38,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The Java reference client against the real station server over HTTP: a village director's
- * device works offline, hands its work over in one sync, exactly once even when responses are
- * lost, sees a clash with the station as a conflict, and wipes itself when revoked.
+ * The Java reference client against the real station server over HTTP (and through the shaping
+ * proxy at 2G): a village director's device works offline, hands its work over in one sync, exactly
+ * once even when responses are lost or cut, sees a clash with the station as a conflict, and wipes
+ * itself when revoked.
  */
 class ReferenceClientIT extends ApiTest {
 
@@ -132,6 +135,27 @@ class ReferenceClientIT extends ApiTest {
         SyncReport report = device.sync();
         assertThat(transport.dropped.get()).isEqualTo(1);
         assertThat(report.pending()).isZero();
+        assertThat(visitsOnServer()).hasSize(2);
+    }
+
+    @Test
+    void overA2GLinkThatCutsTheAnswerHalfWayTheWorkStillArrivesOnce() throws Exception {
+        try (SyncProxy link = SyncProxy.start("127.0.0.1", port, LinkProfile.TWO_G)) {
+            device.close();
+            transport.delegate = new HttpSyncTransport(URI.create(link.url()), Duration.ofSeconds(60), "zh-CN");
+            device = open();
+            device.sync();
+            device.edits().logVisit(new VisitLog(child, "HOME_VISIT", Instant.now(), 30, "信号很差的一天", null));
+            device.edits().logVisit(new VisitLog(child, "PHONE_CALL", Instant.now(), 5, "电话", null));
+            // the server commits the push, then the connection dies while the answer comes down
+            link.cutAll(); // the next request opens a new connection, which is cut after 200 bytes down
+            link.cutNextConnectionAfter(200);
+            SyncReport report = device.sync();
+            assertThat(report.pending()).isZero();
+            assertThat(link.counters().requests())
+                    .as("the push went out again after the cut")
+                    .isGreaterThan(2);
+        }
         assertThat(visitsOnServer()).hasSize(2);
     }
 
