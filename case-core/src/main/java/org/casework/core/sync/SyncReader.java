@@ -362,7 +362,26 @@ public class SyncReader {
         return records;
     }
 
-    /** Reference data: the regions of the actor's jurisdiction and above, flag and visit types. */
+    /**
+     * The visit form a device shows offline: the fields a visit takes and the limits the server
+     * checks (from {@link ServiceRecord}, so the phone and the server cannot disagree).
+     */
+    static final List<Map<String, Object>> VISIT_FORM = List.of(
+            Map.of("name", "occurredAt", "kind", "datetime", "required", true),
+            Map.of(
+                    "name",
+                    "durationMinutes",
+                    "kind",
+                    "integer",
+                    "required",
+                    false,
+                    "min",
+                    1,
+                    "max",
+                    ServiceRecord.MAX_DURATION_MINUTES),
+            Map.of("name", "notes", "kind", "text", "required", true, "maxLength", ServiceRecord.NOTES_MAX_LENGTH));
+
+    /** Reference data: the regions of the actor's jurisdiction and above, flag and visit types with the visit form. */
     private List<SyncRecord> reference(Actor actor, String type) {
         List<SyncRecord> records = new ArrayList<>();
         switch (type) {
@@ -396,6 +415,7 @@ public class SyncReader {
                     Map<String, Object> f = new LinkedHashMap<>();
                     f.put("zh", label("serviceType." + t.name(), Locale.SIMPLIFIED_CHINESE));
                     f.put("en", label("serviceType." + t.name(), Locale.ENGLISH));
+                    f.put("form", VISIT_FORM);
                     records.add(new SyncRecord("visitType", t.name(), 0, SyncScope.REF, f));
                 }
             }

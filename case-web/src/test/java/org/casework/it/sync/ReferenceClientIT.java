@@ -92,6 +92,12 @@ class ReferenceClientIT extends ApiTest {
         assertThat(device.store().recordsOfType("client"))
                 .as("nothing of another village reaches the device")
                 .allSatisfy(r -> assertThat(r.scope()).isEqualTo(Villages.RENZHUANG));
+        // what the phone needs to work offline: the flag types and the visit form with the server's limits
+        assertThat(device.store().recordsOfType("flagType")).hasSize(17);
+        assertThat(device.store().record("visitType", "HOME_VISIT"))
+                .get()
+                .satisfies(v -> assertThat(v.fields().get("form").toString())
+                        .contains("\"notes\"", "\"maxLength\":4000", "\"durationMinutes\""));
 
         // offline: three visits and a flag
         Instant now = Instant.now();
