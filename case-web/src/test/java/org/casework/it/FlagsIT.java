@@ -211,6 +211,12 @@ class FlagsIT extends ApiTest {
         assertThat(reportToPolice(STATION_GUYANG, id).status())
                 .as("recorded once")
                 .isEqualTo(409);
+        assertThat(allItems("/api/v1/flags?view=QUEUE", token(STATION_GUYANG)))
+                .filteredOn(f -> f.get("id").asString().equals(id))
+                .singleElement()
+                .satisfies(f -> assertThat(
+                                f.get("staff").get("mandatoryReportRecorded").asBoolean())
+                        .isTrue());
 
         Response opened =
                 triage(STATION_GUYANG, get(STATION_GUYANG, id), Map.of("outcome", "CASE_OPENED", "clientId", child));
@@ -295,6 +301,11 @@ class FlagsIT extends ApiTest {
         JsonNode flag = raise(DIRECTOR_RENZHUANG, body);
         String id = flag.get("id").asString();
         assertThat(flag.get("hasPhoto").asBoolean()).isTrue();
+        assertThat(allItems("/api/v1/flags?view=QUEUE", token(STATION_GUYANG)))
+                .as("lists say which flags have a photo too")
+                .filteredOn(f -> f.get("id").asString().equals(id))
+                .singleElement()
+                .satisfies(f -> assertThat(f.get("hasPhoto").asBoolean()).isTrue());
         Response photo = api.get("/api/v1/flags/" + id + "/photo", token(STATION_GUYANG));
         assertThat(photo.status()).isEqualTo(200);
         assertThat(photo.header("Content-Type")).isEqualTo("image/png");

@@ -118,7 +118,7 @@ class FlagController {
             case QUEUE -> flags.queue(pageable);
             case ALL -> flags.all(pageable);
         };
-        return PageResponse.of(result, responses::of);
+        return PageResponse.of(result, responses.forList(result.getContent()));
     }
 
     @Operation(summary = "For supervisors: untriaged flags in the jurisdiction and how many are past their deadline")

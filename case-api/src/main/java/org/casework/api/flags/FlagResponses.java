@@ -1,6 +1,11 @@
 package org.casework.api.flags;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.flags.Flag;
 import org.casework.core.flags.FlagService;
@@ -17,22 +22,35 @@ class FlagResponses {
     private final Clock clock;
 
     FlagResponse of(Flag flag) {
-        boolean photo = flags.hasPhoto(flag.getId());
-        if (!flags.isStaffView(flag)) {
-            return FlagResponse.of(flag, photo, null);
-        }
-        return FlagResponse.of(
-                flag,
-                photo,
-                new FlagResponse.StaffView(
-                        flag.getReporterUsername(),
-                        flag.getTriageDueAt(),
-                        flag.isOverdue(clock.instant()),
-                        flag.getEscalatedHeadAt(),
-                        flag.getEscalatedCountyAt(),
-                        reports.forFlag(flag.getId()).isPresent(),
-                        flag.getOutcomeCaseId(),
-                        flag.getOutcomeClientId(),
-                        flag.getTriagedBy()));
+        return forList(List.of(flag)).apply(flag);
+    }
+
+    /** Responses for a list: the photo and police-report lookups are one query each, not one per flag. */
+    Function<Flag, FlagResponse> forList(List<Flag> list) {
+        List<UUID> ids = list.stream().map(Flag::getId).toList();
+        Set<UUID> photos = flags.withPhotos(ids);
+        List<UUID> staffIds =
+                list.stream().filter(flags::isStaffView).map(Flag::getId).toList();
+        Set<UUID> reported = staffIds.isEmpty() ? Set.of() : reports.reported(staffIds);
+        Instant now = clock.instant();
+        return flag -> {
+            boolean photo = photos.contains(flag.getId());
+            if (!flags.isStaffView(flag)) {
+                return FlagResponse.of(flag, photo, null);
+            }
+            return FlagResponse.of(
+                    flag,
+                    photo,
+                    new FlagResponse.StaffView(
+                            flag.getReporterUsername(),
+                            flag.getTriageDueAt(),
+                            flag.isOverdue(now),
+                            flag.getEscalatedHeadAt(),
+                            flag.getEscalatedCountyAt(),
+                            reported.contains(flag.getId()),
+                            flag.getOutcomeCaseId(),
+                            flag.getOutcomeClientId(),
+                            flag.getTriagedBy()));
+        };
     }
 }

@@ -254,6 +254,12 @@ public class FlagService {
         return photos.existsById(id);
     }
 
+    /** Which of these flags (of a list the caller already read) have a photo: one query. */
+    @Transactional(readOnly = true)
+    public java.util.Set<UUID> withPhotos(java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(photos.withPhotos(ids));
+    }
+
     /**
      * Records the station's decision. A mandatory-report situation cannot finish triage before the
      * report to the police and the notices are recorded. Opening a case or adding a category goes

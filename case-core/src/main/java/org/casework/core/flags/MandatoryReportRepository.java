@@ -1,5 +1,6 @@
 package org.casework.core.flags;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,9 @@ import org.springframework.data.repository.query.Param;
 interface MandatoryReportRepository extends JpaRepository<MandatoryReport, UUID> {
 
     Optional<MandatoryReport> findByFlagId(UUID flagId);
+
+    @Query("select r.flagId from MandatoryReport r where r.flagId in :flagIds")
+    List<UUID> flagsWithReports(@Param("flagIds") Collection<UUID> flagIds);
 
     List<MandatoryReport> findByCaseIdOrderByReportedAtDesc(UUID caseId);
 

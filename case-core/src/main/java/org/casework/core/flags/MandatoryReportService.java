@@ -1,8 +1,10 @@
 package org.casework.core.flags;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.audit.AuditTrail;
@@ -77,6 +79,13 @@ public class MandatoryReportService {
     public Optional<MandatoryReport> forFlag(UUID flagId) {
         Actor actor = currentActor.require(Permission.READ_CASES);
         return reports.findByFlagId(flags.staffFlag(actor, flagId).getId());
+    }
+
+    /** Which of these flags (of a list the caller already read) have their report recorded: one query. */
+    @Transactional(readOnly = true)
+    public Set<UUID> reported(Collection<UUID> flagIds) {
+        currentActor.require(Permission.READ_CASES);
+        return flagIds.isEmpty() ? Set.of() : Set.copyOf(reports.flagsWithReports(flagIds));
     }
 
     @Transactional(readOnly = true)

@@ -36,8 +36,8 @@ public class FlagRows {
     private final Clock clock;
 
     /**
-     * @param withReportState whether to look up the mandatory report of each mandatory-report flag
-     *     (station staff only: one query per such flag, so only for short lists)
+     * @param withReportState whether to look up which mandatory-report flags have their report
+     *     (station staff only; one query for the whole list)
      */
     public List<FlagRow> of(Collection<Flag> flags, boolean withReportState) {
         Set<String> villages = new HashSet<>();
@@ -54,9 +54,16 @@ public class FlagRows {
                         ? Map.of()
                         : clients.namesOf(clientIds);
         Instant now = clock.instant();
+        Set<UUID> reported = withReportState
+                ? reports.reported(flags.stream()
+                        .filter(Objects::nonNull)
+                        .filter(Flag::isMandatoryReport)
+                        .map(Flag::getId)
+                        .toList())
+                : Set.of();
         return flags.stream()
                 .filter(Objects::nonNull)
-                .map(f -> row(f, villageNames, clientNames, now, withReportState))
+                .map(f -> row(f, villageNames, clientNames, now, withReportState, reported))
                 .toList();
     }
 
@@ -65,7 +72,12 @@ public class FlagRows {
     }
 
     private FlagRow row(
-            Flag f, Map<String, String> villageNames, Map<UUID, String> clientNames, Instant now, boolean withReports) {
+            Flag f,
+            Map<String, String> villageNames,
+            Map<UUID, String> clientNames,
+            Instant now,
+            boolean withReports,
+            Set<UUID> reported) {
         String subject = f.getClientId() != null ? clientNames.get(f.getClientId()) : f.getSubjectName();
         Duration age = Duration.between(f.getRaisedAt(), now);
         String ageKey;
@@ -83,9 +95,7 @@ public class FlagRows {
             ageKey = "flag.age.days";
             ageValue = age.toDays();
         }
-        Boolean reportMissing = withReports && f.isMandatoryReport()
-                ? reports.forFlag(f.getId()).isEmpty()
-                : null;
+        Boolean reportMissing = withReports && f.isMandatoryReport() ? !reported.contains(f.getId()) : null;
         return new FlagRow(
                 f.getId(),
                 f.getType(),
