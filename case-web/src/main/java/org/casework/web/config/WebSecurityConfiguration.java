@@ -27,6 +27,9 @@ public class WebSecurityConfiguration {
                                 "/css/**",
                                 "/js/**",
                                 "/favicon.ico",
+                                // the offline app: its shell is public, its data comes from /api/sync with a device token
+                                "/m",
+                                "/m/**",
                                 "/actuator/health",
                                 "/actuator/health/**",
                                 "/v3/api-docs/**",

@@ -15,6 +15,6 @@ class WebMvcConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(pageChrome)
-                .excludePathPatterns("/api/**", "/webjars/**", "/css/**", "/js/**", "/actuator/**");
+                .excludePathPatterns("/api/**", "/webjars/**", "/css/**", "/js/**", "/actuator/**", "/m", "/m/**");
     }
 }

@@ -1,0 +1,316 @@
+// The offline edits: log a visit, raise a flag, register a child, edit a profile. Each saves on the
+// phone at once (device.js writes the record and its outbox item together) and syncs later.
+// A REJECTED record opens the same form filled in, and saving resubmits it as a new mutation.
+import {
+  app, t, h, go, toast, today, field, select, records, record, refLabel, villages, backLink, errorText,
+} from './ui-common.js';
+
+const SEVERITIES = ['RED', 'ORANGE', 'YELLOW', 'GREEN']; // most urgent first, as the server's RiskLevel
+const PARENT_STATUS = ['AT_HOME', 'WORKING_AWAY', 'DECEASED', 'MISSING', 'SERIOUSLY_DISABLED', 'IMPRISONED', 'UNKNOWN'];
+const DEFAULT_VISIT_TYPES = ['HOME_VISIT', 'PHONE_CALL', 'VIDEO_CALL'];
+
+/** Marks the form as being edited, so a background sync does not redraw it under the user's fingers. */
+function form(attrs, ...children) {
+  const el = h('form', { novalidate: true, ...attrs }, ...children);
+  el.addEventListener('input', () => el.classList.add('dirty'));
+  return el;
+}
+
+function errorBox() {
+  return h('p', { class: 'error', role: 'alert', hidden: true, id: 'form-error' });
+}
+
+function fail(box, text) {
+  box.textContent = text;
+  box.hidden = false;
+  box.scrollIntoView({ block: 'center' });
+}
+
+async function save(box, button, action, done) {
+  button.disabled = true;
+  try {
+    await action();
+    toast(navigator.onLine ? t('saved.online') : t('saved.offline'), 'ok');
+    done();
+    if (navigator.onLine) app.actions.syncNow(false);
+  } catch (error) {
+    fail(box, errorText(error));
+    button.disabled = false;
+  }
+}
+
+/** A local date (yyyy-mm-dd) as an instant: now when it is today, else noon of that day. */
+function instantOf(date) {
+  if (date === today()) return new Date().toISOString();
+  return new Date(date + 'T12:00:00').toISOString();
+}
+
+function localDateTime(d) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+function formLimits(visitType) {
+  const limits = {};
+  for (const f of visitType?.f?.form || []) limits[f.name] = f;
+  return limits;
+}
+
+// ---- visit ----
+
+export async function visitScreen(clientId, rejectedId) {
+  const rejected = rejectedId ? await record('visit', rejectedId) : null;
+  const old = rejected?.f || {};
+  const id = clientId || old.clientId || old.client;
+  const child = await record('client', id);
+  const types = await records('visitType');
+  const typeOptions = (types.length ? types.map((r) => r.id) : DEFAULT_VISIT_TYPES)
+    .map((code) => ({ value: code, label: refLabel(types.find((r) => r.id === code), t('visitType.' + code)) }));
+  const limits = formLimits(types.find((r) => r.id === 'HOME_VISIT') || types[0]);
+  const obs = old.observations || {};
+
+  const type = select('type', typeOptions, old.type || 'HOME_VISIT', { id: 'visit-type' });
+  const date = h('input', { type: 'date', name: 'date', id: 'visit-date', value: old.occurredAt ? old.occurredAt.slice(0, 10) : today(), max: today(), required: true });
+  const duration = h('input', {
+    type: 'number', name: 'durationMinutes', id: 'visit-duration', inputmode: 'numeric',
+    min: limits.durationMinutes?.min ?? 1, max: limits.durationMinutes?.max ?? 1440,
+    value: old.durationMinutes ?? 30,
+  });
+  const quick = h('div', { class: 'chips' }, [15, 30, 60].map((m) => h('button', {
+    type: 'button', class: 'chip', onclick: () => { duration.value = m; },
+  }, t('visit.minutes', m))));
+  const notes = h('textarea', { name: 'notes', id: 'visit-notes', rows: 3, maxlength: limits.notes?.maxLength ?? 2000 }, old.notes || '');
+  const childPresent = h('input', { type: 'checkbox', name: 'childPresent', id: 'obs-child', checked: obs.childPresent ?? true });
+  const guardianPresent = h('input', { type: 'checkbox', name: 'guardianPresent', id: 'obs-guardian', checked: obs.guardianPresent ?? true });
+  const living = select('livingConditions', ['GOOD', 'FAIR', 'POOR'].map((v) => ({ value: v, label: t('obs.living.' + v) })),
+    obs.livingConditions || 'GOOD', { id: 'obs-living' });
+  const followUp = h('input', { type: 'checkbox', name: 'needsFollowUp', id: 'obs-followup', checked: obs.needsFollowUp ?? false });
+  const box = errorBox();
+  const submit = h('button', { type: 'submit', class: 'primary big', id: 'visit-save' }, t('visit.save'));
+
+  const el = form({ class: 'card', id: 'visit-form', onsubmit: (event) => {
+    event.preventDefault();
+    const minutes = Number(duration.value);
+    if (!date.value || date.value > today()) return fail(box, t('visit.badDate'));
+    if (!Number.isInteger(minutes) || minutes < Number(duration.min) || minutes > Number(duration.max)) {
+      return fail(box, t('visit.badDuration', duration.min, duration.max));
+    }
+    const fields = {
+      clientId: id,
+      type: type.value,
+      occurredAt: instantOf(date.value),
+      durationMinutes: minutes,
+      notes: notes.value.trim() || null,
+      observations: {
+        childPresent: childPresent.checked,
+        guardianPresent: guardianPresent.checked,
+        livingConditions: living.value,
+        needsFollowUp: followUp.checked,
+      },
+    };
+    return save(box, submit,
+      () => (rejected ? app.device.resubmit('visit', rejectedId, fields) : app.device.logVisit(fields)),
+      () => go(rejected ? '#/sync' : '#/child/' + encodeURIComponent(id)));
+  } },
+  field(t('visit.type'), type),
+  field(t('visit.date'), date),
+  field(t('visit.duration'), duration), quick,
+  h('fieldset', {}, h('legend', {}, t('visit.observations')),
+    h('label', { class: 'check' }, childPresent, h('span', {}, t('obs.childPresent'))),
+    h('label', { class: 'check' }, guardianPresent, h('span', {}, t('obs.guardianPresent'))),
+    field(t('obs.livingConditions'), living),
+    h('label', { class: 'check' }, followUp, h('span', {}, t('obs.needsFollowUp')))),
+  field(t('visit.notes'), notes),
+  box, submit);
+  return [
+    backLink(rejected ? '#/sync' : '#/child/' + encodeURIComponent(id)),
+    h('h1', {}, t('visit.title', child?.f?.name || child?.f?.fullName || '')),
+    rejected?.reason ? h('p', { class: 'error' }, rejected.reason) : null,
+    el,
+  ];
+}
+
+// ---- flag ----
+
+function policeBanner() {
+  const numbers = app.config.emergencyNumbers || [];
+  return h('div', { class: 'police', id: 'flag-police', role: 'alert', hidden: true },
+    h('strong', {}, t('flag.police.title')),
+    h('p', {}, t('flag.police.text')),
+    h('div', { class: 'calls' }, numbers.map((n) => h('a', {
+      class: 'button call' + (n.number === '110' ? ' police-call' : ''), href: 'tel:' + n.number,
+    }, `${app.language === 'en' ? n.nameEn || n.name : n.name} ${n.number}`))));
+}
+
+export async function flagScreen(clientId, rejectedId) {
+  const rejected = rejectedId ? await record('flag', rejectedId) : null;
+  const old = rejected?.f || {};
+  const id = clientId || old.clientId || null;
+  const child = id ? await record('client', id) : null;
+  const flagTypes = (await records('flagType')).slice()
+    .sort((a, b) => Number(!!b.f?.mandatory) - Number(!!a.f?.mandatory));
+  const places = await villages();
+
+  const type = h('select', { name: 'type', id: 'flag-type', required: true },
+    h('option', { value: '' }, t('flag.chooseType')),
+    h('optgroup', { label: t('flag.group.mandatory') }, flagTypes.filter((r) => r.f?.mandatory)
+      .map((r) => h('option', { value: r.id, selected: r.id === old.type }, refLabel(r, r.id)))),
+    h('optgroup', { label: t('flag.group.other') }, flagTypes.filter((r) => !r.f?.mandatory)
+      .map((r) => h('option', { value: r.id, selected: r.id === old.type }, refLabel(r, r.id)))));
+  const severity = select('severity', SEVERITIES.map((s) => ({ value: s, label: t('severity.' + s) })),
+    old.severity || 'YELLOW', { id: 'flag-severity' });
+  const banner = policeBanner();
+  const applyType = (keepSeverity) => {
+    const chosen = flagTypes.find((r) => r.id === type.value);
+    const mandatory = !!chosen?.f?.mandatory;
+    const preset = chosen?.f?.severity;
+    banner.hidden = !mandatory;
+    if (preset && !keepSeverity) severity.value = preset;
+    // a mandatory-report type may be raised, never lowered below its preset
+    for (const option of severity.options) {
+      option.disabled = mandatory && preset && SEVERITIES.indexOf(option.value) > SEVERITIES.indexOf(preset);
+    }
+    severity.closest('label')?.classList.toggle('red', severity.value === 'RED');
+  };
+  type.addEventListener('change', () => applyType(false));
+  severity.addEventListener('change', () => applyType(true));
+
+  const description = h('textarea', { name: 'description', id: 'flag-description', rows: 3, maxlength: 2000 }, old.description || '');
+  const observedAt = h('input', { type: 'datetime-local', name: 'observedAt', id: 'flag-observed', value: localDateTime(old.observedAt ? new Date(old.observedAt) : new Date()) });
+  const place = h('input', { name: 'observedPlace', id: 'flag-place', maxlength: 200, value: old.observedPlace || '' });
+  const subjectName = h('input', { name: 'subjectName', id: 'flag-subject', maxlength: 50, value: old.subjectName || '' });
+  const sex = select('subjectSex', [{ value: '', label: t('flag.sexUnknown') }, { value: 'FEMALE', label: t('sex.FEMALE') }, { value: 'MALE', label: t('sex.MALE') }],
+    old.subjectSex || '', { id: 'flag-sex' });
+  const ageYearsInput = h('input', { type: 'number', name: 'subjectAgeYears', id: 'flag-age', min: 0, max: 17, inputmode: 'numeric', value: old.subjectAgeYears ?? '' });
+  const contact = h('input', { name: 'guardianContact', id: 'flag-contact', maxlength: 100, value: old.guardianContact || '' });
+  const village = select('villageCode', places.map((v) => ({ value: v.code, label: v.name })),
+    old.villageCode || child?.s || places[0]?.code, { id: 'flag-village' });
+  const box = errorBox();
+  const submit = h('button', { type: 'submit', class: 'primary big danger', id: 'flag-save' }, t('flag.save'));
+
+  const el = form({ class: 'card', id: 'flag-form', onsubmit: (event) => {
+    event.preventDefault();
+    if (!type.value) return fail(box, t('flag.needType'));
+    if (!child && !subjectName.value.trim()) return fail(box, t('flag.needSubject'));
+    const fields = {
+      clientId: child ? id : null,
+      subjectName: child ? null : subjectName.value.trim(),
+      subjectSex: child ? null : sex.value || null,
+      subjectAgeYears: child || ageYearsInput.value === '' ? null : Number(ageYearsInput.value),
+      guardianContact: child ? null : contact.value.trim() || null,
+      villageCode: child?.s || village.value,
+      type: type.value,
+      severity: severity.value,
+      description: description.value.trim() || null,
+      observedAt: observedAt.value ? new Date(observedAt.value).toISOString() : new Date().toISOString(),
+      observedPlace: place.value.trim() || null,
+    };
+    return save(box, submit,
+      () => (rejected ? app.device.resubmit('flag', rejectedId, fields) : app.device.raiseFlag(fields)),
+      () => go(rejected ? '#/sync' : child ? '#/child/' + encodeURIComponent(id) : '#/flags'));
+  } },
+  field(t('flag.type'), type),
+  banner,
+  field(t('flag.severity'), severity, t('flag.severityHint')),
+  child ? null : h('fieldset', {}, h('legend', {}, t('flag.subject')),
+    field(t('flag.subjectName'), subjectName),
+    field(t('flag.subjectSex'), sex),
+    field(t('flag.subjectAge'), ageYearsInput),
+    field(t('flag.guardianContact'), contact),
+    field(t('flag.village'), village)),
+  field(t('flag.description'), description),
+  field(t('flag.observedAt'), observedAt),
+  field(t('flag.observedPlace'), place),
+  box, submit);
+  applyType(!!old.severity);
+  return [
+    backLink(rejected ? '#/sync' : child ? '#/child/' + encodeURIComponent(id) : '#/home'),
+    h('h1', {}, child ? t('flag.titleFor', child.f?.name || child.f?.fullName || '') : t('flag.title')),
+    rejected?.reason ? h('p', { class: 'error' }, rejected.reason) : null,
+    el,
+  ];
+}
+
+// ---- register a child ----
+
+export async function registerScreen(rejectedId) {
+  const rejected = rejectedId ? await record('client', rejectedId) : null;
+  const old = rejected?.f || {};
+  const places = await villages();
+  const parentOptions = [{ value: '', label: '—' }, ...PARENT_STATUS.map((s) => ({ value: s, label: t('parent.' + s) }))];
+  const inputs = {
+    fullName: h('input', { name: 'fullName', id: 'reg-name', maxlength: 50, required: true, value: old.fullName || '' }),
+    sex: select('sex', [{ value: 'FEMALE', label: t('sex.FEMALE') }, { value: 'MALE', label: t('sex.MALE') }], old.sex || 'FEMALE', { id: 'reg-sex' }),
+    birthDate: h('input', { type: 'date', name: 'birthDate', id: 'reg-birth', max: today(), required: true, value: old.birthDate || '' }),
+    residenceRegionCode: select('residenceRegionCode', places.map((v) => ({ value: v.code, label: v.name })), old.residenceRegionCode || places[0]?.code, { id: 'reg-village' }),
+    idNumber: h('input', { name: 'idNumber', id: 'reg-id', maxlength: 18, autocomplete: 'off', value: old.idNumber || '' }),
+    noIdReason: h('input', { name: 'noIdReason', id: 'reg-noid', maxlength: 100, value: old.noIdReason || '' }),
+    guardianName: h('input', { name: 'guardianName', id: 'reg-guardian', maxlength: 50, value: old.guardianName || '' }),
+    guardianRelation: h('input', { name: 'guardianRelation', id: 'reg-relation', maxlength: 20, value: old.guardianRelation || '' }),
+    guardianPhone: h('input', { type: 'tel', name: 'guardianPhone', id: 'reg-phone', maxlength: 20, value: old.guardianPhone || '' }),
+    fatherStatus: select('fatherStatus', parentOptions, old.fatherStatus || '', { id: 'reg-father' }),
+    motherStatus: select('motherStatus', parentOptions, old.motherStatus || '', { id: 'reg-mother' }),
+    category: select('category', [{ value: '', label: t('reg.noCategory') }, { value: 'LEFT_BEHIND_CHILD', label: t('category.LEFT_BEHIND_CHILD') }], old.category || '', { id: 'reg-category' }),
+  };
+  const box = errorBox();
+  const submit = h('button', { type: 'submit', class: 'primary big', id: 'reg-save' }, t('reg.save'));
+  const el = form({ class: 'card', id: 'register-form', onsubmit: (event) => {
+    event.preventDefault();
+    const v = Object.fromEntries(Object.entries(inputs).map(([k, input]) => [k, input.value.trim() || null]));
+    if (!v.fullName || !v.birthDate) return fail(box, t('reg.needNameAndBirth'));
+    if (!v.idNumber && !v.noIdReason) return fail(box, t('reg.needIdOrReason'));
+    return save(box, submit,
+      () => (rejected ? app.device.resubmit('client', rejectedId, v) : app.device.registerChild(v)),
+      () => go(rejected ? '#/sync' : '#/home'));
+  } },
+  field(t('field.name'), inputs.fullName),
+  field(t('field.sex'), inputs.sex),
+  field(t('field.birthDate'), inputs.birthDate),
+  field(t('field.village'), inputs.residenceRegionCode),
+  field(t('field.idNumber'), inputs.idNumber),
+  field(t('field.noIdReason'), inputs.noIdReason, t('reg.noIdHint')),
+  field(t('field.guardianName'), inputs.guardianName),
+  field(t('field.guardianRelation'), inputs.guardianRelation),
+  field(t('field.guardianPhone'), inputs.guardianPhone),
+  field(t('field.fatherStatus'), inputs.fatherStatus),
+  field(t('field.motherStatus'), inputs.motherStatus),
+  field(t('field.category'), inputs.category),
+  box, submit);
+  return [backLink(rejected ? '#/sync' : '#/home'), h('h1', {}, t('reg.title')),
+    rejected?.reason ? h('p', { class: 'error' }, rejected.reason) : null, el];
+}
+
+// ---- edit a profile ----
+
+const EDITABLE = ['name', 'address', 'school', 'guardianName', 'guardianRelation', 'guardianPhone', 'carerName', 'carerPhone', 'fatherStatus', 'motherStatus'];
+
+export async function editScreen(clientId) {
+  const child = await record('client', clientId);
+  if (!child) return [backLink('#/home'), h('p', { class: 'error' }, t('child.gone'))];
+  const f = child.f || {};
+  const parentOptions = [{ value: '', label: '—' }, ...PARENT_STATUS.map((s) => ({ value: s, label: t('parent.' + s) }))];
+  const inputs = {};
+  for (const name of EDITABLE) {
+    inputs[name] = name.endsWith('Status')
+      ? select(name, parentOptions, f[name] || '', { id: 'edit-' + name })
+      : h('input', { name, id: 'edit-' + name, type: name.endsWith('Phone') ? 'tel' : 'text', maxlength: 200, value: f[name] ?? '' });
+  }
+  const box = errorBox();
+  const submit = h('button', { type: 'submit', class: 'primary big', id: 'edit-save' }, t('edit.save'));
+  const el = form({ class: 'card', id: 'edit-form', onsubmit: (event) => {
+    event.preventDefault();
+    const changes = {};
+    for (const [name, input] of Object.entries(inputs)) {
+      const value = input.value.trim() || null;
+      if (value !== (f[name] ?? null)) changes[name] = value;
+    }
+    if (Object.keys(changes).length === 0) return go('#/child/' + encodeURIComponent(clientId));
+    if ('name' in changes && !changes.name) return fail(box, t('reg.needNameAndBirth'));
+    return save(box, submit, () => app.device.editProfile(clientId, changes),
+      () => go('#/child/' + encodeURIComponent(clientId)));
+  } },
+  EDITABLE.map((name) => field(t('field.' + name), inputs[name])),
+  box, submit);
+  return [backLink('#/child/' + encodeURIComponent(clientId)), h('h1', {}, t('edit.title', f.name || '')), el];
+}
+
