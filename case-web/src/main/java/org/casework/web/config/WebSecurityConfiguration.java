@@ -27,7 +27,8 @@ public class WebSecurityConfiguration {
                                 "/css/**",
                                 "/js/**",
                                 "/favicon.ico",
-                                // the offline app: its shell is public, its data comes from /api/sync with a device token
+                                // the offline app: its shell is public, its data comes from /api/sync with a device
+                                // token
                                 "/m",
                                 "/m/**",
                                 "/actuator/health",

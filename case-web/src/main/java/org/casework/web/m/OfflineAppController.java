@@ -85,7 +85,8 @@ class OfflineAppController {
 
     private static void read(String path, Map<String, String> into) {
         Properties bundle = new Properties();
-        try (Reader reader = new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8)) {
+        try (Reader reader =
+                new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8)) {
             bundle.load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -15,7 +15,8 @@ class OfflineAppResources implements WebMvcConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        registry.addResourceHandler("/m/sw.js")
+        // a pattern, not the plain path: the resource is looked up by the part the pattern matched
+        registry.addResourceHandler("/m/sw*.js")
                 .addResourceLocations("classpath:/static/m/")
                 .setCacheControl(CacheControl.noCache());
     }
