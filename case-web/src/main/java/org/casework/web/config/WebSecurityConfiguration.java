@@ -26,6 +26,7 @@ public class WebSecurityConfiguration {
                                 "/webjars/**",
                                 "/css/**",
                                 "/js/**",
+                                "/m/**",
                                 "/favicon.ico",
                                 "/actuator/health",
                                 "/actuator/health/**",
