@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -70,15 +71,26 @@ public final class OfflineEdits {
 
     private final LocalStore store;
     private final Clock clock;
+    private final Supplier<UUID> ids;
 
     public OfflineEdits(LocalStore store, Clock clock) {
+        this(store, clock, UUID::randomUUID);
+    }
+
+    /**
+     * With a chosen id source: the golden vectors shared with the offline web app need both
+     * clients to draw the same ids. Each edit draws the new entity's id first (not for profile
+     * edits), then the mutation's id.
+     */
+    public OfflineEdits(LocalStore store, Clock clock, Supplier<UUID> ids) {
         this.store = store;
         this.clock = clock;
+        this.ids = ids;
     }
 
     /** Raises a flag; returns the flag's id (also its server id). */
     public UUID raiseFlag(FlagReport r) {
-        UUID id = UUID.randomUUID();
+        UUID id = ids.get();
         ObjectNode fields = Json.object();
         putAll(
                 fields,
@@ -129,7 +141,7 @@ public final class OfflineEdits {
 
     /** Logs a visit to a registry child; returns the visit's id. */
     public UUID logVisit(VisitLog v) {
-        UUID id = UUID.randomUUID();
+        UUID id = ids.get();
         ObjectNode fields = Json.object();
         putAll(
                 fields,
@@ -154,7 +166,7 @@ public final class OfflineEdits {
 
     /** Adds a note to a flag; notes are not pulled back (protocol §3 has no note type). */
     public UUID addNote(UUID flagId, String text) {
-        UUID id = UUID.randomUUID();
+        UUID id = ids.get();
         ObjectNode fields = Json.object();
         putAll(fields, "flagId", flagId, "text", text);
         ObjectNode local = Json.object();
@@ -165,7 +177,7 @@ public final class OfflineEdits {
 
     /** Registers a child found in the field; returns the new client's id. */
     public UUID registerChild(ChildRegistration c) {
-        UUID id = UUID.randomUUID();
+        UUID id = ids.get();
         ObjectNode fields = Json.object();
         putAll(
                 fields,
@@ -280,7 +292,7 @@ public final class OfflineEdits {
             Long baseVersion,
             ObjectNode before) {
         ObjectNode payload = Json.object();
-        payload.put("id", UUID.randomUUID().toString());
+        payload.put("id", ids.get().toString());
         payload.put("type", type);
         payload.put("entityId", entityId.toString());
         if (baseVersion == null) {

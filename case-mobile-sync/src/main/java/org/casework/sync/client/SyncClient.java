@@ -8,7 +8,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 /**
  * The facade for apps: register the device, edit offline ({@link #edits()}), read offline ({@link
@@ -31,6 +33,7 @@ public final class SyncClient implements AutoCloseable {
         Sleeper sleeper = Sleeper.REAL;
         DoubleSupplier random = new Random()::nextDouble;
         int pullLimit = 500;
+        Supplier<UUID> ids = UUID::randomUUID;
         String language = "zh-CN";
         URI server;
 
@@ -73,6 +76,12 @@ public final class SyncClient implements AutoCloseable {
             return this;
         }
 
+        /** Where new record and mutation ids come from (random by default; fixed in golden vectors). */
+        public Config ids(Supplier<UUID> ids) {
+            this.ids = ids;
+            return this;
+        }
+
         /** Changes per pull page ({@code limit} in the request). */
         public Config pullLimit(int limit) {
             this.pullLimit = limit;
@@ -96,7 +105,7 @@ public final class SyncClient implements AutoCloseable {
         this.store = LocalStore.open(config.database);
         this.session = new DeviceSession(store, transport, config.clock, config.retry, config.sleeper, config.random);
         this.engine = new SyncEngine(store, session, config.clock, config.pullLimit);
-        this.edits = new OfflineEdits(store, config.clock);
+        this.edits = new OfflineEdits(store, config.clock, config.ids);
         this.queries = new LocalQueries(store, config.clock, config.zone);
     }
 

@@ -1,0 +1,548 @@
+// The sync protocol (docs/sync-protocol.md), a faithful port of the Java reference client
+// (case-mobile-sync org.casework.sync.client: OfflineEdits, Outbox, AnswerApplier, SyncEngine,
+// Checksums, DeviceSession, RetryPolicy). Same request shape, same local states, same rules.
+
+import { cmp } from './store.js';
+import { sha256Hex } from './crypto.js';
+
+export const META = {
+  DEVICE_ID: 'deviceId',
+  USERNAME: 'username',
+  ACCESS_TOKEN: 'accessToken',
+  ACCESS_EXPIRES_AT: 'accessExpiresAt',
+  REFRESH_TOKEN: 'refreshToken',
+  LIMITS: 'limits',
+  CURSOR: 'cursor',
+  LAST_SYNC_AT: 'lastSyncAt',
+  SCOPE_KEYS: 'scopeKeys',
+  LAST_COUNTER: 'lastCounter',
+  RESYNC_SCOPES: 'resyncScopes',
+};
+
+export const CLIENT_VERSION = '1.0.0';
+
+/** Client record fields (protocol §3) a device may edit; masked values cannot be edited. */
+export const EDITABLE_PROFILE_FIELDS = new Set([
+  'name', 'sex', 'birthDate', 'address', 'guardianName', 'guardianRelation', 'guardianPhone',
+  'carerName', 'carerPhone', 'fatherStatus', 'motherStatus', 'school', 'living',
+]);
+
+/** An instant as Java's Instant.toString writes it (no ".000" when the milliseconds are zero). */
+export function javaInstant(date) {
+  return date.toISOString().replace('.000Z', 'Z');
+}
+
+export class SyncError extends Error {
+  constructor(message, { status = 0, code = null, problem = null } = {}) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.problem = problem;
+  }
+}
+
+// ---- Checksums (protocol §2.3)
+
+/** Lowercase hex SHA-256 of the lines t:id:v\n of the versioned records, sorted by t, then id. */
+export function checksum(records) {
+  const lines = records
+    .filter((r) => r.v !== null && r.v !== undefined)
+    .sort((a, b) => cmp(a.t, b.t) || cmp(a.id, b.id))
+    .map((r) => `${r.t}:${r.id}:${r.v}\n`)
+    .join('');
+  return sha256Hex(lines);
+}
+
+// ---- RetryPolicy
+
+export const DEFAULT_RETRY = { maxAttempts: 5, initialDelay: 1000, maxDelay: 60000, multiplier: 2, jitter: 0.5 };
+
+/** Delay (ms) before retry n (1-based): min(max, initial * multiplier^(n-1)), minus up to jitter of it. */
+export function delayBefore(policy, retry, random) {
+  const base = Math.min(policy.maxDelay, policy.initialDelay * Math.pow(policy.multiplier, Math.max(0, retry - 1)));
+  return Math.round(base * (1 - policy.jitter * random));
+}
+
+// ---- Transport: fetch with gzip request bodies
+
+async function gzip(text) {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** post(path, json, bearer) -> {status, body}; throws on no answer (network failure). */
+export function fetchTransport({ server, language, fetch: fetchFn }) {
+  const base = server.replace(/\/$/, '') + '/api/sync/v1';
+  const canGzip = typeof CompressionStream === 'function';
+  return {
+    async post(path, json, bearer) {
+      const headers = {
+        'Content-Type': 'application/json',
+        Accept: 'application/json, application/problem+json',
+        'Accept-Language': language,
+      };
+      let body = json;
+      if (canGzip) {
+        body = await gzip(json);
+        headers['Content-Encoding'] = 'gzip';
+      }
+      if (bearer) headers.Authorization = 'Bearer ' + bearer;
+      // bearer only: the station's web session cookie has nothing to do with the device
+      const response = await fetchFn(base + path, { method: 'POST', headers, body, credentials: 'omit', cache: 'no-store' });
+      // the browser decodes a gzip answer; a body cut half-way rejects here, like no answer at all
+      return { status: response.status, body: await response.text() };
+    },
+  };
+}
+
+function parse(text) {
+  if (text === null || text === undefined || text.trim() === '') return {};
+  try {
+    const v = JSON.parse(text);
+    return v && typeof v === 'object' ? v : {};
+  } catch {
+    return {};
+  }
+}
+
+function detail(problem, fallback) {
+  return problem.detail ?? problem.title ?? fallback;
+}
+
+// ---- DeviceSession
+
+/** Refresh a little early so a request does not leave with a token about to expire. */
+const EXPIRY_MARGIN_MS = 30000;
+
+export class DeviceSession {
+  /**
+   * hooks: onContact() after every successful answer (offline-login window), onRevoked() wipes.
+   */
+  constructor({ store, transport, now, retry = DEFAULT_RETRY, sleep, random = Math.random, hooks = {} }) {
+    this.store = store;
+    this.transport = transport;
+    this.now = now;
+    this.retry = retry;
+    this.sleep = sleep || ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.random = random;
+    this.hooks = hooks;
+  }
+
+  registered() {
+    return this.store !== null && this.store.meta(META.DEVICE_ID) !== null;
+  }
+
+  /** Registers a device (no store yet: the vault is made from the answer). Returns the answer. */
+  async register(username, password, deviceName, platform = 'pwa') {
+    const body = { username, password, deviceName, platform, clientVersion: CLIENT_VERSION };
+    return this.expectOk(await this.send('/devices', body, null), 'registration');
+  }
+
+  /** An authenticated call: refreshes an expired token once, wipes when revoked. */
+  async call(path, body) {
+    this.requireRegistered();
+    if (this.accessExpired()) await this.refresh();
+    let response = await this.send(path, body, this.store.meta(META.ACCESS_TOKEN));
+    if (response.status === 401 && parse(response.body).code === 'device.tokenExpired') {
+      await this.refresh();
+      response = await this.send(path, body, this.store.meta(META.ACCESS_TOKEN));
+    }
+    return this.expectOk(response, path);
+  }
+
+  /** Rotates the tokens (the old refresh token stops working once the answer is stored). */
+  async refresh() {
+    this.requireRegistered();
+    const body = { deviceId: this.store.meta(META.DEVICE_ID), refreshToken: this.store.meta(META.REFRESH_TOKEN) };
+    const answer = await this.expectOk(await this.send('/devices/refresh', body, null), 'token refresh');
+    await this.store.tx(() => storeTokens(this.store, answer));
+    return answer;
+  }
+
+  accessExpired() {
+    const text = this.store.meta(META.ACCESS_EXPIRES_AT);
+    const expires = text ? Date.parse(text) : NaN;
+    // unknown expiry: send and let the server say device.tokenExpired
+    return !Number.isNaN(expires) && !(this.now().getTime() + EXPIRY_MARGIN_MS < expires);
+  }
+
+  /** Sends with retries: only "no answer" and 5xx are retried; every other answer is returned. */
+  async send(path, body, bearer) {
+    const json = JSON.stringify(body);
+    let last = null;
+    let lastStatus = 0;
+    for (let attempt = 1; attempt <= this.retry.maxAttempts; attempt++) {
+      if (attempt > 1) {
+        // a phone that knows it is offline does not wait a minute to say so
+        if (lastStatus === 0 && typeof navigator !== 'undefined' && navigator.onLine === false) break;
+        await this.sleep(delayBefore(this.retry, attempt - 1, this.random()));
+      }
+      try {
+        const response = await this.transport.post(path, json, bearer);
+        if (response.status >= 500) {
+          lastStatus = response.status;
+          last = null;
+          continue;
+        }
+        if (response.status < 300) JSON.parse(response.body); // a cut body is no answer at all
+        return response;
+      } catch (e) {
+        last = e;
+        lastStatus = 0;
+      }
+    }
+    throw new SyncError(`server unreachable after ${this.retry.maxAttempts} attempts` + (last ? `: ${last.message}` : ''), {
+      status: lastStatus,
+      code: lastStatus === 0 ? 'sync.offline' : 'sync.serverError',
+    });
+  }
+
+  async expectOk(response, what) {
+    const problem = parse(response.body);
+    if (response.status >= 200 && response.status < 300) {
+      if (this.hooks.onContact) await this.hooks.onContact();
+      return problem;
+    }
+    const code = problem.code ?? null;
+    if (response.status === 401 && (code === 'device.revoked' || problem.wipe === true)) {
+      if (this.hooks.onRevoked) await this.hooks.onRevoked();
+      throw new SyncError(detail(problem, 'device revoked'), { status: 401, code: 'device.revoked', problem });
+    }
+    throw new SyncError(detail(problem, `${what} refused: ${response.status}`), { status: response.status, code, problem });
+  }
+
+  requireRegistered() {
+    if (!this.registered()) throw new SyncError('this device is not registered', { code: 'device.notRegistered' });
+  }
+}
+
+export function storeTokens(store, answer) {
+  store.putMeta(META.ACCESS_TOKEN, answer.accessToken ?? null);
+  store.putMeta(META.ACCESS_EXPIRES_AT, answer.accessExpiresAt ?? null);
+  store.putMeta(META.REFRESH_TOKEN, answer.refreshToken ?? null);
+}
+
+// ---- AnswerApplier
+
+const STATES = { APPLIED: 'SYNCED', REJECTED: 'REJECTED', CONFLICT: 'CONFLICT', QUARANTINED: 'QUARANTINED' };
+
+export class AnswerApplier {
+  constructor(store, now) {
+    this.store = store;
+    this.now = now;
+  }
+
+  /** Everything of one answer, with the new cursor; the caller runs it in one store transaction. */
+  apply(answer, batch, tally) {
+    const store = this.store;
+    this.applyResults(answer.results || [], batch, tally);
+    const ack = Number(answer.ack ?? 0) || 0;
+    store.deleteUpTo(ack);
+    tally.ack = Math.max(tally.ack, ack);
+    const scopes = this.scopeKeys();
+    for (const change of answer.changes || []) {
+      this.applyChange(change, scopes);
+      tally.changes++;
+    }
+    this.reassertPendingEdits();
+    const resyncing = new Set(store.meta(META.RESYNC_SCOPES) || []);
+    if (!answer.more && resyncing.size > 0) {
+      for (const s of [...resyncing].sort(cmp)) {
+        store.dropStale(s);
+        tally.resynced.push(s);
+      }
+      resyncing.clear();
+    }
+    for (const s of answer.resync || []) {
+      store.markForResync(s);
+      resyncing.add(s);
+    }
+    store.putMeta(META.RESYNC_SCOPES, [...resyncing].sort(cmp));
+    store.putMeta(META.SCOPE_KEYS, [...scopes].sort(cmp));
+    if (answer.cursor !== undefined && answer.cursor !== null) store.putMeta(META.CURSOR, answer.cursor);
+    store.putMeta(META.LAST_SYNC_AT, answer.serverTime ?? javaInstant(this.now()));
+    for (const w of answer.warnings || []) tally.warnings.push(typeof w === 'string' ? w : JSON.stringify(w));
+  }
+
+  applyResults(results, batch, tally) {
+    const sent = new Map(batch.map((i) => [i.mutationId, i]));
+    for (const result of results) {
+      const item = sent.get(result.id);
+      if (!item) continue; // not one of ours in this batch: nothing to mark
+      const state = STATES[result.status];
+      if (!state) continue; // unknown status: stays queued and is sent again
+      if (state === 'SYNCED') tally.applied++;
+      else if (state === 'REJECTED') tally.rejected++;
+      else if (state === 'CONFLICT') tally.conflicts++;
+      else tally.quarantined++;
+      this.store.markAnswered(item.counter, result);
+      this.store.setState(item.entityType, item.entityId, state, state === 'SYNCED' ? null : reason(result));
+      if ((state === 'REJECTED' || state === 'QUARANTINED') && item.type === 'EDIT_PROFILE') this.revert(item);
+    }
+  }
+
+  /** A refused profile edit changed nothing on the server: show the values from before it again. */
+  revert(item) {
+    const before = item.payload.before || {};
+    const r = this.store.record(item.entityType, item.entityId);
+    if (!r) return;
+    const f = { ...r.f };
+    for (const [name, value] of Object.entries(before)) {
+      if (value === null) delete f[name];
+      else f[name] = value;
+    }
+    this.store.saveRecord({ ...r, f });
+  }
+
+  applyChange(change, scopes) {
+    const { t, id, s } = change;
+    const del = change.op === 'D';
+    if (t === 'scope') {
+      if (del) {
+        this.store.dropScope(id);
+        scopes.delete(id);
+      }
+      return;
+    }
+    if (del) {
+      this.store.deleteRecord(t, id);
+      return;
+    }
+    const f = change.f && typeof change.f === 'object' && !Array.isArray(change.f) ? change.f : {};
+    const v = change.v === undefined || change.v === null ? null : Number(change.v);
+    this.store.upsertFromServer(t, id, s ?? null, v, f);
+    if (s !== undefined && s !== null) scopes.add(s);
+  }
+
+  /** A pulled change must not hide an edit the server has not answered yet. */
+  reassertPendingEdits() {
+    for (const item of this.store.outboxItems()) {
+      if (item.state !== 'PENDING' || item.type !== 'EDIT_PROFILE') continue;
+      const r = this.store.record(item.entityType, item.entityId);
+      if (r) this.store.saveRecord({ ...r, f: { ...r.f, ...(item.payload.fields || {}) } });
+    }
+    for (const [t, id] of this.store.unansweredEntities()) this.store.setState(t, id, 'PENDING', null);
+  }
+
+  /** The scope keys the device holds: the stored list and the scopes of its server records. */
+  scopeKeys() {
+    const scopes = new Set(this.store.meta(META.SCOPE_KEYS) || []);
+    for (const s of this.store.serverScopes()) scopes.add(s);
+    return scopes;
+  }
+}
+
+function reason(result) {
+  return { code: result.code ?? null, message: result.message ?? null, errors: Array.isArray(result.errors) ? result.errors : [] };
+}
+
+// ---- SyncEngine
+
+/** A guard against a server that keeps answering more: a later sync() continues. */
+const MAX_REQUESTS = 10000;
+const DEFAULT_MAX_MUTATIONS = 200;
+
+export class SyncEngine {
+  constructor({ store, session, now, pullLimit = 500 }) {
+    this.store = store;
+    this.session = session;
+    this.pullLimit = pullLimit;
+    this.applier = new AnswerApplier(store, now);
+  }
+
+  async sync() {
+    const store = this.store;
+    const tally = { requests: 0, sent: 0, applied: 0, rejected: 0, conflicts: 0, quarantined: 0, changes: 0, ack: 0, resynced: [], warnings: [] };
+    let sentUpTo = 0;
+    let batchLimit = this.limit('maxMutationsPerSync', DEFAULT_MAX_MUTATIONS);
+    let resyncFollowed = false;
+    while (tally.requests < MAX_REQUESTS) {
+      const batch = store.outboxItems(sentUpTo, batchLimit);
+      let answer;
+      try {
+        answer = await this.session.call('/sync', await this.request(batch));
+      } catch (e) {
+        if (e.status === 413 && batch.length > 1) {
+          // the server lowered its limit since registration: nothing was applied, halve
+          batchLimit = Math.max(1, Math.floor(batch.length / 2));
+          continue;
+        }
+        throw e;
+      }
+      tally.requests++;
+      tally.sent += batch.length;
+      await store.tx(() => this.applier.apply(answer, batch, tally));
+      if (batch.length > 0) sentUpTo = batch[batch.length - 1].counter;
+      if (answer.more) continue;
+      if ((answer.resync || []).length > 0 && !resyncFollowed) {
+        // the next request (with the new cursor) brings those scopes in full
+        resyncFollowed = true;
+        continue;
+      }
+      if (store.outboxItems(sentUpTo, 1).length === 0) break;
+    }
+    const pending = store.outboxSize();
+    if (pending >= this.limit('warnPendingMutations', Infinity)) tally.warnings.push('sync.pendingNear');
+    return { ...tally, pending };
+  }
+
+  async request(batch) {
+    const body = {};
+    const cursor = this.store.meta(META.CURSOR);
+    if (cursor !== null) body.cursor = cursor;
+    body.mutations = batch.map((i) => i.payload);
+    body.checksums = {};
+    for (const scope of [...this.applier.scopeKeys()].sort(cmp)) {
+      body.checksums[scope] = await checksum(this.store.versions(scope));
+    }
+    body.limit = this.pullLimit;
+    return body;
+  }
+
+  limit(name, fallback) {
+    const limits = this.store.meta(META.LIMITS);
+    const value = limits ? limits[name] : undefined;
+    return Number.isInteger(value) ? value : fallback;
+  }
+}
+
+// ---- OfflineEdits
+
+/** Copies the defined, non-null properties in the given order (Java's putAll skips nulls). */
+function pick(source, names) {
+  const out = {};
+  for (const [to, from] of names.map((n) => (Array.isArray(n) ? n : [n, n]))) {
+    const v = typeof from === 'function' ? from(source) : source[from];
+    if (v !== undefined && v !== null) out[to] = v;
+  }
+  return out;
+}
+
+const FLAG_FIELDS = ['clientId', 'subjectName', 'subjectSex', 'subjectAgeYears', 'guardianContact', 'villageCode', 'type', 'severity', 'description', 'observedAt', 'observedPlace'];
+const VISIT_FIELDS = ['clientId', 'type', 'occurredAt', 'durationMinutes', 'notes'];
+const CHILD_FIELDS = ['fullName', 'sex', 'birthDate', 'residenceRegionCode', 'idNumber', 'noIdReason', 'guardianName', 'guardianRelation', 'guardianPhone', 'fatherStatus', 'motherStatus', 'category'];
+
+/**
+ * The offline operations of protocol §2.1. Each writes the local record and its outbox item (with
+ * the next counter) in one store transaction: once the promise resolves the edit is on disk.
+ */
+export class OfflineEdits {
+  constructor({ store, now, uuid }) {
+    this.store = store;
+    this.now = now;
+    this.uuid = uuid;
+  }
+
+  /** Mutation fields and local record fields of a creation, by mutation type. */
+  creation(type, input) {
+    const at = javaInstant(this.now());
+    switch (type) {
+      case 'RAISE_FLAG': {
+        const fields = pick(input, FLAG_FIELDS);
+        let subjectName = input.subjectName ?? null;
+        if (subjectName === null && input.clientId) subjectName = this.store.record('client', input.clientId)?.f?.name ?? null;
+        const local = pick({ ...input, subjectName, raisedAt: at }, [['client', 'clientId'], 'subjectName', 'type', 'severity', 'raisedAt']);
+        return { entityType: 'flag', scope: input.villageCode ?? null, fields, local };
+      }
+      case 'LOG_VISIT': {
+        const fields = pick(input, VISIT_FIELDS);
+        if (input.observations !== undefined && input.observations !== null) fields.observations = input.observations;
+        const local = pick(input, [['client', 'clientId'], 'type', 'occurredAt', 'notes']);
+        return { entityType: 'visit', scope: this.scopeOf('client', input.clientId), fields, local };
+      }
+      case 'ADD_NOTE': {
+        const fields = pick(input, ['flagId', 'text']);
+        const local = pick({ ...input, at }, [['flag', 'flagId'], 'text', 'at']);
+        return { entityType: 'note', scope: this.scopeOf('flag', input.flagId), fields, local };
+      }
+      case 'REGISTER_CHILD': {
+        const fields = pick(input, CHILD_FIELDS);
+        // the full ID number stays in the outbox only until the server acknowledges it
+        const local = pick(input, [['name', 'fullName'], 'sex', 'birthDate', ['village', 'residenceRegionCode'], 'guardianName', 'guardianRelation', 'guardianPhone', 'fatherStatus', 'motherStatus']);
+        if (input.category !== undefined && input.category !== null) local.categories = [input.category];
+        return { entityType: 'client', scope: input.residenceRegionCode ?? null, fields, local };
+      }
+      default:
+        throw new Error('not an offline creation: ' + type);
+    }
+  }
+
+  /** A creation (flag, visit, note, child); resolves with the new entity's id. */
+  async create(type, input, entityId = null) {
+    const id = entityId ?? this.uuid();
+    const c = this.creation(type, input);
+    await this.save(type, c.entityType, id, () => ({ scope: c.scope, local: c.local, fields: c.fields, baseVersion: null, before: null }));
+    return id;
+  }
+
+  raiseFlag(fields) { return this.create('RAISE_FLAG', fields); }
+  logVisit(fields) { return this.create('LOG_VISIT', fields); }
+  addNote(flagId, text) { return this.create('ADD_NOTE', { flagId, text }); }
+  registerChild(fields) { return this.create('REGISTER_CHILD', fields); }
+
+  /**
+   * Edits profile fields of a client the device holds: baseVersion is the version it holds, before
+   * the values the user saw (including earlier queued edits, applied by the server in order).
+   */
+  async editProfile(clientId, changes) {
+    for (const name of Object.keys(changes)) {
+      if (!EDITABLE_PROFILE_FIELDS.has(name)) throw new Error('not an editable profile field: ' + name);
+    }
+    if (!this.store.record('client', clientId)) throw new Error('no such child on this device: ' + clientId);
+    // read inside the transaction: a sync answer applied just before must be the base
+    await this.save('EDIT_PROFILE', 'client', clientId, () => {
+      const client = this.store.record('client', clientId);
+      if (!client) throw new Error('no such child on this device: ' + clientId);
+      const fields = {};
+      const before = {};
+      const local = { ...client.f };
+      for (const [name, value] of Object.entries(changes)) {
+        before[name] = client.f[name] === undefined ? null : client.f[name];
+        fields[name] = value;
+        local[name] = value;
+      }
+      return { scope: client.s, local, fields, baseVersion: client.v, before };
+    });
+    return clientId;
+  }
+
+  /** A rejected record: a new mutation (new id and counter) with the corrected fields. */
+  async resubmit(type, id, fields) {
+    const r = this.store.record(type, id);
+    if (!r || r.state !== 'REJECTED' || !r.m) throw new Error('nothing to resubmit: ' + type + ' ' + id);
+    const input = fields ?? r.m.fields;
+    if (r.m.type === 'EDIT_PROFILE') return this.editProfile(id, input);
+    return this.create(r.m.type, input, id);
+  }
+
+  /** The user has seen what the server did: unsent-to-server work goes, a server record is synced again. */
+  async dismiss(type, id) {
+    return this.store.tx(() => {
+      const r = this.store.record(type, id);
+      if (!r || r.state === 'SYNCED' || r.state === 'PENDING') return false;
+      if (r.v === null) this.store.deleteRecord(type, id);
+      else this.store.setState(type, id, 'SYNCED', null);
+      return true;
+    });
+  }
+
+  /** build() runs inside the transaction and gives {scope, local, fields, baseVersion, before}. */
+  async save(type, entityType, entityId, build) {
+    const mutationId = this.uuid();
+    const at = javaInstant(this.now());
+    await this.store.tx(() => {
+      const { scope, local, fields, baseVersion, before } = build();
+      const payload = { id: mutationId, type, entityId, baseVersion: baseVersion ?? null, fields, before: before ?? null, at };
+      const known = this.store.record(entityType, entityId);
+      this.store.saveRecord({
+        t: entityType, id: entityId, s: scope, v: known ? known.v : null, f: local,
+        state: 'PENDING', reason: null, problem: null, m: { type, fields },
+      });
+      this.store.append(type, entityType, entityId, payload);
+    });
+  }
+
+  scopeOf(type, id) {
+    return id ? this.store.record(type, id)?.s ?? null : null;
+  }
+}

@@ -1,0 +1,441 @@
+// Unit tests of the offline app's engine (crypto, encrypted store, sync rules), run in the real
+// browser on the app's origin by PwaEngineBrowserTest: run() resolves with [{name, ok, error}].
+// A fake server (an injected fetch) plays the station's side.
+
+const VILLAGE = '410225101201';
+const OTHER_VILLAGE = '410225101202';
+const CHILD = '11111111-1111-4111-8111-111111111111';
+const CHILD_NAME = '王小明秘密';
+const T0 = Date.parse('2026-11-27T08:00:00Z');
+const DAY = 86400000;
+
+let engine;
+let sequence = 0;
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+function eq(actual, expected, what) {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  if (a !== e) throw new Error(`${what}: expected ${e} but was ${a}`);
+}
+
+async function rejects(promise, code, what) {
+  try {
+    await promise;
+  } catch (e) {
+    eq(e.code, code, what);
+    return e;
+  }
+  throw new Error(`${what}: expected a rejection with ${code}`);
+}
+
+async function requestBody(init) {
+  const headers = init.headers || {};
+  if (headers['Content-Encoding'] === 'gzip') {
+    const stream = new Blob([init.body]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return JSON.parse(await new Response(stream).text());
+  }
+  return JSON.parse(init.body);
+}
+
+/** A fake station: handler(path, body, call) returns {status, body}, or 'offline' for no answer. */
+function fakeServer(handler) {
+  const calls = [];
+  const fetch = async (url, init) => {
+    const path = new URL(url).pathname.replace('/api/sync/v1', '');
+    const body = await requestBody(init);
+    calls.push({ path, body, headers: init.headers });
+    const out = await handler(path, body, calls.length);
+    if (out === 'offline') throw new TypeError('Failed to fetch');
+    return new Response(JSON.stringify(out.body ?? {}), {
+      status: out.status ?? 200,
+      headers: { 'Content-Type': out.status >= 400 ? 'application/problem+json' : 'application/json' },
+    });
+  };
+  return { fetch, calls, syncs: () => calls.filter((c) => c.path === '/sync').map((c) => c.body) };
+}
+
+const child = (extra = {}) => ({
+  t: 'client', id: CHILD, v: 1, s: VILLAGE, op: 'U',
+  f: { name: CHILD_NAME, sex: 'MALE', village: VILLAGE, guardianPhone: '13900001111' }, ...extra,
+});
+
+/** An answer that applies every mutation and acknowledges up to the last counter. */
+function applyAll(body, extra = {}) {
+  const counters = body.mutations.map((m) => m.counter);
+  return {
+    ack: counters.length ? Math.max(...counters) : 0,
+    results: body.mutations.map((m) => ({ id: m.id, counter: m.counter, status: 'APPLIED', entityId: m.entityId, version: 0 })),
+    changes: [],
+    cursor: 'c' + Math.random().toString(36).slice(2, 8),
+    more: false,
+    checksums: {},
+    resync: [],
+    serverTime: '2026-11-27T08:00:01Z',
+    warnings: [],
+    ...extra,
+  };
+}
+
+/** A registered, unlocked device (testVault) whose first sync pulled one child. */
+async function seeded(handler, extra = {}) {
+  let first = true;
+  const server = fakeServer(async (path, body, n) => {
+    if (first && path === '/sync') {
+      first = false;
+      return { body: applyAll(body, { changes: [child()], cursor: 'c1' }) };
+    }
+    return handler(path, body, n);
+  });
+  const d = await device(server.fetch, extra);
+  await d.sync();
+  return { d, server };
+}
+
+let clock = T0;
+
+async function device(fetch, extra = {}) {
+  clock = T0;
+  let ids = 0;
+  const dbName = `pwacore-unit-${Date.now()}-${sequence++}`;
+  const d = await engine.openDevice({
+    server: location.origin,
+    language: 'zh-CN',
+    fetch,
+    now: () => new Date(clock),
+    uuid: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
+    dbName,
+    pbkdf2Iterations: 1000,
+    sleep: async () => {},
+    testVault: {
+      username: 'director-test',
+      deviceId: 'dddddddd-0000-4000-8000-000000000001',
+      password: 'right-password',
+      limits: { maxDevicesPerUser: 3, warnPendingMutations: 500, maxMutationsPerSync: 200 },
+      lastOnlineContact: new Date(T0).toISOString(),
+      ...(extra.vault || {}),
+    },
+  });
+  d.dbName = dbName;
+  return d;
+}
+
+function visit(notes = '入户走访') {
+  return { clientId: CHILD, type: 'HOME_VISIT', occurredAt: '2026-11-26T09:00:00Z', durationMinutes: 30, notes, observations: {} };
+}
+
+/** Every value of every store of the raw database, as text (bytes decoded both ways). */
+async function rawDump(name) {
+  const db = await new Promise((resolve, reject) => {
+    const r = indexedDB.open(name);
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  const texts = [];
+  const values = [];
+  for (const s of db.objectStoreNames) {
+    const all = await new Promise((resolve, reject) => {
+      const r = db.transaction(s).objectStore(s).getAll();
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    values.push(...all);
+  }
+  db.close();
+  const text = (v) =>
+    JSON.stringify(v, (k, x) => {
+      if (x instanceof Uint8Array || x instanceof ArrayBuffer) {
+        const bytes = new Uint8Array(x);
+        return new TextDecoder().decode(bytes) + '|' + String.fromCharCode(...bytes);
+      }
+      return x;
+    });
+  values.forEach((v) => texts.push(text(v)));
+  return { count: values.length, text: texts.join('\n') };
+}
+
+const tests = {
+  async wrongPasswordIsRefusedAndTheRightOneUnlocksOffline() {
+    const server = fakeServer(() => 'offline');
+    const d = await device(server.fetch);
+    d.lock();
+    eq(d.status().unlocked, false, 'locked');
+    await rejects(d.login('director-test', 'wrong-password', 'x'), 'login.badPassword', 'wrong password');
+    eq(d.status().unlocked, false, 'still locked');
+    await d.login('director-test', 'right-password', 'x');
+    eq(d.status().unlocked, true, 'unlocked offline');
+    eq(server.calls.length, 0, 'an offline login asks nobody');
+  },
+
+  async theDatabaseHoldsNoPlaintext() {
+    const { d } = await seeded(async (p, body) => ({ body: applyAll(body) }));
+    eq(d.record('client', CHILD).f.name, CHILD_NAME, 'readable through the device');
+    await d.logVisit(visit('孩子说想念妈妈-SECRET'));
+    const raw = await rawDump(d.dbName);
+    assert(raw.count >= 4, 'records, outbox, meta and vault are stored: ' + raw.count);
+    for (const secret of [CHILD_NAME, '13900001111', 'SECRET', 'test-access-token', 'test-refresh-token', 'right-password', 'c1']) {
+      assert(!raw.text.includes(secret), 'plaintext in IndexedDB: ' + secret);
+    }
+    // the vault is plain by design: username and device id, nothing of the scope
+    assert(raw.text.includes('director-test'), 'the vault names its user');
+  },
+
+  async offlineLoginEndsAfterTheConfiguredDaysAndOneRefreshOpensItAgain() {
+    let online = false;
+    const server = fakeServer((path, body) => {
+      if (!online) return 'offline';
+      if (path === '/devices/refresh') {
+        return { body: { accessToken: 'a2', accessExpiresAt: new Date(clock + DAY).toISOString(), refreshToken: 'r2' } };
+      }
+      return { status: 404, body: {} };
+    });
+    const d = await device(server.fetch);
+    d.lock();
+    clock = T0 + 13 * DAY;
+    await d.login('director-test', 'right-password');
+    d.lock();
+    clock = T0 + 14 * DAY; // the last allowed instant
+    await d.login('director-test', 'right-password');
+    d.lock();
+    clock = T0 + 14 * DAY + 1000;
+    await rejects(d.login('director-test', 'right-password'), 'login.offlineExpired', 'past the window');
+    eq(d.status().unlocked, false, 'not unlocked past the window');
+    online = true;
+    const before = server.calls.length;
+    await d.login('director-test', 'right-password');
+    eq(server.calls.slice(before).map((c) => c.path), ['/devices/refresh'], 'one refresh');
+    eq(d.status().offlineLoginUntil, new Date(clock + 14 * DAY).toISOString().replace('.000Z', 'Z'), 'window from the refresh');
+    const refreshBody = server.calls.at(-1).body;
+    eq(refreshBody, { deviceId: 'dddddddd-0000-4000-8000-000000000001', refreshToken: 'test-refresh-token' }, 'refresh body');
+  },
+
+  async theOutboxIsDeletedOnlyUpToTheAck() {
+    let ack = 1;
+    const { d, server } = await seeded(async (p, body) => ({ body: applyAll(body, { ack }) }));
+    for (let i = 1; i <= 3; i++) await d.logVisit(visit('v' + i));
+    eq(d.outbox().map((i) => i.counter), [1, 2, 3], 'queued');
+    const report = await d.sync();
+    eq(report.applied, 3, 'all three applied');
+    eq(report.requests, 1, 'one round trip');
+    eq(d.outbox().map((i) => i.counter), [2, 3], 'only 1..ack deleted');
+    eq(d.records('visit').map((r) => r.state), ['SYNCED', 'SYNCED', 'SYNCED'], 'answered records are synced');
+    ack = 3;
+    await d.sync();
+    const resent = server.syncs().at(-1).mutations;
+    eq(resent.map((m) => m.counter), [2, 3], 'the unacknowledged are sent again');
+    eq(resent[0].id, server.syncs().at(-2).mutations[1].id, 'with the same ids');
+    eq(d.outbox().length, 0, 'all acknowledged');
+  },
+
+  async aGapLeavesTheLaterMutationsPendingAndSendsThemAgain() {
+    let gap = true;
+    const { d, server } = await seeded(async (p, body) => {
+      const answer = applyAll(body);
+      if (gap) {
+        answer.results = answer.results.filter((r) => r.counter === 1);
+        answer.ack = 1;
+      }
+      return { body: answer };
+    });
+    const ids = [];
+    for (let i = 1; i <= 3; i++) ids.push(await d.logVisit(visit('v' + i)));
+    const report = await d.sync();
+    eq(report.requests, 1, 'the Java client stops after sending everything once');
+    eq(d.outbox().map((i) => [i.counter, i.state]), [[2, 'PENDING'], [3, 'PENDING']], 'the gap stays queued');
+    eq(ids.map((id) => d.record('visit', id).state), ['SYNCED', 'PENDING', 'PENDING'], 'states');
+    gap = false;
+    await d.sync();
+    eq(server.syncs().at(-1).mutations.map((m) => m.counter), [2, 3], 'sent again');
+    eq(d.outbox().length, 0, 'done');
+    eq(ids.map((id) => d.record('visit', id).state), ['SYNCED', 'SYNCED', 'SYNCED'], 'synced');
+  },
+
+  async aPendingEditIsReassertedOverAPulledValue() {
+    const { d } = await seeded(async (p, body) => ({
+      body: applyAll(body, {
+        results: [],
+        ack: 0,
+        changes: [child({ v: 2, f: { guardianPhone: '13700002222', address: '东街 1 号' } })],
+      }),
+    }));
+    await d.editProfile(CHILD, { guardianPhone: '13800003333' });
+    const edit = d.outbox()[0].payload;
+    eq([edit.baseVersion, edit.fields, edit.before], [1, { guardianPhone: '13800003333' }, { guardianPhone: '13900001111' }], 'edit');
+    await d.sync();
+    const r = d.record('client', CHILD);
+    eq([r.v, r.f.guardianPhone, r.f.address, r.state], [2, '13800003333', '东街 1 号', 'PENDING'], 'pending edit on top');
+  },
+
+  async aRejectedEditIsRevertedAndCanBeResubmitted() {
+    let status = 'REJECTED';
+    const { d, server } = await seeded(async (p, body) => {
+      const a = applyAll(body);
+      a.results.forEach((r) => Object.assign(r, { status, code: status === 'REJECTED' ? 'validation' : undefined, message: status === 'REJECTED' ? '电话号码格式不对' : undefined }));
+      return { body: a };
+    });
+    await d.editProfile(CHILD, { guardianPhone: '123' });
+    const report = await d.sync();
+    eq(report.rejected, 1, 'rejected');
+    let r = d.record('client', CHILD);
+    eq([r.state, r.reason, r.f.guardianPhone], ['REJECTED', '电话号码格式不对', '13900001111'], 'reverted with the reason');
+    status = 'APPLIED';
+    await d.resubmit('client', CHILD, { guardianPhone: '13800004444' });
+    const again = d.outbox().at(-1);
+    eq([again.counter, again.type, again.payload.fields], [2, 'EDIT_PROFILE', { guardianPhone: '13800004444' }], 'a new mutation');
+    await d.sync();
+    r = d.record('client', CHILD);
+    eq([r.state, r.f.guardianPhone], ['SYNCED', '13800004444'], 'synced');
+    eq(server.syncs().at(-1).mutations.length, 1, 'only the resubmission');
+  },
+
+  async aRemovedScopeTakesItsRecordsButNotUnsentWork() {
+    let answer = null;
+    const { d, server } = await seeded(async (p, body) => ({ body: answer(body) }));
+    answer = (body) => applyAll(body, { changes: [child({ id: '22222222-2222-4222-8222-222222222222', s: OTHER_VILLAGE })] });
+    await d.sync();
+    eq(Object.keys(server.syncs().at(-1).checksums).sort(), [VILLAGE], 'checksums of the held scope');
+    answer = (body) => ({ ...applyAll(body), results: [], ack: 0, changes: [{ t: 'scope', id: VILLAGE, op: 'D' }] });
+    const visitId = await d.logVisit(visit());
+    await d.sync();
+    eq(d.record('client', CHILD), null, 'the village is gone');
+    eq(d.record('visit', visitId).state, 'PENDING', 'unsent work stays');
+    eq(d.records('client').length, 1, 'the other village stays');
+    answer = (body) => applyAll(body);
+    await d.sync();
+    eq(Object.keys(server.syncs().at(-1).checksums), [OTHER_VILLAGE], 'no checksum for the removed scope');
+  },
+
+  async checksumsEqualTheJavaClients(context) {
+    const records = [
+      { t: 'visitType', id: 'HOME_VISIT', v: 3 },
+      { t: 'client', id: 'b0000000-0000-4000-8000-000000000002', v: 12 },
+      { t: 'client', id: 'a0000000-0000-4000-8000-000000000001', v: 4 },
+      { t: 'client', id: 'offline-no-version', v: null },
+      { t: 'region', id: '410225101201', v: 1 },
+      { t: 'client', id: 'B0000000', v: 7 },
+    ];
+    const hex = await engine.checksum(records);
+    eq(hex, context.javaChecksum, 'the same hex as org.casework.sync.client.Checksums');
+    eq(await engine.checksum([]), 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 'empty');
+    // and what the device sends for its records
+    const { d, server } = await seeded(async (p, body) => ({ body: applyAll(body) }));
+    await d.sync();
+    eq(server.syncs().at(-1).checksums[VILLAGE], await engine.checksum([{ t: 'client', id: CHILD, v: 1 }]), 'sent checksum');
+  },
+
+  async aRevokedDeviceWipesEverything() {
+    const { d } = await seeded(async () => ({ status: 401, body: { code: 'device.revoked', wipe: true, detail: '设备已停用' } }));
+    await d.logVisit(visit());
+    let wiped = 0;
+    d.on('wiped', () => wiped++);
+    await rejects(d.sync(), 'device.revoked', 'revoked');
+    eq([wiped, d.status().registered, d.status().unlocked, d.status().pending], [1, false, false, 0], 'wiped');
+    const raw = await rawDump(d.dbName);
+    eq(raw.count, 0, 'nothing left in IndexedDB');
+  },
+
+  async a413HalvesTheBatch() {
+    const { d, server } = await seeded(async (p, body) =>
+      body.mutations.length > 2 ? { status: 413, body: { code: 'sync.tooMany' } } : { body: applyAll(body) },
+    );
+    for (let i = 1; i <= 5; i++) await d.logVisit(visit('v' + i));
+    const report = await d.sync();
+    eq(server.syncs().slice(1).map((b) => b.mutations.map((m) => m.counter)), [[1, 2, 3, 4, 5], [1, 2], [3, 4], [5]], 'batches');
+    eq([report.requests, report.applied, report.pending], [3, 5, 0], 'report');
+  },
+
+  async anExpiredTokenIsRefreshedOnceAndTheCallRepeated() {
+    let expired = true;
+    const { d, server } = await seeded(async (path, body) => {
+      if (path === '/devices/refresh') return { body: { accessToken: 'fresh', refreshToken: 'r2', accessExpiresAt: '2026-11-28T08:00:00Z' } };
+      if (expired) {
+        expired = false;
+        return { status: 401, body: { code: 'device.tokenExpired' } };
+      }
+      return { body: applyAll(body) };
+    });
+    await d.logVisit(visit());
+    await d.sync();
+    eq(server.calls.slice(1).map((c) => c.path), ['/sync', '/devices/refresh', '/sync'], 'calls');
+    eq(server.calls.at(-1).headers.Authorization, 'Bearer fresh', 'the new token');
+    eq(d.outbox().length, 0, 'sent');
+  },
+
+  async requestsAreGzippedAndAskForTheUsersLanguage() {
+    const { server } = await seeded(async (p, body) => ({ body: applyAll(body) }));
+    const h = server.calls[0].headers;
+    eq([h['Content-Encoding'], h['Accept-Language'], h.Authorization], ['gzip', 'zh-CN', 'Bearer test-access-token'], 'headers');
+  },
+
+  async firstLoginRegistersOnlineAndAnotherUsersUnsentWorkIsKept() {
+    let online = false;
+    const server = fakeServer((path, body) => {
+      if (!online) return 'offline';
+      if (path === '/devices') {
+        if (body.password !== 'pw') return { status: 401, body: { code: 'auth.badCredentials', detail: '用户名或密码错误' } };
+        return { status: 201, body: { deviceId: 'dev-' + body.username, accessToken: 'a', refreshToken: 'r', accessExpiresAt: '2026-11-28T08:00:00Z', limits: { maxMutationsPerSync: 200 }, warnings: [] } };
+      }
+      return { body: applyAll(body, { changes: [child()] }) };
+    });
+    const dbName = `pwacore-unit-${Date.now()}-${sequence++}`;
+    const d = await engine.openDevice({ server: location.origin, fetch: server.fetch, now: () => new Date(T0), dbName, pbkdf2Iterations: 1000, sleep: async () => {} });
+    eq(d.status().registered, false, 'a new phone');
+    await rejects(d.login('alice', 'pw', '红米'), 'login.needsNetwork', 'first login offline');
+    online = true;
+    const bad = await rejects(d.login('alice', 'nope', '红米'), 'auth.badCredentials', 'server refusal');
+    eq(bad.message, '用户名或密码错误', 'the server message');
+    await d.login('alice', 'pw', '红米');
+    const reg = server.calls.find((c) => c.path === '/devices' && c.body.password === 'pw').body;
+    eq([reg.platform, reg.deviceName, reg.username], ['pwa', '红米', 'alice'], 'registration');
+    eq([d.status().registered, d.status().unlocked, d.records('client').length], [true, true, 1], 'first sync ran');
+    online = false;
+    await d.logVisit(visit());
+    d.lock();
+    const other = await rejects(d.login('bob', 'pw', 'x'), 'login.otherUser', 'unsent work of alice');
+    eq(other.pending, 1, 'pending count');
+    online = true;
+    await d.login('alice', 'pw');
+    await d.sync();
+    d.lock();
+    await d.login('bob', 'pw', 'x');
+    eq([d.status().username, d.records('visit').length], ['bob', 0], 'a fresh start for bob');
+  },
+
+  async eachEditIsOneTransactionWithItsOutboxItem() {
+    const { d } = await seeded(async (p, body) => ({ body: applyAll(body) }));
+    const flag = await d.raiseFlag({ clientId: CHILD, villageCode: VILLAGE, type: 'LIVING_ALONE', description: '独自在家', observedAt: '2026-11-27T07:00:00Z' });
+    const note = await d.addNote(flag, '已电话联系');
+    const kid = await d.registerChild({ fullName: '新孩子', sex: 'FEMALE', birthDate: '2018-03-01', residenceRegionCode: VILLAGE, noIdReason: '未办理', category: 'LEFT_BEHIND' });
+    eq(d.outbox().map((i) => [i.counter, i.type, i.entityId]), [[1, 'RAISE_FLAG', flag], [2, 'ADD_NOTE', note], [3, 'REGISTER_CHILD', kid]], 'outbox');
+    eq(d.record('flag', flag).f.subjectName, CHILD_NAME, 'the flag shows the child');
+    eq(d.record('client', kid).f.categories, ['LEFT_BEHIND'], 'local child');
+    // a reopened device reads exactly what was committed
+    const again = await engine.openDevice({ dbName: d.dbName, pbkdf2Iterations: 1000, now: () => new Date(clock), fetch: () => Promise.reject(new TypeError('offline')) });
+    await again.login('director-test', 'right-password');
+    eq(again.outbox().map((i) => i.counter), [1, 2, 3], 'persisted');
+    eq(again.record('note', note).f.text, '已电话联系', 'persisted note');
+    again.close();
+  },
+};
+
+/** Runs every test (or those named in context.only); context.javaChecksum comes from the JUnit side. */
+export async function run(context = {}) {
+  engine = {
+    ...(await import(location.origin + '/m/js/device.js')),
+    ...(await import(location.origin + '/m/js/sync.js')),
+  };
+  const results = [];
+  for (const [name, fn] of Object.entries(tests)) {
+    if (context.only && !context.only.includes(name)) continue;
+    try {
+      await fn(context);
+      results.push({ name, ok: true, error: null });
+    } catch (e) {
+      results.push({ name, ok: false, error: String((e && e.stack) || e) });
+    }
+  }
+  return results;
+}
