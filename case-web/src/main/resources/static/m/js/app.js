@@ -175,7 +175,7 @@ async function start() {
     || (navigator.language && navigator.language.startsWith('en') ? 'en' : 'zh-CN');
   const [config] = await Promise.all([loadJson('config.json', app.config), loadTexts()]);
   app.config = config;
-  app.actions = { unlocked, lock, syncNow };
+  app.actions = { unlocked, lock, syncNow, refresh: render };
   app.device = await openDevice({
     server: location.origin,
     language: app.language,

@@ -145,7 +145,7 @@ function policeBanner() {
 export async function flagScreen(clientId, rejectedId) {
   const rejected = rejectedId ? await record('flag', rejectedId) : null;
   const old = rejected?.f || {};
-  const id = clientId || old.clientId || null;
+  const id = clientId || old.clientId || old.client || null;
   const child = id ? await record('client', id) : null;
   const flagTypes = (await records('flagType')).slice()
     .sort((a, b) => Number(!!b.f?.mandatory) - Number(!!a.f?.mandatory));
@@ -239,10 +239,10 @@ export async function registerScreen(rejectedId) {
   const places = await villages();
   const parentOptions = [{ value: '', label: '—' }, ...PARENT_STATUS.map((s) => ({ value: s, label: t('parent.' + s) }))];
   const inputs = {
-    fullName: h('input', { name: 'fullName', id: 'reg-name', maxlength: 50, required: true, value: old.fullName || '' }),
+    fullName: h('input', { name: 'fullName', id: 'reg-name', maxlength: 50, required: true, value: old.fullName || old.name || '' }),
     sex: select('sex', [{ value: 'FEMALE', label: t('sex.FEMALE') }, { value: 'MALE', label: t('sex.MALE') }], old.sex || 'FEMALE', { id: 'reg-sex' }),
     birthDate: h('input', { type: 'date', name: 'birthDate', id: 'reg-birth', max: today(), required: true, value: old.birthDate || '' }),
-    residenceRegionCode: select('residenceRegionCode', places.map((v) => ({ value: v.code, label: v.name })), old.residenceRegionCode || places[0]?.code, { id: 'reg-village' }),
+    residenceRegionCode: select('residenceRegionCode', places.map((v) => ({ value: v.code, label: v.name })), old.residenceRegionCode || old.village || places[0]?.code, { id: 'reg-village' }),
     idNumber: h('input', { name: 'idNumber', id: 'reg-id', maxlength: 18, autocomplete: 'off', value: old.idNumber || '' }),
     noIdReason: h('input', { name: 'noIdReason', id: 'reg-noid', maxlength: 100, value: old.noIdReason || '' }),
     guardianName: h('input', { name: 'guardianName', id: 'reg-guardian', maxlength: 50, value: old.guardianName || '' }),

@@ -57,6 +57,11 @@ export async function syncScreen() {
         h('div', {}, stateBadge(r), ' ', describe(type, r, names, flagTypes)),
         h('div', { class: 'hint' }, t('sync.explain.' + r.state)),
         r.reason ? h('div', { class: 'reason' }, r.reason) : null,
-        r.state === 'REJECTED' && FIX[type] ? h('a', { class: 'button', href: FIX[type] + encodeURIComponent(r.id) }, t('sync.fix')) : null))),
+        r.state === 'REJECTED' && FIX[type] ? h('a', { class: 'button', href: FIX[type] + encodeURIComponent(r.id) }, t('sync.fix')) : null,
+        r.state !== 'PENDING' ? h('button', { type: 'button', class: 'link', onclick: async () => {
+          if (r.state === 'REJECTED' && !window.confirm(t('sync.discard') + '?')) return;
+          await device.dismiss(type, r.id);
+          app.actions.refresh();
+        } }, r.state === 'REJECTED' ? t('sync.discard') : t('sync.seen')) : null))),
   ];
 }

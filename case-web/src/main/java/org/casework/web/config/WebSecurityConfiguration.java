@@ -26,7 +26,6 @@ public class WebSecurityConfiguration {
                                 "/webjars/**",
                                 "/css/**",
                                 "/js/**",
-                                "/m/**",
                                 "/favicon.ico",
                                 // the offline app: its shell is public, its data comes from /api/sync with a device
                                 // token
