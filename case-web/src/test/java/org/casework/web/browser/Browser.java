@@ -24,14 +24,32 @@ final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path profile;
+    private final boolean keepProfile;
     private final String base;
 
     Browser(int port) {
+        this(port, newProfile(), false);
+    }
+
+    /**
+     * A browser on a given user-data dir, kept when it closes: a second browser on the same dir is
+     * the same phone reopened (its service worker, caches and IndexedDB are still there).
+     */
+    Browser(int port, Path profile) {
+        this(port, profile, true);
+    }
+
+    static Path newProfile() {
         try {
-            this.profile = Files.createTempDirectory("casework-chromium");
+            return Files.createTempDirectory("casework-chromium");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private Browser(int port, Path profile, boolean keepProfile) {
+        this.profile = profile;
+        this.keepProfile = keepProfile;
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments(
@@ -125,6 +143,13 @@ final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+        if (keepProfile) {
+            return;
+        }
+        deleteProfile(profile);
+    }
+
+    static void deleteProfile(Path profile) {
         try (var files = Files.walk(profile)) {
             files.sorted(java.util.Comparator.reverseOrder())
                     .forEach(p -> p.toFile().delete());
