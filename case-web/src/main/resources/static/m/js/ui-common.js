@@ -44,7 +44,8 @@ export function h(tag, attrs, ...children) {
 
 export function show(...nodes) {
   const view = document.getElementById('view');
-  view.replaceChildren(...nodes.flat());
+  // replaceChildren would print a null as the text "null"
+  view.replaceChildren(...nodes.flat(Infinity).filter((n) => n !== null && n !== undefined && n !== false));
   window.scrollTo(0, 0);
 }
 

@@ -178,9 +178,16 @@ class PwaAppBrowserTest {
             type.selectByValue("LIVING_ALONE");
             assertThat(police.isDisplayed()).isFalse();
 
+            assertThat(phone.browser().find(By.id("view")).getText())
+                    .doesNotContain("null")
+                    .doesNotContain("undefined");
             for (String screen : List.of("#/register", "#/flags", "#/sync", "#/home")) {
                 phone.go(screen);
                 phone.browser().find(By.tagName("h1"));
+                assertThat(phone.browser().find(By.id("view")).getText())
+                        .as(screen)
+                        .doesNotContain("null")
+                        .doesNotContain("undefined");
                 assertThat(phone.browser().horizontalOverflow()).as(screen).isLessThanOrEqualTo(PwaPhone.WIDTH);
             }
 
