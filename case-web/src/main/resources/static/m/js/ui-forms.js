@@ -192,6 +192,8 @@ export async function flagScreen(clientId, rejectedId) {
     event.preventDefault();
     if (!type.value) return fail(box, t('flag.needType'));
     if (!child && !subjectName.value.trim()) return fail(box, t('flag.needSubject'));
+    // the server refuses a flag without a description: say so now, not after the next sync
+    if (!description.value.trim()) return fail(box, t('flag.needDescription'));
     const fields = {
       clientId: child ? id : null,
       subjectName: child ? null : subjectName.value.trim(),

@@ -15,6 +15,7 @@ import org.casework.it.IntegrationTest;
 import org.casework.it.fixtures.ClientBuilder;
 import org.casework.it.fixtures.DemoUsers;
 import org.casework.it.fixtures.Registry;
+import org.casework.it.fixtures.TestData;
 import org.casework.it.fixtures.UserBuilder;
 import org.casework.it.fixtures.Villages;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,8 +89,8 @@ class PwaAppBrowserTest {
             phone.online();
             phone.syncNow();
             // the phone shows the conflict and, as the server kept its value, the station's number
-            WebElement conflict = phone.browser().find(By.cssSelector("#sync-items li[data-state=CONFLICT]"));
-            assertThat(conflict.getText()).contains(child.fullName());
+            assertThat(phone.textOf(By.cssSelector("#sync-items li[data-state=CONFLICT]")))
+                    .contains(child.fullName());
             phone.openChild(child.fullName());
             phone.browser().waitForText(By.id("guardian-phone"), "13733334444");
         }
@@ -196,6 +197,84 @@ class PwaAppBrowserTest {
             phone.browser().waitForText(By.tagName("h1"), "Village list");
             assertThat(phone.browser().horizontalOverflow()).isLessThanOrEqualTo(PwaPhone.WIDTH);
         }
+    }
+
+    @Test
+    void aRefusedRegistrationIsFixedAndResubmittedAndMyFlagsShowWhatTheStationDid() {
+        UserBuilder director = newDirector();
+        String name = TestData.uniqueName();
+        String subject = TestData.uniqueName();
+
+        try (OfflineGate gate = new OfflineGate(port);
+                PwaPhone phone = new PwaPhone(gate)) {
+            phone.open();
+            phone.login(director.username(), director.password());
+            phone.offline();
+
+            // a new child with an ID number the phone cannot check, and a flag about a child not on the list
+            phone.go("#/register");
+            phone.browser().find(By.id("reg-name")).sendKeys(name);
+            phone.browser().set("birthDate", TestData.today().minusYears(9).toString());
+            phone.browser().find(By.id("reg-id")).sendKeys("410225201701011234");
+            phone.browser().find(By.id("reg-guardian")).sendKeys("聂桂兰");
+            phone.browser().find(By.id("reg-save")).click();
+            phone.browser().find(By.id("client-list"));
+
+            phone.go("#/flag");
+            new Select(phone.browser().find(By.id("flag-type"))).selectByValue("LIVING_ALONE");
+            phone.browser().find(By.id("flag-subject")).sendKeys(subject);
+            phone.browser().find(By.id("flag-age")).sendKeys("7");
+            phone.browser().find(By.id("flag-save")).click();
+            // the phone asks for what the server would refuse without
+            assertThat(phone.browser().find(By.id("form-error")).getText()).contains("描述");
+            phone.browser().find(By.id("flag-description")).sendKeys("大人都不在家");
+            phone.browser().find(By.id("flag-save")).click();
+            phone.browser().waitFor(By.id("my-flags"));
+            assertThat(phone.browser().find(By.id("my-flags")).getText())
+                    .contains(subject)
+                    .contains("尚未发送");
+
+            phone.online();
+            phone.syncNow();
+            // the server refused the made-up ID number: the sync screen says so and why
+            assertThat(phone.textOf(By.cssSelector("#sync-items li[data-type=client][data-state=REJECTED]")))
+                    .contains(name);
+            assertThat(phone.textOf(By.cssSelector("#sync-items li[data-type=client][data-state=REJECTED] .reason")))
+                    .isNotBlank();
+            phone.click(By.cssSelector("#sync-items li[data-type=client][data-state=REJECTED] a.button"));
+
+            // fixed: no ID number, the reason why; resubmitted as a new mutation
+            assertThat(phone.browser().find(By.id("reg-name")).getAttribute("value"))
+                    .isEqualTo(name);
+            phone.browser().find(By.id("reg-noid")).sendKeys("未落户");
+            phone.browser().find(By.id("reg-save")).click();
+            phone.browser().find(By.id("sync-pending"));
+            phone.syncNow();
+            assertThat(phone.textOf(By.id("sync-clear"))).isNotBlank();
+
+            // the station dismisses the flag; the next sync shows it on the phone
+            String reporter = api.tokenFor(director.username(), director.password());
+            JsonNode flag = api.get("/api/v1/flags?view=MINE", reporter)
+                    .body()
+                    .get("items")
+                    .get(0);
+            Api.Response triaged = api.post(
+                    "/api/v1/flags/" + flag.get("id").asString() + "/triage",
+                    Map.of("outcome", "DISMISSED", "reason", "祖父母已回家照顾"),
+                    api.tokenFor(DemoUsers.STATION_GUYANG),
+                    "\"" + flag.get("version").asLong() + "\"");
+            assertThat(triaged.status()).as(triaged.raw().body()).isEqualTo(200);
+            phone.syncNow();
+            phone.go("#/flags");
+            assertThat(phone.textOf(By.id("my-flags")))
+                    .contains(subject)
+                    .contains("不予处理")
+                    .contains("祖父母已回家照顾");
+        }
+        Api.Response found = api.get(
+                "/api/v1/clients?q=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8),
+                api.tokenFor(DemoUsers.STATION_GUYANG));
+        assertThat(found.body().get("items")).hasSize(1);
     }
 
     @Test

@@ -75,7 +75,7 @@ class PwaOfflineJourneyBrowserTest {
             // back in signal: one sync hands everything over
             phone.online();
             phone.syncNow();
-            assertThat(phone.browser().find(By.id("sync-clear")).getText()).isNotBlank();
+            assertThat(phone.textOf(By.id("sync-clear"))).isNotBlank();
         }
 
         assertThat(visits(childId)).isEqualTo(3);

@@ -155,6 +155,30 @@ final class PwaPhone implements AutoCloseable {
         browser.waitFor(By.id("child-name"));
     }
 
+    /** The text of an element of a screen that a sync may redraw at any moment. */
+    String textOf(By by) {
+        return new WebDriverWait(browser.driver(), SYNC_WAIT)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    var found = d.findElements(by);
+                    return found.isEmpty() ? null : found.get(0).getText();
+                });
+    }
+
+    /** Clicks an element of a screen that a sync may redraw at any moment. */
+    void click(By by) {
+        new WebDriverWait(browser.driver(), SYNC_WAIT)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    var found = d.findElements(by);
+                    if (found.isEmpty()) {
+                        return false;
+                    }
+                    found.get(0).click();
+                    return true;
+                });
+    }
+
     String pending() {
         go("#/sync");
         return browser.find(By.id("sync-pending")).getText();
