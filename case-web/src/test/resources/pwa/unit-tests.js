@@ -158,6 +158,43 @@ async function rawDump(name) {
 }
 
 const tests = {
+  async cryptoSealsWithFreshIvsAndAWrongPasswordCannotUnwrapTheKey() {
+    const c = engine.crypto;
+    const verifier = await c.makeVerifier('pässword 密码', 1000);
+    eq([await c.checkVerifier('pässword 密码', verifier), await c.checkVerifier('pässword 密', verifier)], [true, false], 'verifier');
+    const { key, wrap } = await c.createDataKey('pässword 密码', 1000);
+    assert(wrap.salt !== verifier.salt, 'separate salts');
+    const a = await c.encryptJson(key, { name: CHILD_NAME });
+    const b = await c.encryptJson(key, { name: CHILD_NAME });
+    eq([a.iv.length, b.iv.length], [12, 12], '12-byte IVs');
+    assert(c.toBase64(a.iv) !== c.toBase64(b.iv) && c.toBase64(a.ct) !== c.toBase64(b.ct), 'a fresh IV each time');
+    const again = await c.unwrapDataKey('pässword 密码', wrap);
+    eq(await c.decryptJson(again, a), { name: CHILD_NAME }, 'round trip through the unwrapped key');
+    let refused = false;
+    try {
+      await c.unwrapDataKey('wrong', wrap);
+    } catch {
+      refused = true;
+    }
+    assert(refused, 'a wrong password cannot unwrap the data key');
+    const tampered = { iv: a.iv, ct: a.ct.slice() };
+    tampered.ct[0] ^= 1;
+    refused = false;
+    try {
+      await c.decryptJson(key, tampered);
+    } catch {
+      refused = true;
+    }
+    assert(refused, 'a changed ciphertext is refused (GCM tag)');
+  },
+
+  async storageReportsUsageAndTheLowSpaceRule() {
+    const d = await device(fakeServer(() => 'offline').fetch);
+    const s = await d.storage();
+    assert(typeof s.usage === 'number' && typeof s.quota === 'number' && typeof s.low === 'boolean', JSON.stringify(s));
+    eq(s.low, s.quota - s.usage < 50 * 1024 * 1024 || s.usage / s.quota > 0.8, 'low rule');
+  },
+
   async wrongPasswordIsRefusedAndTheRightOneUnlocksOffline() {
     const server = fakeServer(() => 'offline');
     const d = await device(server.fetch);
@@ -426,6 +463,7 @@ export async function run(context = {}) {
   engine = {
     ...(await import(location.origin + '/m/js/device.js')),
     ...(await import(location.origin + '/m/js/sync.js')),
+    crypto: await import(location.origin + '/m/js/crypto.js'),
   };
   const results = [];
   for (const [name, fn] of Object.entries(tests)) {

@@ -38,6 +38,7 @@ export async function openDevice(options = {}) {
     dbName: 'casework-m',
     pbkdf2Iterations: DEFAULT_ITERATIONS,
     pullLimit: 500,
+    retry: undefined, // test hook: the retry policy (sync.js DEFAULT_RETRY)
     sleep: undefined, // test hook: the retry backoff
     random: Math.random,
     ...options,
@@ -87,7 +88,7 @@ export async function openDevice(options = {}) {
   function attach(key, loaded) {
     store = loaded;
     session = new DeviceSession({
-      store, transport, now: o.now, sleep: o.sleep, random: o.random,
+      store, transport, now: o.now, retry: o.retry, sleep: o.sleep, random: o.random,
       hooks: { onContact: contact, onRevoked: wipe },
     });
     engine = new SyncEngine({ store, session, now: o.now, pullLimit: o.pullLimit });
@@ -120,7 +121,7 @@ export async function openDevice(options = {}) {
   }
 
   async function firstLogin(username, password, deviceName) {
-    const registrar = new DeviceSession({ store: null, transport, now: o.now, sleep: o.sleep, random: o.random });
+    const registrar = new DeviceSession({ store: null, transport, now: o.now, retry: o.retry, sleep: o.sleep, random: o.random });
     let answer;
     try {
       answer = await registrar.register(username, password, deviceName || 'browser', 'pwa');
@@ -251,6 +252,13 @@ export async function openDevice(options = {}) {
     meta(key) {
       requireUnlocked();
       return store.meta(key);
+    },
+
+    /** The whole local state (diagnostics and the golden vectors): every record, sorted by t then id. */
+    snapshot() {
+      if (!store) return { cursor: null, outbox: [], records: [] };
+      const records = store.allRecords().sort((a, b) => (a.t < b.t ? -1 : a.t > b.t ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return { cursor: store.meta(META.CURSOR), outbox: store.outboxItems().map((i) => i.counter), records: records.map(view) };
     },
 
     async raiseFlag(fields) { requireUnlocked(); return edited(edits.raiseFlag(fields)); },

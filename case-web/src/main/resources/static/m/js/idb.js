@@ -19,7 +19,12 @@ export function openDb(name) {
         if (!db.objectStoreNames.contains(s)) db.createObjectStore(s);
       }
     };
-    request.onsuccess = () => resolve(request.result);
+    request.onsuccess = () => {
+      const db = request.result;
+      // a wipe (deleteDatabase) in another tab must not wait for this one to be closed by hand
+      db.onversionchange = () => db.close();
+      resolve(db);
+    };
     request.onerror = () => reject(request.error);
     request.onblocked = () => reject(new Error('the local database is open in another tab'));
   });
@@ -58,18 +63,6 @@ export function write(db, ops) {
       else os.put(op.value, op.key);
     }
   });
-}
-
-export function clear(db, names = STORES) {
-  return write(db, []).then(
-    () =>
-      new Promise((resolve, reject) => {
-        const tx = db.transaction(names, 'readwrite');
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-        for (const n of names) tx.objectStore(n).clear();
-      }),
-  );
 }
 
 /** Deletes the database (the device is wiped); closes our connection first. */
