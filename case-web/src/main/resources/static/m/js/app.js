@@ -60,8 +60,10 @@ export function syncNow(manual = false) {
       return null;
     } finally {
       syncing = null;
+      // a counter of finished syncs: lets a test (or a curious user in DevTools) see one has ended
+      document.body.dataset.syncs = String(Number(document.body.dataset.syncs || 0) + 1);
       updateHeader(false);
-      if (!['#/login', '#/wiped'].includes(location.hash)) render();
+      refresh();
     }
   })();
   return syncing;
@@ -150,13 +152,16 @@ async function render() {
   return go('#/home');
 }
 
-/** Redraws the current screen unless the user is typing in a form. */
+/**
+ * Redraws the current screen after a background change (a sync, another edit) - only the screens
+ * that show data: a form is never redrawn under the user's fingers.
+ */
+const LIVE_SCREENS = /^#\/(home|flags|sync|child\/[^/]+)$/;
+
 function refresh() {
-  if (document.querySelector('#view form.dirty')) {
-    updateHeader(false);
-    return;
-  }
-  render();
+  updateHeader(false);
+  const typing = document.activeElement && document.activeElement.closest('#view') && document.activeElement.matches('input, textarea, select');
+  if (!typing && LIVE_SCREENS.test(location.hash || '#/home')) render();
 }
 
 function registerWorker() {
@@ -183,7 +188,7 @@ async function start() {
   });
   app.device.on('wiped', wiped);
   app.device.on('locked', () => { stopTimer(); if (location.hash !== '#/wiped') go('#/login'); });
-  app.device.on('change', () => { updateHeader(false); if (location.hash === '#/sync' || location.hash === '#/home') refresh(); });
+  app.device.on('change', refresh);
   document.getElementById('lang').addEventListener('click', switchLanguage);
   window.addEventListener('hashchange', render);
   window.addEventListener('online', () => { updateHeader(false); syncNow(false); });

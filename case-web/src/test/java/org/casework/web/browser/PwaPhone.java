@@ -184,18 +184,22 @@ final class PwaPhone implements AutoCloseable {
         return browser.find(By.id("sync-pending")).getText();
     }
 
-    /** Syncs from the sync screen and waits until nothing is left to send. */
+    /** Syncs from the sync screen and waits until that sync has finished and nothing is left to send. */
     void syncNow() {
         go("#/sync");
-        new WebDriverWait(browser.driver(), SYNC_WAIT).until(d -> {
-            var button = d.findElements(By.cssSelector("#sync-now:not([disabled])"));
-            return !button.isEmpty() && button.get(0).isDisplayed();
-        });
-        browser.find(By.id("sync-now")).click();
+        int before = finishedSyncs();
+        // a sync already running (the one the online event starts) is joined by the button
+        click(By.cssSelector("#sync-now:not([disabled])"));
         new WebDriverWait(browser.driver(), SYNC_WAIT)
                 .ignoring(StaleElementReferenceException.class)
-                .until(d -> "0".equals(d.findElement(By.id("sync-pending")).getText())
+                .until(d -> finishedSyncs() > before
+                        && "0".equals(d.findElement(By.id("sync-pending")).getText())
                         && d.findElements(By.cssSelector("#sync-now[disabled]")).isEmpty());
+    }
+
+    int finishedSyncs() {
+        Object n = script("return Number(document.body.dataset.syncs || 0);");
+        return ((Number) n).intValue();
     }
 
     @Override
