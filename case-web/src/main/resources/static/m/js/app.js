@@ -186,8 +186,11 @@ async function start() {
     language: app.language,
     offlineLoginDays: config.offlineLoginDays,
   });
-  app.device.on('wiped', wiped);
-  app.device.on('locked', () => { stopTimer(); if (location.hash !== '#/wiped') go('#/login'); });
+  // a login as another user on a phone with nothing unsent also wipes (the previous user's data):
+  // only a wipe outside a login means the device was revoked
+  app.device.on('wiped', () => { if (!app.loggingIn) wiped(); });
+  // the login screen stays as it is (with its error message) when a failed login locks again
+  app.device.on('locked', () => { stopTimer(); if (!['#/wiped', '#/login'].includes(location.hash)) go('#/login'); });
   app.device.on('change', refresh);
   document.getElementById('lang').addEventListener('click', switchLanguage);
   window.addEventListener('hashchange', render);

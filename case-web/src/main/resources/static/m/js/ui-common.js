@@ -6,6 +6,7 @@ export const app = {
   config: { offlineLoginDays: 14, emergencyNumbers: [{ number: '110', name: '报警', nameEn: 'Police' }] },
   texts: {},
   language: 'zh-CN',
+  loggingIn: false,  // a login in progress may wipe the previous user's data: not a revocation
 };
 
 /** The text of key m.<key>, with {0}, {1} … replaced by args; the key itself when missing. */

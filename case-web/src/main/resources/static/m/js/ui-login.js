@@ -31,11 +31,18 @@ export function loginScreen(status) {
       }
       submit.disabled = true;
       submit.textContent = navigator.onLine ? t('login.working') : t('login.workingOffline');
+      app.loggingIn = true;
       try {
         await app.device.login(username.value.trim(), password.value, deviceName.value.trim() || defaultDeviceName());
+        app.loggingIn = false;
         password.value = '';
         app.actions.unlocked();
       } catch (error) {
+        app.loggingIn = false;
+        if (error.code === 'device.revoked') {
+          location.hash = '#/wiped';
+          return;
+        }
         message.textContent = errorText(error);
         message.dataset.code = error.code || '';
         message.hidden = false;

@@ -69,6 +69,9 @@ class PwaOfflineJourneyBrowserTest {
             phone.offline();
             phone.open();
             phone.browser().waitFor(By.id("login-form"));
+            assertThat(phone.loginRefused(director.username(), "not-the-password"))
+                    .isEqualTo("密码不正确。");
+            phone.browser().find(By.id("login-password")).clear();
             phone.login(director.username(), director.password());
             assertThat(phone.pending()).isEqualTo("4");
 

@@ -77,6 +77,18 @@ final class PwaPhone implements AutoCloseable {
         }
     }
 
+    /** A login that must be refused: the message the screen shows. */
+    String loginRefused(String username, String password) {
+        WebElement user = browser.find(By.id("login-username"));
+        user.clear();
+        user.sendKeys(username);
+        WebElement field = browser.find(By.id("login-password"));
+        field.clear();
+        field.sendKeys(password);
+        browser.find(By.id("login-submit")).click();
+        return browser.find(By.cssSelector("#login-error:not([hidden])")).getText();
+    }
+
     /** Waits until the service worker controls the page and holds the shell, so a reload works offline. */
     void waitForOfflineShell() {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
