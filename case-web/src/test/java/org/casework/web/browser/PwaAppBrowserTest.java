@@ -151,9 +151,16 @@ class PwaAppBrowserTest {
             assertThat(phone.browser().find(By.tagName("h1")).getText()).isEqualTo("登录");
             phone.login(director.username(), director.password());
             assertThat(phone.browser().horizontalOverflow()).isLessThanOrEqualTo(PwaPhone.WIDTH);
+            phone.waitForOfflineShell();
+            // Chrome finds nothing that keeps the app from being installed (manifest, icons, worker)
+            Map<String, Object> installability =
+                    phone.browser().driver().executeCdpCommand("Page.getInstallabilityErrors", Map.of());
+            assertThat((List<?>) installability.get("installabilityErrors")).isEmpty();
+            phone.browser().screenshot("casework-pwa-home");
 
             phone.openChild(child.fullName());
             assertThat(phone.browser().horizontalOverflow()).isLessThanOrEqualTo(PwaPhone.WIDTH);
+            phone.browser().screenshot("casework-pwa-child");
             phone.browser().find(By.id("go-visit")).click();
             phone.browser().find(By.id("visit-form"));
             assertThat(phone.browser().horizontalOverflow()).isLessThanOrEqualTo(PwaPhone.WIDTH);
@@ -185,6 +192,7 @@ class PwaAppBrowserTest {
             for (String screen : List.of("#/register", "#/flags", "#/sync", "#/home")) {
                 phone.go(screen);
                 phone.browser().find(By.tagName("h1"));
+                phone.browser().screenshot("casework-pwa-" + screen.substring(2));
                 assertThat(phone.browser().find(By.id("view")).getText())
                         .as(screen)
                         .doesNotContain("null")
