@@ -402,9 +402,12 @@ const tests = {
   },
 
   async requestsAreGzippedAndAskForTheUsersLanguage() {
-    const { server } = await seeded(async (p, body) => ({ body: applyAll(body) }));
+    const { d, server } = await seeded(async (p, body) => ({ body: applyAll(body) }));
     const h = server.calls[0].headers;
     eq([h['Content-Encoding'], h['Accept-Language'], h.Authorization], ['gzip', 'zh-CN', 'Bearer test-access-token'], 'headers');
+    d.setLanguage('en');
+    await d.sync();
+    eq(server.calls.at(-1).headers['Accept-Language'], 'en', 'the language switched at run time');
   },
 
   async firstLoginRegistersOnlineAndAnotherUsersUnsentWorkIsKept() {
