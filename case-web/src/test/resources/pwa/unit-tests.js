@@ -188,6 +188,40 @@ const tests = {
     assert(refused, 'a changed ciphertext is refused (GCM tag)');
   },
 
+  async anEditWhoseWriteFailsLeavesNeitherRecordNorOutboxItem() {
+    const { d } = await seeded(async (p, body) => ({ body: applyAll(body) }));
+    await d.logVisit(visit('saved'));
+    d.close(); // the next IndexedDB transaction cannot start: as a full disk would refuse it
+    let failed = false;
+    try {
+      await d.logVisit(visit('lost'));
+    } catch {
+      failed = true;
+    }
+    assert(failed, 'the edit reports the failure');
+    eq(d.outbox().map((i) => i.counter), [1], 'no outbox item');
+    eq(d.records('visit').map((r) => r.f.notes), ['saved'], 'no record');
+    eq(d.meta('lastCounter'), '1', 'the counter is not used up');
+  },
+
+  async anInterruptedPagedSyncResumesFromTheLastStoredCursor() {
+    let offline = false;
+    const { d, server } = await seeded(async (p, body) => {
+      if (offline) return 'offline';
+      if (body.cursor === 'c1') {
+        offline = true;
+        return { body: applyAll(body, { cursor: 'page1', more: true, changes: [child({ id: '33333333-3333-4333-8333-333333333333' })] }) };
+      }
+      return { body: applyAll(body, { cursor: 'page2' }) };
+    });
+    await rejects(d.sync(), 'sync.offline', 'the link dies after the first page');
+    eq([d.meta('cursor'), d.records('client').length], ['page1', 2], 'the first page is kept with its cursor');
+    offline = false;
+    await d.sync();
+    eq(server.syncs().at(-1).cursor, 'page1', 'resumed from the stored cursor');
+    eq(d.meta('cursor'), 'page2', 'done');
+  },
+
   async storageReportsUsageAndTheLowSpaceRule() {
     const d = await device(fakeServer(() => 'offline').fetch);
     const s = await d.storage();
@@ -402,9 +436,12 @@ const tests = {
   },
 
   async requestsAreGzippedAndAskForTheUsersLanguage() {
-    const { server } = await seeded(async (p, body) => ({ body: applyAll(body) }));
+    const { d, server } = await seeded(async (p, body) => ({ body: applyAll(body) }));
     const h = server.calls[0].headers;
     eq([h['Content-Encoding'], h['Accept-Language'], h.Authorization], ['gzip', 'zh-CN', 'Bearer test-access-token'], 'headers');
+    d.setLanguage('en');
+    await d.sync();
+    eq(server.calls.at(-1).headers['Accept-Language'], 'en', 'the language switched at run time');
   },
 
   async firstLoginRegistersOnlineAndAnotherUsersUnsentWorkIsKept() {

@@ -1,6 +1,18 @@
 // The offline app's engine as one object: login (online registration, then offline logins against
 // a local verifier), lock, sync, the local records and the offline edits. The screens (app.js) use
 // only this module. Contract: the PWA section of the issue-6 briefs; protocol: docs/sync-protocol.md.
+//
+// Beyond the contract: record(s) also carry `problem` ({code, message, errors} of a refusal, conflict
+// or quarantine; `reason` is its message); device.dismiss(type, id) clears a seen refusal as the Java
+// client's dismiss does; device.setLanguage(lang) changes Accept-Language; device.outbox(),
+// snapshot(), meta(key) and close() are for diagnostics and tests; openDevice's testVault, retry,
+// sleep and random options are test hooks.
+//
+// What is stored where (IndexedDB database `dbName`): `vault` (plain: username, device id, PBKDF2
+// salts and iterations, the wrapped data key, the password verifier, lastOnlineContact, lastSyncAt);
+// `records`, `outbox`, `meta` (tokens, cursor, counters, limits): every value AES-GCM sealed with the
+// data key, a fresh 12-byte IV each; their keys are record types and ids, outbox counters and meta
+// names. Nothing goes to localStorage or the caches.
 
 import { DEFAULT_ITERATIONS, checkVerifier, createDataKey, makeVerifier, unwrapDataKey } from './crypto.js';
 import * as idb from './idb.js';
@@ -43,7 +55,7 @@ export async function openDevice(options = {}) {
     random: Math.random,
     ...options,
   };
-  const transport = fetchTransport({ server: o.server, language: o.language, fetch: o.fetch });
+  const transport = fetchTransport({ server: o.server, language: () => o.language, fetch: o.fetch });
   const listeners = new Map();
   let db = await idb.openDb(o.dbName);
   let vault = (await idb.get(db, 'vault', VAULT_KEY)) || null;
@@ -272,6 +284,11 @@ export async function openDevice(options = {}) {
     async storage() {
       const { usage = 0, quota = 0 } = (await globalThis.navigator?.storage?.estimate?.()) || {};
       return { usage, quota, low: quota - usage < 50 * MB || (quota > 0 && usage / quota > 0.8) };
+    },
+
+    /** The language of the server's messages from now on ('zh-CN' or 'en'). */
+    setLanguage(language) {
+      o.language = language;
     },
 
     on(event, fn) {

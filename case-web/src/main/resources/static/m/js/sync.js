@@ -70,7 +70,10 @@ async function gzip(text) {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/** post(path, json, bearer) -> {status, body}; throws on no answer (network failure). */
+/**
+ * post(path, json, bearer) -> {status, body}; throws on no answer (network failure). language is
+ * a string or a function giving the current one (the user may switch it while the app runs).
+ */
 export function fetchTransport({ server, language, fetch: fetchFn }) {
   const base = server.replace(/\/$/, '') + '/api/sync/v1';
   const canGzip = typeof CompressionStream === 'function';
@@ -79,7 +82,7 @@ export function fetchTransport({ server, language, fetch: fetchFn }) {
       const headers = {
         'Content-Type': 'application/json',
         Accept: 'application/json, application/problem+json',
-        'Accept-Language': language,
+        'Accept-Language': typeof language === 'function' ? language() : language,
       };
       let body = json;
       if (canGzip) {

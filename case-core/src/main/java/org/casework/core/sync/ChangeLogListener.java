@@ -54,9 +54,8 @@ class ChangeLogListener {
                             "carerPhone",
                             "fatherStatus",
                             "motherStatus",
-                            "school",
-                            "living")),
-            Map.entry("elderlyProfile", List.of()));
+                            "school")),
+            Map.entry("elderlyProfile", List.of("living")));
 
     private final ChangeLog log;
     private final ClientRepository clients;

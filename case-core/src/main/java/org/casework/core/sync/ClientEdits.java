@@ -1,6 +1,7 @@
 package org.casework.core.sync;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.casework.core.clients.ClientInput;
 import org.casework.core.clients.ClientInput.ChildProfileInput;
 import org.casework.core.clients.ClientInput.ElderlyProfileInput;
 import org.casework.core.clients.ElderlyProfile;
+import org.casework.core.clients.LivingArrangement;
 import org.casework.core.clients.ParentStatus;
 import org.casework.core.clients.Sex;
 import org.casework.core.shared.InvalidInputException;
@@ -34,7 +36,16 @@ public final class ClientEdits {
             "carerPhone",
             "fatherStatus",
             "motherStatus",
-            "school");
+            "school",
+            "living");
+
+    /**
+     * Risk-like fields and their urgency (least to most urgent). An elderly person living alone
+     * (独居) is the one the visit rules watch most closely, so a raise to ALONE made on a phone is
+     * never erased by a concurrent change at the station, nor the station's raise by the phone.
+     */
+    public static final Map<String, Comparator<Object>> URGENCY =
+            Map.of("living", Comparator.comparingInt(v -> "ALONE".equals(text(v)) ? 1 : 0));
 
     private ClientEdits() {}
 
@@ -62,6 +73,12 @@ public final class ClientEdits {
                         ? null
                         : child.getMotherStatus().name());
         v.put("school", child == null ? null : child.getSchool());
+        ElderlyProfile elderly = c.getElderlyProfile();
+        v.put(
+                "living",
+                elderly == null || elderly.getLivingArrangement() == null
+                        ? null
+                        : elderly.getLivingArrangement().name());
         return v;
     }
 
@@ -108,9 +125,10 @@ public final class ClientEdits {
                 c.getHouseholdId(),
                 c.getRelationToHead(),
                 hasChild ? childInput : null,
-                elderly == null
+                elderly == null && v.get("living") == null
                         ? null
-                        : new ElderlyProfileInput(elderly.getLivingArrangement(), elderly.getSupporters()),
+                        : new ElderlyProfileInput(
+                                living(v.get("living")), elderly == null ? null : elderly.getSupporters()),
                 List.of(),
                 null);
     }
@@ -129,6 +147,15 @@ public final class ClientEdits {
             return text == null ? null : Sex.valueOf(text);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("sex", "sync.field.invalid");
+        }
+    }
+
+    static LivingArrangement living(Object value) {
+        String text = text(value);
+        try {
+            return text == null ? null : LivingArrangement.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("living", "sync.field.invalid");
         }
     }
 

@@ -11,8 +11,9 @@ import java.util.Objects;
  * The field-by-field merge of an offline profile edit (protocol §2.1). For each edited field: the
  * server still has the value the edit started from → apply; the server already has the new value
  * → nothing to do; otherwise a true clash → the server value stays and the clash is reported —
- * except for risk-like fields, where the more urgent value wins without a conflict (a raise of
- * risk beats a clear, whichever side made it).
+ * except for risk-like fields whose two values differ in urgency, where the more urgent value wins
+ * without a conflict (a raise of risk beats a concurrent clear, whichever side made it). Without a
+ * concurrent change a device may lower a risk-like field like any other.
  */
 public final class FieldMerge {
 
@@ -28,7 +29,7 @@ public final class FieldMerge {
      * @param server current server values of the edited fields
      * @param before the device's values at the version it started from
      * @param edited the device's new values
-     * @param urgency for risk-like fields, orders values from least to most urgent
+     * @param urgency for risk-like fields, orders values (null included) from least to most urgent
      */
     public static Result merge(
             Map<String, Object> server,
@@ -42,19 +43,18 @@ public final class FieldMerge {
             if (same(current, value)) {
                 return;
             }
-            Comparator<Object> order = urgency.get(field);
-            if (order != null) {
-                // The more urgent value wins, no conflict: a clear never erases a raise.
-                if (current == null || (value != null && order.compare(value, current) > 0)) {
-                    apply.put(field, value);
-                }
+            if (same(current, before == null ? null : before.get(field))) {
+                apply.put(field, value); // nobody else changed it since the edit began
                 return;
             }
-            if (same(current, before == null ? null : before.get(field))) {
-                apply.put(field, value);
-            } else {
+            Comparator<Object> order = urgency.get(field);
+            int raise = order == null ? 0 : order.compare(value, current);
+            if (raise > 0) {
+                apply.put(field, value); // the device raised the risk: a concurrent clear never erases it
+            } else if (raise == 0) {
                 clashes.add(new Clash(field, value, current));
             }
+            // raise < 0: the server's value is the more urgent one and stays; nothing to resolve
         });
         return new Result(apply, clashes);
     }

@@ -271,7 +271,7 @@ public class MutationService {
             return new Outcome(MutationResult.QUARANTINED, ChangeLog.CLIENT, m.entityId(), null);
         }
         Map<String, Object> server = ClientEdits.values(client);
-        FieldMerge.Result merge = FieldMerge.merge(server, m.before(), f, Map.of());
+        FieldMerge.Result merge = FieldMerge.merge(server, m.before(), f, ClientEdits.URGENCY);
         Long version = client.getVersion();
         if (!merge.apply().isEmpty()) {
             ClientInput input = ClientEdits.withChanges(client, merge.apply());

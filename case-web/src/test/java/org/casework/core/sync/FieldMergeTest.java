@@ -74,6 +74,43 @@ class FieldMergeTest {
     }
 
     @Test
+    void withoutAConcurrentChangeARiskLikeFieldMayBeLowered() {
+        var result = FieldMerge.merge(
+                map("living", "ALONE"), map("living", "ALONE"), map("living", "WITH_CHILDREN"), ClientEdits.URGENCY);
+        assertThat(result.apply()).containsEntry("living", "WITH_CHILDREN");
+        assertThat(result.clashes()).isEmpty();
+    }
+
+    @Test
+    void livingAloneIsARaiseThatBeatsTheStationsConcurrentChange() {
+        var phoneRaises = FieldMerge.merge(
+                map("living", "WITH_CHILDREN"),
+                map("living", "WITH_SPOUSE"),
+                map("living", "ALONE"),
+                ClientEdits.URGENCY);
+        assertThat(phoneRaises.apply()).containsEntry("living", "ALONE");
+        assertThat(phoneRaises.clashes()).isEmpty();
+        var stationRaised = FieldMerge.merge(
+                map("living", "ALONE"),
+                map("living", "WITH_SPOUSE"),
+                map("living", "WITH_CHILDREN"),
+                ClientEdits.URGENCY);
+        assertThat(stationRaised.apply()).isEmpty();
+        assertThat(stationRaised.clashes()).isEmpty();
+    }
+
+    @Test
+    void equallyUrgentDifferentValuesOfARiskLikeFieldAreATrueClash() {
+        var result = FieldMerge.merge(
+                map("living", "WITH_CHILDREN"),
+                map("living", "ALONE"),
+                map("living", "WITH_SPOUSE"),
+                ClientEdits.URGENCY);
+        assertThat(result.apply()).isEmpty();
+        assertThat(result.clashes()).containsExactly(new FieldMerge.Clash("living", "WITH_SPOUSE", "WITH_CHILDREN"));
+    }
+
+    @Test
     void checksumLinesSortByTypeThenId() {
         String a = SyncChecksums.digest(List.of("visit:b:1\n", "client:z:2\n", "client:a:0\n"));
         String b = SyncChecksums.digest(List.of("client:a:0\n", "client:z:2\n", "visit:b:1\n"));

@@ -60,7 +60,7 @@ class PwaEngineBrowserTest extends ApiTest {
         results.forEach(r -> System.out.println((Boolean.TRUE.equals(r.get("ok")) ? "ok   " : "FAIL ")
                 + r.get("name")
                 + (r.get("error") == null ? "" : "\n" + r.get("error"))));
-        assertThat(results).as("unit tests run").hasSizeGreaterThanOrEqualTo(17);
+        assertThat(results).as("unit tests run").hasSizeGreaterThanOrEqualTo(19);
         assertThat(results)
                 .filteredOn(r -> !Boolean.TRUE.equals(r.get("ok")))
                 .as("failed unit tests")
