@@ -16,6 +16,12 @@ function describe(type, r, names, flagTypes) {
 
 const FIX = { visit: '#/fix/visit/', flag: '#/fix/flag/', client: '#/fix/client/' };
 
+/** Where a refused record is fixed: a child the server never had is registered again, a known one edited. */
+function fixLink(type, r) {
+  if (type === 'client' && r.v !== null && r.v !== undefined) return '#/child/' + encodeURIComponent(r.id) + '/edit';
+  return FIX[type] ? FIX[type] + encodeURIComponent(r.id) : null;
+}
+
 export async function syncScreen() {
   const device = app.device;
   const status = device.status();
@@ -57,7 +63,7 @@ export async function syncScreen() {
         h('div', {}, stateBadge(r), ' ', describe(type, r, names, flagTypes)),
         h('div', { class: 'hint' }, t('sync.explain.' + r.state)),
         r.reason ? h('div', { class: 'reason' }, r.reason) : null,
-        r.state === 'REJECTED' && FIX[type] ? h('a', { class: 'button', href: FIX[type] + encodeURIComponent(r.id) }, t('sync.fix')) : null,
+        r.state === 'REJECTED' && fixLink(type, r) ? h('a', { class: 'button', href: fixLink(type, r) }, t('sync.fix')) : null,
         r.state !== 'PENDING' ? h('button', { type: 'button', class: 'link', onclick: async () => {
           if (r.state === 'REJECTED' && !window.confirm(t('sync.discard') + '?')) return;
           await device.dismiss(type, r.id);
