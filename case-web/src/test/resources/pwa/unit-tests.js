@@ -80,13 +80,16 @@ function applyAll(body, extra = {}) {
   };
 }
 
+/** Long and distinctive, so finding it in the raw database cannot happen by chance in ciphertext. */
+const SEEDED_CURSOR = 'seeded-cursor-7f3a9c';
+
 /** A registered, unlocked device (testVault) whose first sync pulled one child. */
 async function seeded(handler, extra = {}) {
   let first = true;
   const server = fakeServer(async (path, body, n) => {
     if (first && path === '/sync') {
       first = false;
-      return { body: applyAll(body, { changes: [child()], cursor: 'c1' }) };
+      return { body: applyAll(body, { changes: [child()], cursor: SEEDED_CURSOR }) };
     }
     return handler(path, body, n);
   });
@@ -208,7 +211,7 @@ const tests = {
     let offline = false;
     const { d, server } = await seeded(async (p, body) => {
       if (offline) return 'offline';
-      if (body.cursor === 'c1') {
+      if (body.cursor === SEEDED_CURSOR) {
         offline = true;
         return { body: applyAll(body, { cursor: 'page1', more: true, changes: [child({ id: '33333333-3333-4333-8333-333333333333' })] }) };
       }
@@ -247,7 +250,7 @@ const tests = {
     await d.logVisit(visit('孩子说想念妈妈-SECRET'));
     const raw = await rawDump(d.dbName);
     assert(raw.count >= 4, 'records, outbox, meta and vault are stored: ' + raw.count);
-    for (const secret of [CHILD_NAME, '13900001111', 'SECRET', 'test-access-token', 'test-refresh-token', 'right-password', 'c1']) {
+    for (const secret of [CHILD_NAME, '13900001111', 'SECRET', 'test-access-token', 'test-refresh-token', 'right-password', SEEDED_CURSOR]) {
       assert(!raw.text.includes(secret), 'plaintext in IndexedDB: ' + secret);
     }
     // the vault is plain by design: username and device id, nothing of the scope
