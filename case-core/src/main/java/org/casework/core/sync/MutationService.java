@@ -96,6 +96,16 @@ public class MutationService {
                 continue;
             }
             if (m.counter() < next || ledger.existsByDeviceIdAndCounter(deviceId, m.counter())) {
+                // The same push delivered twice at once: the other delivery may have recorded it
+                // since the lookup above. Then its stored result is the answer, not a refusal.
+                SyncMutation raced = ledger.findById(m.id()).orElse(null);
+                if (raced != null) {
+                    results.add(result(raced));
+                    if (raced.getDeviceId().equals(deviceId) && raced.getCounter() == next) {
+                        next++;
+                    }
+                    continue;
+                }
                 // Below what was acknowledged, or taken by another mutation: refused, not recorded.
                 results.add(refusal(m, "sync.counterReused"));
                 continue;
@@ -128,6 +138,12 @@ public class MutationService {
         Instant now = clock.instant();
         try {
             SyncMutation entry = tx.execute(s -> {
+                devices.lockForMutation(deviceId);
+                SyncMutation already = ledger.findById(m.id()).orElse(null);
+                if (already != null) {
+                    // Applied by a concurrent delivery of the same push while we waited for the lock.
+                    return already;
+                }
                 Outcome outcome = perform(actor, deviceId, m, now);
                 return ledger.saveAndFlush(new SyncMutation(
                         m.id(),

@@ -482,8 +482,10 @@ public class SyncReader {
             case "station" -> {
                 // "Call the station": the township stations covering the device's villages.
                 Set<String> townships = new java.util.TreeSet<>();
-                for (String village : scopes.villages(actor)) {
-                    Region region = em.find(Region.class, village);
+                if (SyncScope.byAssignment(actor)) {
+                    townships.add(actor.jurisdiction().value());
+                } else {
+                    Region region = em.find(Region.class, actor.jurisdiction().value());
                     if (region != null && region.getParentCode() != null) {
                         townships.add(region.getParentCode());
                     }
@@ -530,12 +532,18 @@ public class SyncReader {
         return records;
     }
 
-    /** Regions a device needs: its jurisdiction and, for a station worker, the villages of its scope, with their parents. */
+    /**
+     * Regions a device needs: its jurisdiction and above and, for a station worker, every village
+     * of the township — not just the villages of today's assignments, so reference data does not
+     * change (and need a resync) whenever a case moves.
+     */
     private Set<String> regionStarts(Actor actor) {
         Set<String> starts = new java.util.LinkedHashSet<>();
         starts.add(actor.jurisdiction().value());
         if (SyncScope.byAssignment(actor)) {
-            starts.addAll(scopes.villages(actor));
+            starts.addAll(em.createQuery("select r.code from Region r where r.parentCode = :t", String.class)
+                    .setParameter("t", actor.jurisdiction().value())
+                    .getResultList());
         }
         return starts;
     }

@@ -32,8 +32,13 @@ public class SyncScope {
     /** The scope key of reference data (regions, flag and visit types, stations). */
     public static final String REF = "ref";
 
-    /** Open in the core's sense (caseloads, worklists): the station is working the case. */
-    static final Set<CaseState> OPEN_STATES = openStates();
+    /**
+     * Cases that put their client in the worker's scope: every case not finished — closed,
+     * archived, not opened or transferred away. Wider than the caseload's "open" on purpose: a
+     * lead being screened and a closed case's follow-up visits are field work too.
+     */
+    static final Set<CaseState> OPEN_STATES = EnumSet.complementOf(
+            EnumSet.of(CaseState.CLOSED, CaseState.ARCHIVED, CaseState.NOT_OPENED, CaseState.TRANSFERRED));
 
     private final EntityManager em;
 
@@ -180,15 +185,5 @@ public class SyncScope {
             held.put(l.substring(0, eq), l.substring(eq + 1));
         });
         return held;
-    }
-
-    private static Set<CaseState> openStates() {
-        Set<CaseState> open = EnumSet.noneOf(CaseState.class);
-        for (CaseState s : CaseState.values()) {
-            if (s.isOpen()) {
-                open.add(s);
-            }
-        }
-        return open;
     }
 }
