@@ -287,15 +287,6 @@ public class SyncReader {
         return all;
     }
 
-    private <T> jakarta.persistence.TypedQuery<T> withAfter(jakarta.persistence.TypedQuery<T> query, UUID after) {
-        return after == null ? query : query.setParameter("after", after);
-    }
-
-    private List<SyncRecord> clients(
-            jakarta.persistence.TypedQuery<Client> query, UUID after, Actor actor, String scope) {
-        return clientsList(withAfter(query, after).getResultList(), actor, scope);
-    }
-
     private List<SyncRecord> clientsList(List<Client> clients, Actor actor, String scope) {
         LocalDate today = LocalDate.now(clock);
         boolean unmask = actor.has(Permission.UNMASK_IDENTIFIERS);

@@ -17,6 +17,8 @@ import org.casework.core.security.Actor;
 import org.casework.core.security.Role;
 import org.casework.core.shared.AccessDeniedException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Which scope keys a user's device holds (protocol §4), computed from the current role,
@@ -89,10 +91,33 @@ public class SyncScope {
      * involved members of the open cases assigned to them, within their jurisdiction.
      */
     public Map<UUID, String> assignedClients(Actor actor) {
-        Map<UUID, String> clients = new LinkedHashMap<>();
         if (!byAssignment(actor)) {
-            return clients;
+            return new LinkedHashMap<>();
         }
+        // One pull asks for every page, delta and checksum of every village: read the
+        // assignments once per transaction (they cannot change for the reader within it).
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            @SuppressWarnings("unchecked")
+            Map<UUID, Map<UUID, String>> cache =
+                    (Map<UUID, Map<UUID, String>>) TransactionSynchronizationManager.getResource(this);
+            if (cache == null) {
+                Map<UUID, Map<UUID, String>> created = new java.util.HashMap<>();
+                TransactionSynchronizationManager.bindResource(this, created);
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        TransactionSynchronizationManager.unbindResourceIfPossible(SyncScope.this);
+                    }
+                });
+                cache = created;
+            }
+            return new LinkedHashMap<>(cache.computeIfAbsent(actor.userId(), id -> readAssignedClients(actor)));
+        }
+        return readAssignedClients(actor);
+    }
+
+    private Map<UUID, String> readAssignedClients(Actor actor) {
+        Map<UUID, String> clients = new LinkedHashMap<>();
         List<UUID> ids = new ArrayList<>(em.createQuery(
                         "select k.primaryClientId from CaseFile k where k.assignedWorkerId = :me"
                                 + " and k.state in :open and k.regionCode like :scope",
