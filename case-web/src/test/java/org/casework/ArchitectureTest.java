@@ -44,7 +44,10 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    /** JSON in the core is for data files (instrument definitions, stored answers), not for HTTP. */
+    /**
+     * JSON in the core is for data files (instrument definitions, stored answers — an assessment's,
+     * and a visit's structured observations), not for HTTP.
+     */
     @Test
     void onlyAssessmentsReadJsonInTheCore() {
         noClasses()
@@ -52,6 +55,8 @@ class ArchitectureTest {
                 .resideInAPackage("org.casework.core..")
                 .and()
                 .resideOutsideOfPackage("org.casework.core.assessments..")
+                .and()
+                .doNotHaveFullyQualifiedName("org.casework.core.services.VisitObservations")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("tools.jackson..", "com.fasterxml.jackson..")

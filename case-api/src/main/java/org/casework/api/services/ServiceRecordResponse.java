@@ -16,6 +16,7 @@ public record ServiceRecordResponse(
         String place,
         String participants,
         String notes,
+        java.util.Map<String, Object> observations,
         UUID planActivityId,
         String recordedBy,
         Instant recordedAt,

@@ -248,7 +248,8 @@ public class CaseService {
                 .filter(u -> u.getRole().has(Permission.WRITE_CASES))
                 .orElseThrow(() -> new InvalidInputException("workerId", "case.worker.notInStation"));
         caseFile.reassign(worker.getId(), stamp(actor));
-        return withHistory(cases.saveAndFlush(caseFile));
+        // Devices of the old and the new worker follow (the case moves between their sync scopes).
+        return withHistory(changed(cases.saveAndFlush(caseFile)));
     }
 
     private void requireSupervisorOf(Actor actor, CaseFile caseFile) {

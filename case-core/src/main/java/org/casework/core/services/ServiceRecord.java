@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
@@ -61,6 +62,11 @@ public class ServiceRecord extends AbstractAggregate {
     @Column(name = "notes_enc", nullable = false, columnDefinition = "TEXT")
     private String notes;
 
+    /** Structured observations (JSON object, see {@link VisitObservations}), encrypted like the notes. */
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "observations_enc", columnDefinition = "TEXT")
+    private String observations;
+
     @Column(columnDefinition = "BINARY(16)")
     private UUID planActivityId;
 
@@ -89,6 +95,17 @@ public class ServiceRecord extends AbstractAggregate {
             UUID planActivityId) {}
 
     public ServiceRecord(UUID clientId, UUID caseId, Details details, String recordedBy, Instant now) {
+        this(clientId, caseId, details, null, recordedBy, now);
+    }
+
+    /** With a visit's structured observations (checked by {@link VisitObservations#toJson}). */
+    public ServiceRecord(
+            UUID clientId,
+            UUID caseId,
+            Details details,
+            Map<String, Object> observations,
+            String recordedBy,
+            Instant now) {
         if (clientId == null) {
             throw new InvalidInputException("clientId", "service.client.required");
         }
@@ -116,6 +133,7 @@ public class ServiceRecord extends AbstractAggregate {
         if (this.notes == null) {
             throw new InvalidInputException("notes", "service.notes.required");
         }
+        this.observations = VisitObservations.toJson(observations);
         this.planActivityId = details.planActivityId();
         this.recordedBy = recordedBy;
         this.recordedAt = now;
@@ -133,6 +151,11 @@ public class ServiceRecord extends AbstractAggregate {
         this.voidedAt = now;
         this.voidedBy = actor;
         this.voidReason = why;
+    }
+
+    /** The observations as a map (empty when none were recorded). */
+    public Map<String, Object> getObservations() {
+        return VisitObservations.fromJson(observations);
     }
 
     public boolean isVoided() {

@@ -47,7 +47,23 @@ public class ServiceRecordService {
             String place,
             String participants,
             String notes,
-            UUID planActivityId) {}
+            UUID planActivityId,
+            java.util.Map<String, Object> observations) {
+
+        /** Without structured observations (the web form has none yet). */
+        public NewServiceRecord(
+                UUID clientId,
+                UUID caseId,
+                ServiceType type,
+                java.time.Instant occurredAt,
+                Integer durationMinutes,
+                String place,
+                String participants,
+                String notes,
+                UUID planActivityId) {
+            this(clientId, caseId, type, occurredAt, durationMinutes, place, participants, notes, planActivityId, null);
+        }
+    }
 
     /**
      * Logs a service for a client in the caller's jurisdiction (404 otherwise). With a case, the
@@ -81,6 +97,7 @@ public class ServiceRecordService {
                         command.participants(),
                         command.notes(),
                         command.planActivityId()),
+                command.observations(),
                 actor.username(),
                 clock.instant());
         record.assignId(id);

@@ -34,6 +34,7 @@ public class ChangeLog {
     public static final String VISIT_DUE = "visitDue";
     public static final String FLAG = "flag";
     public static final String VISIT = "visit";
+    public static final String CASE = "case";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;

@@ -72,7 +72,11 @@ class ChangeLogListener {
 
     @EventListener
     void on(CaseChanged event) {
-        clients.findById(event.clientId()).ifPresent(c -> visitDue(c));
+        clients.findById(event.clientId()).ifPresent(c -> {
+            visitDue(c);
+            // The open-case summary lives under its client's village (protocol §3).
+            log.changed(c.getResidenceRegionCode(), ChangeLog.CASE, event.caseId(), null);
+        });
     }
 
     @EventListener

@@ -39,6 +39,12 @@ public class Device extends AbstractAggregate {
     @Column(nullable = false)
     private Instant registeredAt;
 
+    /*
+     * The bookkeeping columns below (last seen, scope, held records, ack) are written only by the
+     * atomic updates of DeviceRepository, never by an entity save: two syncs of one device at once
+     * must not fail on the row's version, and a save with stale values must not move them back.
+     */
+    @Column(updatable = false)
     private Instant lastSeenAt;
 
     @Column(length = 64)
@@ -58,10 +64,14 @@ public class Device extends AbstractAggregate {
     private String revokeReason;
 
     /** Comma-separated scope keys last sent to the device; null before its first sync. */
-    @Column(length = 1000)
+    @Column(length = 1000, updatable = false)
     private String scopeKeys;
 
-    @Column(nullable = false)
+    /** Assignment-scoped records last sent (station workers), see {@link SyncScope#held}; null otherwise. */
+    @Column(columnDefinition = "TEXT", updatable = false)
+    private String heldRecords;
+
+    @Column(nullable = false, updatable = false)
     private long ackCounter;
 
     Device(UUID userId, String name, String platform, String clientVersion, Instant now) {
@@ -91,10 +101,6 @@ public class Device extends AbstractAggregate {
         return revokedAt != null;
     }
 
-    void seen(Instant now) {
-        lastSeenAt = now;
-    }
-
     public Set<String> scopeKeySet() {
         if (scopeKeys == null || scopeKeys.isBlank()) {
             return Set.of();
@@ -106,11 +112,7 @@ public class Device extends AbstractAggregate {
         return scopeKeys != null;
     }
 
-    void rememberScope(Set<String> keys) {
-        scopeKeys = String.join(",", keys);
-    }
-
-    void acknowledge(long counter) {
-        ackCounter = Math.max(ackCounter, counter);
+    static String scopeKeysText(Set<String> keys) {
+        return String.join(",", keys);
     }
 }

@@ -139,7 +139,7 @@ public class DeviceService {
             throw new AccessDeniedException("device.unknown");
         }
         Tokens tokens = issue(device, now);
-        device.seen(now);
+        devices.touch(device.getId(), now);
         return tokens;
     }
 
@@ -159,7 +159,7 @@ public class DeviceService {
         if (!now.isBefore(device.getAccessExpiresAt())) {
             return new Authentication(Authentication.Status.EXPIRED, device.getId(), null);
         }
-        device.seen(now);
+        devices.touch(device.getId(), now);
         UserAccount a = account.get();
         return new Authentication(
                 Authentication.Status.OK,

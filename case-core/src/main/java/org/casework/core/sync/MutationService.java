@@ -64,6 +64,7 @@ public class MutationService {
     private final ClientRepository clientRepository;
     private final FlagService flagService;
     private final ServiceRecordService serviceRecords;
+    private final SyncScope scopes;
     private final PlatformTransactionManager transactionManager;
     private final Clock clock;
 
@@ -95,6 +96,16 @@ public class MutationService {
                 continue;
             }
             if (m.counter() < next || ledger.existsByDeviceIdAndCounter(deviceId, m.counter())) {
+                // The same push delivered twice at once: the other delivery may have recorded it
+                // since the lookup above. Then its stored result is the answer, not a refusal.
+                SyncMutation raced = ledger.findById(m.id()).orElse(null);
+                if (raced != null) {
+                    results.add(result(raced));
+                    if (raced.getDeviceId().equals(deviceId) && raced.getCounter() == next) {
+                        next++;
+                    }
+                    continue;
+                }
                 // Below what was acknowledged, or taken by another mutation: refused, not recorded.
                 results.add(refusal(m, "sync.counterReused"));
                 continue;
@@ -119,7 +130,7 @@ public class MutationService {
             }
             ack = counter;
         }
-        device.acknowledge(ack);
+        devices.acknowledge(deviceId, ack);
         return ack;
     }
 
@@ -127,6 +138,12 @@ public class MutationService {
         Instant now = clock.instant();
         try {
             SyncMutation entry = tx.execute(s -> {
+                devices.lockForMutation(deviceId);
+                SyncMutation already = ledger.findById(m.id()).orElse(null);
+                if (already != null) {
+                    // Applied by a concurrent delivery of the same push while we waited for the lock.
+                    return already;
+                }
                 Outcome outcome = perform(actor, deviceId, m, now);
                 return ledger.saveAndFlush(new SyncMutation(
                         m.id(),
@@ -226,7 +243,8 @@ public class MutationService {
                                 null,
                                 null,
                                 ClientEdits.text(f.get("notes")),
-                                null));
+                                null,
+                                observations(f.get("observations"))));
                 yield new Outcome(
                         MutationResult.APPLIED, ChangeLog.VISIT, record.getId(), version(record.getVersion()));
             }
@@ -259,6 +277,13 @@ public class MutationService {
         // registry's own transactional method would mark this transaction rollback-only.
         Client client =
                 clientRepository.findInScope(m.entityId(), actor.scopePattern()).orElse(null);
+        if (client != null
+                && SyncScope.byAssignment(actor)
+                && !scopes.assignedClients(actor).containsKey(client.getId())) {
+            // A station worker's device holds only their assigned clients: an edit to one no
+            // longer assigned (case closed or reassigned meanwhile) is out of scope.
+            client = null;
+        }
         if (client == null) {
             issues.save(SyncIssue.quarantine(
                     m.id(),
@@ -423,6 +448,18 @@ public class MutationService {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(field, "sync.field.invalid");
         }
+    }
+
+    /** The observations object of a visit; anything but an object is refused (the item, not the batch). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> observations(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new InvalidInputException("observations", "service.observations.notObject");
+        }
+        return (Map<String, Object>) map;
     }
 
     private static Integer integer(Object value, String field) {

@@ -27,6 +27,7 @@ public class PullService {
 
     private final ChangeLog log;
     private final SyncReader reader;
+    private final SyncScope scopes;
     private final SyncChecksums checksums;
     private final DeviceRepository devices;
     private final JdbcTemplate jdbc;
@@ -49,7 +50,7 @@ public class PullService {
             Map<String, String> deviceChecksums,
             Integer limitAsked) {
         int limit = limitAsked == null || limitAsked <= 0 ? 500 : Math.min(limitAsked, MAX_LIMIT);
-        Set<String> keys = SyncScope.keys(actor);
+        Set<String> keys = scopes.keys(actor);
         Device device = devices.findById(deviceId).orElseThrow();
         List<SyncChange> changes = new ArrayList<>();
         SyncCursor cursor;
@@ -81,7 +82,17 @@ public class PullService {
             cursor = new SyncCursor(
                     cursor.seq(), snapshot, sameHead ? cursor.typeIndex() : 0, sameHead ? cursor.afterId() : null);
         }
-        device.rememberScope(keys);
+        String held = null;
+        if (SyncScope.byAssignment(actor)) {
+            Map<String, String> now = scopes.held(actor, keys);
+            if (cursorText != null && !cursorText.isBlank() && device.hasSynced()) {
+                assignmentChanges(actor, SyncScope.parseHeld(device.getHeldRecords()), now, keys, cursor, changes);
+            }
+            held = SyncScope.heldText(now);
+        }
+        // An atomic update, not an entity save: a concurrent sync of the same device must not
+        // fail on the row's version (both compute the same scope).
+        devices.rememberScope(deviceId, Device.scopeKeysText(keys), held);
 
         boolean more = false;
         if (cursor.snapshotting()) {
@@ -123,6 +134,47 @@ public class PullService {
             }
         }
         return new Pull(changes, cursor.encode(), more, sums, resync);
+    }
+
+    /**
+     * A station worker's scope follows case assignments: records of clients no longer assigned
+     * (case closed, reassigned) are removed one by one, those newly assigned are sent in full —
+     * never a wipe. Keys lost or gained whole are handled by scope removal and paging.
+     */
+    private void assignmentChanges(
+            Actor actor,
+            Map<String, String> before,
+            Map<String, String> now,
+            Set<String> keys,
+            SyncCursor cursor,
+            List<SyncChange> changes) {
+        before.forEach((record, scope) -> {
+            if (!scope.equals(now.get(record)) && keys.contains(scope)) {
+                String[] parts = record.split(":", 2);
+                changes.add(SyncChange.remove(parts[0], parts[1], scope));
+                if (ChangeLog.CLIENT.equals(parts[0])) {
+                    changes.add(SyncChange.remove(ChangeLog.VISIT_DUE, parts[1], scope));
+                }
+            }
+        });
+        Map<String, List<String>> added = new LinkedHashMap<>();
+        now.forEach((record, scope) -> {
+            if (!scope.equals(before.get(record)) && !cursor.snapshot().contains(scope)) {
+                String[] parts = record.split(":", 2);
+                added.computeIfAbsent(scope + "|" + parts[0], g -> new ArrayList<>())
+                        .add(parts[1]);
+                if (ChangeLog.CLIENT.equals(parts[0])) {
+                    added.computeIfAbsent(scope + "|" + ChangeLog.VISIT_DUE, g -> new ArrayList<>())
+                            .add(parts[1]);
+                }
+            }
+        });
+        added.forEach((group, ids) -> {
+            String[] parts = group.split("\\|");
+            reader.load(actor, parts[0], parts[1], ids).values().stream()
+                    .sorted((a, b) -> a.id().compareTo(b.id()))
+                    .forEach(r -> changes.add(SyncChange.upsert(r, r.fields())));
+        });
     }
 
     /** Sends full records of the scopes still to page; returns the cursor after what was sent. */
@@ -227,7 +279,12 @@ public class PullService {
             }
             SyncRecord record = current.get(p.scope + "|" + p.type).get(p.id);
             if (record == null) {
-                if (!ChangeLog.FLAG.equals(p.type) && !ChangeLog.VISIT.equals(p.type)) {
+                // Flags, visits and cases not readable here are someone else's; a station worker's
+                // records outside their assignments were never sent (removals come from the held set).
+                if (!ChangeLog.FLAG.equals(p.type)
+                        && !ChangeLog.VISIT.equals(p.type)
+                        && !ChangeLog.CASE.equals(p.type)
+                        && !SyncScope.byAssignment(actor)) {
                     changes.add(SyncChange.remove(p.type, p.id, p.scope));
                 }
                 continue;

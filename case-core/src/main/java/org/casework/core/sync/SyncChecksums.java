@@ -29,7 +29,9 @@ public class SyncChecksums {
 
     public String of(Actor actor, String scope) {
         List<String> lines = new ArrayList<>();
-        if (SyncScope.REF.equals(scope)) {
+        if (SyncScope.REF.equals(scope) || SyncScope.byAssignment(actor)) {
+            // Reference data, or a station worker's few assigned clients: read through the reader,
+            // so the checksum covers exactly the records (and filters) the device was sent.
             for (SyncRecord r : reader.all(actor, scope)) {
                 lines.add(line(r.type(), r.id(), r.version()));
             }

@@ -1,6 +1,7 @@
 package org.casework.core.sync;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,8 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.casework.core.cases.CaseFile;
 import org.casework.core.clients.ChildProfile;
 import org.casework.core.clients.Client;
 import org.casework.core.clients.ClientCategory;
@@ -22,11 +25,15 @@ import org.casework.core.clients.PhoneNumber;
 import org.casework.core.flags.Flag;
 import org.casework.core.flags.FlagType;
 import org.casework.core.households.Household;
+import org.casework.core.organisations.Organisation;
+import org.casework.core.organisations.OrganisationType;
 import org.casework.core.regions.Region;
 import org.casework.core.security.Actor;
 import org.casework.core.security.Permission;
 import org.casework.core.services.ServiceRecord;
 import org.casework.core.services.ServiceType;
+import org.casework.core.services.VisitObservations;
+import org.casework.core.shared.ChinaTime;
 import org.casework.core.visits.VisitSchedule;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -41,14 +48,20 @@ import org.springframework.stereotype.Component;
 public class SyncReader {
 
     /** The order in which an initial sync pages through a village's records. */
-    public static final List<String> VILLAGE_TYPES =
-            List.of(ChangeLog.CLIENT, ChangeLog.HOUSEHOLD, ChangeLog.VISIT_DUE, ChangeLog.FLAG, ChangeLog.VISIT);
+    public static final List<String> VILLAGE_TYPES = List.of(
+            ChangeLog.CLIENT,
+            ChangeLog.HOUSEHOLD,
+            ChangeLog.VISIT_DUE,
+            ChangeLog.FLAG,
+            ChangeLog.VISIT,
+            ChangeLog.CASE);
 
-    public static final List<String> REF_TYPES = List.of("region", "flagType", "visitType");
+    public static final List<String> REF_TYPES = List.of("region", "flagType", "visitType", "station");
 
     static final int VISIT_DAYS = 90;
 
     private final EntityManager em;
+    private final SyncScope scopes;
     private final MessageSource messages;
     private final Clock clock;
 
@@ -61,80 +74,7 @@ public class SyncReader {
                     .limit(limit)
                     .toList();
         }
-        UUID after = afterId == null ? null : UUID.fromString(afterId);
-        return switch (type) {
-            case ChangeLog.CLIENT ->
-                clients(
-                        em.createQuery(
-                                        "select c from Client c where c.residenceRegionCode = :v"
-                                                + (after == null ? "" : " and c.id > :after")
-                                                + " order by c.id",
-                                        Client.class)
-                                .setParameter("v", scope)
-                                .setMaxResults(limit),
-                        after,
-                        actor,
-                        scope);
-            case ChangeLog.HOUSEHOLD ->
-                households(
-                        withAfter(
-                                        em.createQuery(
-                                                "select h from Household h where h.regionCode = :v"
-                                                        + (after == null ? "" : " and h.id > :after")
-                                                        + " order by h.id",
-                                                Household.class),
-                                        after)
-                                .setParameter("v", scope)
-                                .setMaxResults(limit)
-                                .getResultList(),
-                        scope);
-            case ChangeLog.VISIT_DUE ->
-                visitDues(
-                        withAfter(
-                                        em.createQuery(
-                                                "select s from VisitSchedule s where s.regionCode = :v"
-                                                        + (after == null ? "" : " and s.clientId > :after")
-                                                        + " order by s.clientId",
-                                                VisitSchedule.class),
-                                        after)
-                                .setParameter("v", scope)
-                                .setMaxResults(limit)
-                                .getResultList(),
-                        scope);
-            case ChangeLog.FLAG ->
-                flags(
-                        withAfter(
-                                        em.createQuery(
-                                                "select f from Flag f where f.villageCode = :v and f.reporterId = :me"
-                                                        + (after == null ? "" : " and f.id > :after")
-                                                        + " order by f.id",
-                                                Flag.class),
-                                        after)
-                                .setParameter("v", scope)
-                                .setParameter("me", actor.userId())
-                                .setMaxResults(limit)
-                                .getResultList(),
-                        scope);
-            case ChangeLog.VISIT ->
-                visits(
-                        withAfter(
-                                        em.createQuery(
-                                                "select r from ServiceRecord r, Client c where c.id = r.clientId"
-                                                        + " and c.residenceRegionCode = :v and r.recordedBy = :me"
-                                                        + " and r.type in :types and r.occurredAt >= :since"
-                                                        + (after == null ? "" : " and r.id > :after")
-                                                        + " order by r.id",
-                                                ServiceRecord.class),
-                                        after)
-                                .setParameter("v", scope)
-                                .setParameter("me", actor.username())
-                                .setParameter("types", ServiceType.VISITS)
-                                .setParameter("since", visitsSince())
-                                .setMaxResults(limit)
-                                .getResultList(),
-                        scope);
-            default -> List.of();
-        };
+        return village(actor, scope, type, afterId == null ? null : UUID.fromString(afterId), null, limit);
     }
 
     /** The current state of the given records of a scope key; ids not there (or not the device's) are absent. */
@@ -148,63 +88,186 @@ public class SyncReader {
             return found;
         }
         List<UUID> uuids = ids.stream().map(UUID::fromString).toList();
-        List<SyncRecord> records = switch (type) {
+        village(actor, scope, type, null, uuids, Integer.MAX_VALUE).forEach(r -> found.put(r.id(), r));
+        return found;
+    }
+
+    /**
+     * The records of one type of a village key, after an id (paging) or among given ids (deltas).
+     * For a station worker, clients, households, visit dues and cases are only those of their
+     * assigned clients ({@link SyncScope#assignedClients}); flags and visits are the user's own.
+     */
+    private List<SyncRecord> village(
+            Actor actor, String scope, String type, UUID after, Collection<UUID> ids, int limit) {
+        boolean assigned = SyncScope.byAssignment(actor);
+        Set<UUID> mine = assigned ? scopes.assignedIn(actor, scope) : Set.of();
+        if (assigned && mine.isEmpty() && !ChangeLog.FLAG.equals(type) && !ChangeLog.VISIT.equals(type)) {
+            return List.of();
+        }
+        return switch (type) {
             case ChangeLog.CLIENT ->
                 clientsList(
-                        em.createQuery(
-                                        "select c from Client c where c.residenceRegionCode = :v and c.id in :ids",
-                                        Client.class)
-                                .setParameter("v", scope)
-                                .setParameter("ids", uuids)
+                        select(
+                                        "select c from Client c where c.residenceRegionCode = :v"
+                                                + (assigned ? " and c.id in :mine" : ""),
+                                        "c.id",
+                                        Client.class,
+                                        scope,
+                                        after,
+                                        ids,
+                                        limit)
+                                .setParameter(assigned ? "mine" : "v", assigned ? mine : scope)
                                 .getResultList(),
                         actor,
                         scope);
             case ChangeLog.HOUSEHOLD ->
                 households(
-                        em.createQuery(
-                                        "select h from Household h where h.regionCode = :v and h.id in :ids",
-                                        Household.class)
-                                .setParameter("v", scope)
-                                .setParameter("ids", uuids)
+                        select(
+                                        "select h from Household h where h.regionCode = :v"
+                                                + (assigned
+                                                        ? " and h.id in (select c.householdId from Client c where c.id in :mine)"
+                                                        : ""),
+                                        "h.id",
+                                        Household.class,
+                                        scope,
+                                        after,
+                                        ids,
+                                        limit)
+                                .setParameter(assigned ? "mine" : "v", assigned ? mine : scope)
                                 .getResultList(),
                         scope);
             case ChangeLog.VISIT_DUE ->
                 visitDues(
-                        em.createQuery(
-                                        "select s from VisitSchedule s where s.regionCode = :v and s.clientId in :ids",
-                                        VisitSchedule.class)
-                                .setParameter("v", scope)
-                                .setParameter("ids", uuids)
+                        select(
+                                        "select s from VisitSchedule s where s.regionCode = :v"
+                                                + (assigned ? " and s.clientId in :mine" : ""),
+                                        "s.clientId",
+                                        VisitSchedule.class,
+                                        scope,
+                                        after,
+                                        ids,
+                                        limit)
+                                .setParameter(assigned ? "mine" : "v", assigned ? mine : scope)
                                 .getResultList(),
                         scope);
             case ChangeLog.FLAG ->
                 flags(
-                        em.createQuery(
-                                        "select f from Flag f where f.villageCode = :v and f.reporterId = :me and f.id in :ids",
-                                        Flag.class)
-                                .setParameter("v", scope)
+                        select(
+                                        "select f from Flag f where f.villageCode = :v and f.reporterId = :me",
+                                        "f.id",
+                                        Flag.class,
+                                        scope,
+                                        after,
+                                        ids,
+                                        limit)
                                 .setParameter("me", actor.userId())
-                                .setParameter("ids", uuids)
                                 .getResultList(),
                         scope);
             case ChangeLog.VISIT ->
                 visits(
-                        em.createQuery(
+                        select(
                                         "select r from ServiceRecord r, Client c where c.id = r.clientId"
                                                 + " and c.residenceRegionCode = :v and r.recordedBy = :me"
-                                                + " and r.type in :types and r.occurredAt >= :since and r.id in :ids",
-                                        ServiceRecord.class)
-                                .setParameter("v", scope)
+                                                + " and r.type in :types and r.occurredAt >= :since",
+                                        "r.id",
+                                        ServiceRecord.class,
+                                        scope,
+                                        after,
+                                        ids,
+                                        limit)
                                 .setParameter("me", actor.username())
                                 .setParameter("types", ServiceType.VISITS)
                                 .setParameter("since", visitsSince())
-                                .setParameter("ids", uuids)
                                 .getResultList(),
                         scope);
+            case ChangeLog.CASE -> {
+                if (!actor.has(Permission.READ_CASES)) {
+                    // The core lets only case roles read cases: village devices never get them.
+                    yield List.<SyncRecord>of();
+                }
+                yield cases(
+                        select(
+                                        "select k from CaseFile k, Client c where c.id = k.primaryClientId"
+                                                + " and c.residenceRegionCode = :v and k.assignedWorkerId = :me"
+                                                + " and k.state in :open and k.regionCode like :scope",
+                                        "k.id",
+                                        CaseFile.class,
+                                        scope,
+                                        after,
+                                        ids,
+                                        limit)
+                                .setParameter("me", actor.userId())
+                                .setParameter("open", SyncScope.OPEN_STATES)
+                                .setParameter("scope", actor.scopePattern())
+                                .getResultList(),
+                        scope);
+            }
             default -> List.of();
         };
-        records.forEach(r -> found.put(r.id(), r));
-        return found;
+    }
+
+    /** A query of a village key's records ordered by id, after an id or among ids; ":v" is bound here. */
+    private <T> TypedQuery<T> select(
+            String jpql, String idPath, Class<T> type, String scope, UUID after, Collection<UUID> ids, int limit) {
+        String text = jpql
+                + (after == null ? "" : " and " + idPath + " > :after")
+                + (ids == null ? "" : " and " + idPath + " in :ids")
+                + " order by " + idPath;
+        TypedQuery<T> query = em.createQuery(text, type);
+        if (jpql.contains(":v")) {
+            query.setParameter("v", scope);
+        }
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        if (ids != null) {
+            query.setParameter("ids", ids);
+        }
+        if (limit < Integer.MAX_VALUE) {
+            query.setMaxResults(limit);
+        }
+        return query;
+    }
+
+    /**
+     * Open-case summaries (protocol §3): what a station worker needs in the field, with the next
+     * visit due of the client's schedule as the next date (the plan has no single review date).
+     */
+    private List<SyncRecord> cases(List<CaseFile> cases, String scope) {
+        List<SyncRecord> records = new ArrayList<>();
+        if (cases.isEmpty()) {
+            return records;
+        }
+        Set<UUID> workerIds = new java.util.HashSet<>();
+        Set<UUID> clientIds = new java.util.HashSet<>();
+        cases.forEach(k -> {
+            if (k.getAssignedWorkerId() != null) {
+                workerIds.add(k.getAssignedWorkerId());
+            }
+            clientIds.add(k.getPrimaryClientId());
+        });
+        Map<UUID, String> workers = new HashMap<>();
+        if (!workerIds.isEmpty()) {
+            for (Object[] row : em.createQuery(
+                            "select u.id, u.displayName from UserAccount u where u.id in :ids", Object[].class)
+                    .setParameter("ids", workerIds)
+                    .getResultList()) {
+                workers.put((UUID) row[0], (String) row[1]);
+            }
+        }
+        for (CaseFile k : cases) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("number", k.getCaseNumber());
+            f.put("client", k.getPrimaryClientId().toString());
+            f.put("status", k.getState().name());
+            f.put("risk", k.effectiveRisk() == null ? null : k.effectiveRisk().name());
+            f.put("worker", workers.get(k.getAssignedWorkerId()));
+            f.put(
+                    "openedOn",
+                    LocalDate.ofInstant(k.getOpenedAt(), ChinaTime.ZONE).toString());
+            records.add(new SyncRecord(ChangeLog.CASE, k.getId().toString(), version(k.getVersion()), scope, f));
+        }
+        return records;
     }
 
     /** Every record of a scope key (for checksums and a resync). */
@@ -222,15 +285,6 @@ public class SyncReader {
             }
         }
         return all;
-    }
-
-    private <T> jakarta.persistence.TypedQuery<T> withAfter(jakarta.persistence.TypedQuery<T> query, UUID after) {
-        return after == null ? query : query.setParameter("after", after);
-    }
-
-    private List<SyncRecord> clients(
-            jakarta.persistence.TypedQuery<Client> query, UUID after, Actor actor, String scope) {
-        return clientsList(withAfter(query, after).getResultList(), actor, scope);
     }
 
     private List<SyncRecord> clientsList(List<Client> clients, Actor actor, String scope) {
@@ -357,6 +411,8 @@ public class SyncReader {
             f.put("type", r.getType().name());
             f.put("occurredAt", instant(r.getOccurredAt()));
             f.put("notes", r.getNotes());
+            Map<String, Object> observations = r.getObservations();
+            f.put("observations", observations.isEmpty() ? null : observations);
             records.add(new SyncRecord(ChangeLog.VISIT, r.getId().toString(), version(r.getVersion()), scope, f));
         }
         return records;
@@ -379,25 +435,67 @@ public class SyncReader {
                     1,
                     "max",
                     ServiceRecord.MAX_DURATION_MINUTES),
-            Map.of("name", "notes", "kind", "text", "required", true, "maxLength", ServiceRecord.NOTES_MAX_LENGTH));
+            Map.of("name", "notes", "kind", "text", "required", true, "maxLength", ServiceRecord.NOTES_MAX_LENGTH),
+            Map.of(
+                    "name",
+                    "observations",
+                    "kind",
+                    "object",
+                    "required",
+                    false,
+                    "maxKeys",
+                    VisitObservations.MAX_KEYS,
+                    "maxLength",
+                    VisitObservations.MAX_TEXT_LENGTH));
 
     /** Reference data: the regions of the actor's jurisdiction and above, flag and visit types with the visit form. */
     private List<SyncRecord> reference(Actor actor, String type) {
         List<SyncRecord> records = new ArrayList<>();
         switch (type) {
             case "region" -> {
-                String code = actor.jurisdiction().value();
-                while (code != null) {
-                    Region region = em.find(Region.class, code);
-                    if (region == null) {
-                        break;
+                Set<String> codes = new java.util.TreeSet<>();
+                for (String start : regionStarts(actor)) {
+                    String code = start;
+                    while (code != null && codes.add(code)) {
+                        Region region = em.find(Region.class, code);
+                        if (region == null) {
+                            break;
+                        }
+                        Map<String, Object> f = new LinkedHashMap<>();
+                        f.put("name", region.getName());
+                        f.put("level", region.getLevel().name());
+                        f.put("parent", region.getParentCode());
+                        records.add(new SyncRecord("region", code, 0, SyncScope.REF, f));
+                        code = region.getParentCode();
                     }
-                    Map<String, Object> f = new LinkedHashMap<>();
-                    f.put("name", region.getName());
-                    f.put("level", region.getLevel().name());
-                    f.put("parent", region.getParentCode());
-                    records.add(new SyncRecord("region", code, 0, SyncScope.REF, f));
-                    code = region.getParentCode();
+                }
+            }
+            case "station" -> {
+                // "Call the station": the township stations covering the device's villages.
+                Set<String> townships = new java.util.TreeSet<>();
+                if (SyncScope.byAssignment(actor)) {
+                    townships.add(actor.jurisdiction().value());
+                } else {
+                    Region region = em.find(Region.class, actor.jurisdiction().value());
+                    if (region != null && region.getParentCode() != null) {
+                        townships.add(region.getParentCode());
+                    }
+                }
+                if (!townships.isEmpty()) {
+                    for (Organisation o : em.createQuery(
+                                    "select o from Organisation o where o.type = :type and o.active = true"
+                                            + " and o.regionCode in :townships",
+                                    Organisation.class)
+                            .setParameter("type", OrganisationType.TOWNSHIP_STATION)
+                            .setParameter("townships", townships)
+                            .getResultList()) {
+                        Map<String, Object> f = new LinkedHashMap<>();
+                        f.put("name", o.getName());
+                        f.put("phone", o.getContactPhone());
+                        f.put("township", o.getRegionCode());
+                        records.add(new SyncRecord(
+                                "station", o.getId().toString(), version(o.getVersion()), SyncScope.REF, f));
+                    }
                 }
             }
             case "flagType" -> {
@@ -423,6 +521,22 @@ public class SyncReader {
         }
         records.sort((a, b) -> a.id().compareTo(b.id()));
         return records;
+    }
+
+    /**
+     * Regions a device needs: its jurisdiction and above and, for a station worker, every village
+     * of the township — not just the villages of today's assignments, so reference data does not
+     * change (and need a resync) whenever a case moves.
+     */
+    private Set<String> regionStarts(Actor actor) {
+        Set<String> starts = new java.util.LinkedHashSet<>();
+        starts.add(actor.jurisdiction().value());
+        if (SyncScope.byAssignment(actor)) {
+            starts.addAll(em.createQuery("select r.code from Region r where r.parentCode = :t", String.class)
+                    .setParameter("t", actor.jurisdiction().value())
+                    .getResultList());
+        }
+        return starts;
     }
 
     private String label(String key, Locale locale) {

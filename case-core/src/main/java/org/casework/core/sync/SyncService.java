@@ -23,6 +23,7 @@ public class SyncService {
     private final PullService pulls;
     private final CurrentActor currentActor;
     private final SyncLimits limits;
+    private final DeviceRepository devices;
     private final Clock clock;
 
     public record Outcome(
@@ -44,6 +45,11 @@ public class SyncService {
         }
         MutationService.Push push = mutations.apply(actor, deviceId, batch == null ? List.of() : batch);
         PullService.Pull pull = pulls.pull(actor, deviceId, cursor, checksums, limit);
-        return new Outcome(push.ack(), push.results(), pull, clock.instant(), List.of());
+        List<String> warnings = new java.util.ArrayList<>();
+        // Same rule as at registration: at the limit minus one active devices or more.
+        if (devices.countByUserIdAndRevokedAtIsNull(actor.userId()) >= limits.maxDevicesPerUser() - 1) {
+            warnings.add("device.limitNear");
+        }
+        return new Outcome(push.ack(), push.results(), pull, clock.instant(), warnings);
     }
 }

@@ -106,6 +106,18 @@ public final class LocalQueries {
     }
 
     /** A record's sync state; the rejection or quarantine reason is in {@link StoredRecord#reason()}. */
+    /** Open-case summaries held (station workers' devices only), by case number. */
+    public List<StoredRecord> openCases() {
+        return store.recordsOfType("case").stream()
+                .sorted(java.util.Comparator.comparing(c -> String.valueOf(c.field("number"))))
+                .toList();
+    }
+
+    /** The "call the station" numbers of the device's villages (reference data). */
+    public List<StoredRecord> stations() {
+        return store.recordsOfType("station");
+    }
+
     public Optional<StoredRecord> record(String type, UUID id) {
         return store.record(type, id.toString());
     }

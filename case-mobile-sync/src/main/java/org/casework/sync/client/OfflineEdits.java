@@ -160,6 +160,10 @@ public final class OfflineEdits {
         }
         ObjectNode local = Json.object();
         putAll(local, "client", v.clientId(), "type", v.type(), "occurredAt", v.occurredAt(), "notes", v.notes());
+        if (v.observations() != null) {
+            // The server stores them and pulls them back on the visit (protocol §3): same shape locally.
+            local.set("observations", v.observations());
+        }
         save("LOG_VISIT", "visit", id, scopeOf("client", v.clientId()), local, fields, null, null);
         return id;
     }

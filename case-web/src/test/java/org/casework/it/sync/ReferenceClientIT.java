@@ -51,6 +51,9 @@ class ReferenceClientIT extends ApiTest {
     @TempDir
     Path dir;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private UserBuilder director;
     private UUID child;
     private ClientBuilder childData;
@@ -80,6 +83,60 @@ class ReferenceClientIT extends ApiTest {
                 .server(URI.create("http://localhost:" + port))
                 .transport(transport)
                 .retry(RetryPolicy.DEFAULT, sleep -> {}, () -> 0.0));
+    }
+
+    @Test
+    void aStationWorkersPhoneHoldsTheirCaseTheStationNumberAndVisitObservations() {
+        byte[] raw = jdbc.queryForObject(
+                "SELECT id FROM organisation WHERE type = 'TOWNSHIP_STATION' AND region_code = ?",
+                byte[].class,
+                Villages.GUYANG);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(raw);
+        UUID station = new UUID(b.getLong(), b.getLong());
+        UserBuilder worker = UserBuilder.aStationWorker()
+                .in(Villages.GUYANG)
+                .inOrganisation(station)
+                .displayed("赵社工");
+        registry.createUser(worker);
+        UUID mine =
+                registry.registerId(DemoUsers.STATION_GUYANG, aLeftBehindChild().inVillage(Villages.CAOZHAI));
+        org.casework.it.fixtures.Cases.ok(api.post(
+                "/api/v1/cases",
+                Map.of("clientId", mine, "source", "OUTREACH", "reason", "摸排发现独自在家"),
+                api.tokenFor(worker.username(), worker.password())));
+        try (SyncClient phone = SyncClient.open(new SyncClient.Config()
+                .database(dir.resolve("station-phone.db"))
+                .server(URI.create("http://localhost:" + port))
+                .retry(RetryPolicy.DEFAULT, sleep -> {}, () -> 0.0))) {
+            phone.register(worker.username(), UserBuilder.PASSWORD, "华为畅享");
+            phone.sync();
+            assertThat(phone.store().recordsOfType("client"))
+                    .extracting(org.casework.sync.client.StoredRecord::id)
+                    .containsExactly(mine.toString());
+            assertThat(phone.queries().openCases()).singleElement().satisfies(c -> {
+                assertThat(c.field("client")).isEqualTo(mine.toString());
+                assertThat(c.field("worker")).isEqualTo("赵社工");
+                assertThat(c.field("status")).isEqualTo("LEAD");
+            });
+            assertThat(phone.queries().stations())
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.id()).isEqualTo(station.toString()));
+
+            tools.jackson.databind.node.ObjectNode observations =
+                    tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode();
+            observations.put("childAtHome", true);
+            observations.put("mood", "开朗");
+            UUID visit = phone.edits()
+                    .logVisit(new VisitLog(
+                            mine, "HOME_VISIT", Instant.now().minus(Duration.ofHours(2)), 20, "入户走访", observations));
+            SyncReport handOver = phone.sync();
+            assertThat(handOver.applied()).isEqualTo(1);
+            assertThat(phone.queries().record("visit", visit)).get().satisfies(v -> {
+                assertThat(v.state()).isEqualTo(SyncState.SYNCED);
+                assertThat(v.fields().get("observations").get("mood").asString())
+                        .isEqualTo("开朗");
+            });
+        }
     }
 
     @Test

@@ -153,7 +153,7 @@ class SyncIT extends ApiTest {
     void stationRolesDoNotSync() {
         SyncHttp.Reply r = http.post(
                 "/api/sync/v1/devices",
-                Map.of("username", "station-guyang", "password", "casework-demo", "deviceName", "PC"),
+                Map.of("username", DemoUsers.HEAD_GUYANG, "password", "casework-demo", "deviceName", "PC"),
                 null,
                 false);
         assertThat(r.status()).isEqualTo(403);
