@@ -451,6 +451,8 @@ export class OfflineEdits {
         const fields = pick(input, VISIT_FIELDS);
         if (input.observations !== undefined && input.observations !== null) fields.observations = input.observations;
         const local = pick(input, [['client', 'clientId'], 'type', 'occurredAt', 'notes']);
+        // the server stores them and pulls them back on the visit (protocol §3): same shape locally
+        if (fields.observations !== undefined) local.observations = fields.observations;
         return { entityType: 'visit', scope: this.scopeOf('client', input.clientId), fields, local };
       }
       case 'ADD_NOTE': {
