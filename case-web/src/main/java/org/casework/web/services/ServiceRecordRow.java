@@ -1,11 +1,15 @@
 package org.casework.web.services;
 
+import java.util.Map;
 import java.util.UUID;
 import org.casework.core.services.ServiceRecord;
 import org.casework.core.services.ServiceType;
 import org.casework.web.support.Dates;
 
-/** One logged service as the workspace and the client page list it; times in China's time. */
+/**
+ * One logged service as the workspace and the client page list it; times in China's time. The
+ * observations a village director ticked on the phone are shown with the phone's labels.
+ */
 public record ServiceRecordRow(
         UUID id,
         ServiceType type,
@@ -17,7 +21,8 @@ public record ServiceRecordRow(
         String recordedBy,
         boolean inCase,
         boolean voided,
-        String voidReason) {
+        String voidReason,
+        Map<String, Object> observations) {
 
     public static ServiceRecordRow of(ServiceRecord r) {
         return new ServiceRecordRow(
@@ -31,6 +36,7 @@ public record ServiceRecordRow(
                 r.getRecordedBy(),
                 r.getCaseId() != null,
                 r.isVoided(),
-                r.getVoidReason());
+                r.getVoidReason(),
+                r.getObservations());
     }
 }

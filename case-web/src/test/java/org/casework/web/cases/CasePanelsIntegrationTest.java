@@ -11,7 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.casework.core.accounts.AccountUserDetailsService;
 import org.casework.core.accounts.UserAccountRepository;
@@ -22,6 +25,8 @@ import org.casework.core.plans.ActivityType;
 import org.casework.core.plans.PlanStatus;
 import org.casework.core.plans.ServicePlan;
 import org.casework.core.plans.ServicePlanRepository;
+import org.casework.core.services.ServiceRecordService;
+import org.casework.core.services.ServiceType;
 import org.casework.it.Api;
 import org.casework.it.IntegrationTest;
 import org.casework.it.fixtures.CaseSteps;
@@ -31,6 +36,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,6 +69,9 @@ class CasePanelsIntegrationTest {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    ServiceRecordService serviceRecords;
 
     @LocalServerPort
     int port;
@@ -212,6 +222,44 @@ class CasePanelsIntegrationTest {
         mvc.perform(get("/clients/{id}", child).with(pages.as(DIRECTOR)))
                 .andExpect(content().string(containsString("儿童主任入户，孩子在家写作业")))
                 .andExpect(content().string(not(containsString("尚未探访"))));
+    }
+
+    @Test
+    void theObservationsTickedOnAPhoneShowWithTheVisitOnTheClientPage() throws Exception {
+        UUID child = pages.registerChild(WORKER);
+        var director = users.loadUserByUsername(DIRECTOR);
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(director, null, director.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            Map<String, Object> observations = new LinkedHashMap<>();
+            observations.put("childPresent", true);
+            observations.put("guardianPresent", false);
+            observations.put("livingConditions", "POOR");
+            observations.put("needsFollowUp", true);
+            serviceRecords.log(new ServiceRecordService.NewServiceRecord(
+                    child,
+                    null,
+                    ServiceType.HOME_VISIT,
+                    Instant.now().minusSeconds(3600),
+                    20,
+                    null,
+                    null,
+                    "手机上记录的走访",
+                    null,
+                    observations));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+
+        mvc.perform(get("/clients/{id}", child).with(pages.as(WORKER)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("手机上记录的走访")))
+                .andExpect(content().string(containsString("儿童在场</span>：<span>是")))
+                .andExpect(content().string(containsString("监护人在场</span>：<span>否")))
+                .andExpect(content().string(containsString("生活条件</span>：<span>较差")))
+                .andExpect(content().string(containsString("需要跟进</span>：<span>是")));
     }
 
     @Test
