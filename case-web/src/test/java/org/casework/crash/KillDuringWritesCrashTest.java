@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.casework.it.Api;
@@ -111,10 +112,12 @@ class KillDuringWritesCrashTest {
                             .as("device visit %s stored exactly once", id)
                             .isEqualTo(1));
             assertEveryAcknowledgedWriteIsThereOnce(api, children, rest);
-            Set<UUID> known = new HashSet<>(rest.acknowledged());
-            known.addAll(rest.unanswered());
-            known.addAll(deviceVisits);
-            assertThat(stored.keySet()).as("no record that nobody sent").isSubsetOf(known);
+            Set<UUID> extra = new HashSet<>(stored.keySet());
+            extra.removeAll(rest.acknowledged());
+            extra.removeAll(deviceVisits);
+            assertThat(extra.size())
+                    .as("records beyond the acknowledged ones: at most one per REST write left without an answer")
+                    .isLessThanOrEqualTo(rest.unansweredCount());
         } finally {
             for (SyncClient device : devices) {
                 device.close();
@@ -132,22 +135,26 @@ class KillDuringWritesCrashTest {
             Ledger rest,
             Set<UUID> deviceVisits)
             throws Exception {
-        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicBoolean writing = new AtomicBoolean(true);
         ExecutorService writers = Executors.newFixedThreadPool(REST_WRITERS + devices.size());
+        List<Future<?>> running = new ArrayList<>();
         String token = api.tokenFor(DemoUsers.STATION_GUYANG);
         for (int w = 0; w < REST_WRITERS; w++) {
             int writer = w;
-            writers.submit(() -> restWriter(api, token, children, writer, rest, running));
+            running.add(writers.submit(() -> restWriter(api, token, children, writer, rest, writing)));
         }
         for (SyncClient device : devices) {
-            writers.submit(() -> deviceWriter(device, children, deviceVisits, running));
+            running.add(writers.submit(() -> deviceWriter(device, children, deviceVisits, writing)));
         }
         Thread.sleep(LOAD_BEFORE_KILL.toMillis());
         Instant killedAt = Instant.now();
         server.kill();
-        running.set(false);
+        writing.set(false);
         writers.shutdown();
         assertThat(writers.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+        for (Future<?> writer : running) {
+            writer.get(); // a writer that failed an assertion fails the test
+        }
         return killedAt;
     }
 
@@ -168,12 +175,16 @@ class KillDuringWritesCrashTest {
                 Api.Response r = api.post("/api/v1/services", visit, token);
                 if (r.status() == 201) {
                     ledger.acknowledged(UUID.fromString(r.body().get("id").asString()));
+                } else if (r.status() >= 500) {
+                    // e.g. a deadlock with a concurrent sync: the worker is told it failed and saves again
+                    ledger.unanswered();
                 } else {
                     throw new AssertionError("the server refused a visit: " + r.status() + " "
                             + r.raw().body());
                 }
             } catch (IllegalStateException noAnswer) {
                 // killed mid-request: the write may or may not have happened, and nobody was told it did
+                ledger.unanswered();
                 return;
             }
         }
