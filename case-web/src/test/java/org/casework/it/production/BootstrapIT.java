@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.casework.it.Api;
 import org.casework.it.production.StationServer.Run;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -23,6 +23,11 @@ import tools.jackson.databind.JsonNode;
  * environment or the terminal and never from an argument.
  */
 class BootstrapIT {
+
+    @AfterAll
+    static void dropDatabases() {
+        StationServer.dropDatabases();
+    }
 
     private static final String KEY = randomKey();
     private static final String PASSWORD = "Lankao-Admin-2026";
@@ -148,7 +153,7 @@ class BootstrapIT {
     }
 
     static long count(String database, String table) {
-        try (Connection connection = DriverManager.getConnection(database, "sa", "");
+        try (Connection connection = StationServer.connect(database);
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();

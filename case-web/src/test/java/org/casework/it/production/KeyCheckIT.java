@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Base64;
 import org.casework.core.shared.FieldCipher;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,6 +20,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * one the database's fields are under.
  */
 class KeyCheckIT {
+
+    @AfterAll
+    static void dropDatabases() {
+        StationServer.dropDatabases();
+    }
 
     /** application.yml's demo key: public, fine for the embedded demo only. */
     static final String DEMO_KEY = "Y2FzZXdvcmstZGVtby1rZXktbm90LWZvci1wcm9kdWM=";
@@ -83,7 +89,7 @@ class KeyCheckIT {
             assertThat(server.port()).isPositive();
         }
 
-        try (Connection connection = DriverManager.getConnection(database, "sa", "");
+        try (Connection connection = StationServer.connect(database);
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT key_id, rotating_to FROM crypto_key_state")) {
             assertThat(rs.next()).isTrue();
@@ -104,12 +110,14 @@ class KeyCheckIT {
     }
 
     static long tables(String database) {
-        try (Connection connection = DriverManager.getConnection(database, "sa", "");
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(
-                        "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE LOWER(TABLE_SCHEMA) = 'public'")) {
-            rs.next();
-            return rs.getLong(1);
+        try (Connection connection = StationServer.connect(database);
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE LOWER(TABLE_SCHEMA) = LOWER(?)")) {
+            statement.setString(1, StationServer.schema(database));
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }

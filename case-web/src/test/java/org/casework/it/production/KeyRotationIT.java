@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.casework.it.fixtures.ClientBuilder.aLeftBehindChild;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -31,6 +31,7 @@ import org.casework.it.fixtures.ClientBuilder;
 import org.casework.it.fixtures.DemoUsers;
 import org.casework.it.fixtures.Villages;
 import org.casework.it.production.StationServer.Run;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -42,6 +43,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * same command, run again, finishes it; a finished rotation run again does nothing.
  */
 class KeyRotationIT {
+
+    @AfterAll
+    static void dropDatabases() {
+        StationServer.dropDatabases();
+    }
 
     @Test
     void movesEveryEncryptedFieldAndTheBlindIndexFromTheDemoKeyToANewOne() throws Exception {
@@ -213,13 +219,15 @@ class KeyRotationIT {
 
     private static Set<String> encryptedColumnsInSchema(String database) throws SQLException {
         Set<String> columns = new TreeSet<>();
-        try (Connection connection = DriverManager.getConnection(database, "sa", "");
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT LOWER(TABLE_NAME), LOWER(COLUMN_NAME)"
-                        + " FROM INFORMATION_SCHEMA.COLUMNS WHERE LOWER(TABLE_SCHEMA) = 'public'"
-                        + " AND LOWER(COLUMN_NAME) LIKE '%\\_enc' ESCAPE '\\'")) {
-            while (rs.next()) {
-                columns.add(rs.getString(1) + "." + rs.getString(2));
+        try (Connection connection = StationServer.connect(database);
+                PreparedStatement statement = connection.prepareStatement("SELECT LOWER(TABLE_NAME), LOWER(COLUMN_NAME)"
+                        + " FROM INFORMATION_SCHEMA.COLUMNS WHERE LOWER(TABLE_SCHEMA) = LOWER(?)"
+                        + " AND LOWER(COLUMN_NAME) LIKE '%!_enc' ESCAPE '!'")) {
+            statement.setString(1, StationServer.schema(database));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1) + "." + rs.getString(2));
+                }
             }
         }
         return columns;
@@ -229,7 +237,7 @@ class KeyRotationIT {
     private static Map<String, List<String>> plainValues(
             String database, List<EncryptedTable> tables, FieldCipher cipher) throws SQLException {
         Map<String, List<String>> values = new TreeMap<>();
-        try (Connection connection = DriverManager.getConnection(database, "sa", "");
+        try (Connection connection = StationServer.connect(database);
                 Statement statement = connection.createStatement()) {
             for (EncryptedTable table : tables) {
                 for (String column : table.columns()) {
@@ -251,7 +259,7 @@ class KeyRotationIT {
     /** Each client's stored ID-number hash, next to the hash the new key gives its number. */
     private static Map<String, String> idNumberHashes(String database, FieldCipher cipher) throws SQLException {
         Map<String, String> hashes = new HashMap<>();
-        try (Connection connection = DriverManager.getConnection(database, "sa", "");
+        try (Connection connection = StationServer.connect(database);
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(
                         "SELECT id_number_enc, id_number_hash FROM client WHERE id_number_enc IS NOT NULL")) {
@@ -267,7 +275,7 @@ class KeyRotationIT {
 
     private static List<String> storedIdNumbers(String database) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(database, "sa", "");
+        try (Connection connection = StationServer.connect(database);
                 Statement statement = connection.createStatement();
                 ResultSet rs =
                         statement.executeQuery("SELECT id_number_enc FROM client WHERE id_number_enc IS NOT NULL")) {

@@ -3,6 +3,10 @@ package org.casework.it.production;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,14 +14,16 @@ import java.util.UUID;
 import org.casework.CaseworkApplication;
 import org.casework.commands.Commands;
 import org.casework.it.Api;
+import org.casework.it.TestDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The station server started the way an operator starts it (profiles, key and database from the
- * command line), on an in-memory H2 database that outlives the server, so a test can stop it, run a
- * command of the jar on the same database and start it again.
+ * command line), on a database that outlives the server (in-memory H2, or MariaDB with
+ * {@code -Pmariadb}), so a test can stop it, run a command of the jar on the same database and
+ * start it again.
  */
 final class StationServer implements AutoCloseable {
 
@@ -27,10 +33,48 @@ final class StationServer implements AutoCloseable {
         this.context = context;
     }
 
-    /** A fresh database, kept until the JVM ends. */
+    private static final String MARIADB = "jdbc:mariadb://127.0.0.1:3306/";
+    private static final List<String> CREATED = new ArrayList<>();
+
+    /**
+     * A fresh database: in-memory H2 kept until the JVM ends, or (with {@code -Pmariadb}) a new
+     * database on the local MariaDB, dropped by {@link #dropDatabases()}.
+     */
     static String newDatabase() {
-        return "jdbc:h2:mem:production-" + UUID.randomUUID()
+        String name =
+                "production_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        if (TestDatabase.onMariaDb()) {
+            execute(MARIADB, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            CREATED.add(name);
+            return MARIADB + name;
+        }
+        return "jdbc:h2:mem:" + name
                 + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1";
+    }
+
+    static void dropDatabases() {
+        CREATED.forEach(name -> execute(MARIADB, "DROP DATABASE IF EXISTS " + name));
+        CREATED.clear();
+    }
+
+    static Connection connect(String database) throws SQLException {
+        return database.startsWith("jdbc:mariadb:")
+                ? DriverManager.getConnection(database, "root", "")
+                : DriverManager.getConnection(database, "sa", "");
+    }
+
+    /** The schema that holds the tables ({@code INFORMATION_SCHEMA.TABLE_SCHEMA}). */
+    static String schema(String database) {
+        return database.startsWith("jdbc:mariadb:") ? database.substring(MARIADB.length()) : "public";
+    }
+
+    private static void execute(String url, String sql) {
+        try (Connection connection = DriverManager.getConnection(url, "root", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The server's arguments for this database and key, plus more ({@code --name=value}). */
@@ -43,12 +87,20 @@ final class StationServer implements AutoCloseable {
 
     /** For a command: the key is never an argument there, it comes with the environment. */
     static List<String> databaseArguments(String database) {
-        return List.of(
+        boolean mariaDb = database.startsWith("jdbc:mariadb:");
+        List<String> arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + database,
-                "--spring.datasource.username=sa",
+                "--spring.datasource.username=" + (mariaDb ? "root" : "sa"),
                 "--spring.datasource.password=",
                 "--casework.security.bcrypt-strength=4",
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN"));
+        if (mariaDb) {
+            // as application-it-mariadb.yml: name the product for Hibernate
+            arguments.add("--spring.jpa.properties.jakarta.persistence.database-product-name=MariaDB");
+            arguments.add("--spring.jpa.properties.jakarta.persistence.database-major-version=10");
+            arguments.add("--spring.jpa.properties.jakarta.persistence.database-minor-version=11");
+        }
+        return arguments;
     }
 
     static StationServer start(String database, String key, String... more) {
