@@ -16,6 +16,8 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, UUID> 
 
     boolean existsByUsername(String username);
 
+    boolean existsByRole(Role role);
+
     Page<UserAccount> findAllByOrderByUsername(Pageable pageable);
 
     /**

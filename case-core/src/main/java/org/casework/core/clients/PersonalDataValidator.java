@@ -63,9 +63,7 @@ class PersonalDataValidator {
 
     /** The blind index that makes ID numbers unique without storing them in clear. */
     String blindIndex(ResidentIdNumber id) {
-        return id == null
-                ? null
-                : cipher.blindIndex(id.isLegacy() ? id.toEighteen().value() : id.value());
+        return id == null ? null : cipher.blindIndex(id.indexForm());
     }
 
     private static ChildProfile child(ChildProfileInput in) {

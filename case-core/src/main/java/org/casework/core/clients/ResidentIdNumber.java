@@ -120,6 +120,11 @@ public record ResidentIdNumber(String value) {
         return value.substring(0, 4) + "*".repeat(value.length() - 8) + tail();
     }
 
+    /** The form ID numbers are compared and blind-indexed in: both spellings of one person match. */
+    public String indexForm() {
+        return toEighteen().value();
+    }
+
     /**
      * The 18-character form of a legacy number, which is what the person's current card shows;
      * compare and index on this form so both spellings of one person match.

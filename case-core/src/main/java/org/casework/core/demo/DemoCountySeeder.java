@@ -1,8 +1,5 @@
 package org.casework.core.demo;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +8,13 @@ import lombok.RequiredArgsConstructor;
 import org.casework.core.accounts.AccountService;
 import org.casework.core.accounts.AccountService.NewUser;
 import org.casework.core.accounts.UserAccountRepository;
+import org.casework.core.bootstrap.CountyFoundation;
 import org.casework.core.organisations.Department;
 import org.casework.core.organisations.Organisation;
 import org.casework.core.organisations.OrganisationService;
 import org.casework.core.organisations.OrganisationService.NewOrganisation;
 import org.casework.core.organisations.OrganisationType;
 import org.casework.core.regions.Region;
-import org.casework.core.regions.RegionImporter;
 import org.casework.core.regions.RegionService;
 import org.casework.core.security.Actor;
 import org.casework.core.security.ActorDetails;
@@ -29,7 +26,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -47,7 +43,7 @@ public class DemoCountySeeder implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoCountySeeder.class);
 
     private final UserAccountRepository users;
-    private final RegionImporter regionImporter;
+    private final CountyFoundation foundation;
     private final RegionService regions;
     private final OrganisationService organisations;
     private final AccountService accounts;
@@ -60,7 +56,7 @@ public class DemoCountySeeder implements ApplicationRunner {
             return;
         }
         log.info("Empty database: seeding the demo county 兰考县 ({})", DemoCounty.COUNTY);
-        importRegions();
+        foundation.importRegions(new RegionCode(DemoCounty.COUNTY));
         Map<String, UUID> orgs = seedOrganisations();
         seedUsers(orgs);
         runAsSeeder(registry::seed);
@@ -69,33 +65,9 @@ public class DemoCountySeeder implements ApplicationRunner {
         log.info("Demo county seeded; demo accounts use the password in the README");
     }
 
-    private void importRegions() {
-        importFile("provinces.csv", "");
-        importFile("cities.csv", "");
-        importFile("areas.csv", "");
-        importFile("henan-townships.csv", DemoCounty.COUNTY);
-        importFile("henan-villages.csv", DemoCounty.COUNTY);
-    }
-
-    private void importFile(String name, String prefix) {
-        try (InputStream in = new ClassPathResource("regions/" + name).getInputStream()) {
-            regionImporter.importCsv(in, prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Bundled region file missing: " + name, e);
-        }
-    }
-
     private Map<String, UUID> seedOrganisations() {
-        Map<String, UUID> ids = new HashMap<>();
-        ids.put("county", create(OrganisationType.COUNTY_CENTRE, "兰考县社会工作指导中心", DemoCounty.COUNTY, null));
-        for (Region township : regions.children(new RegionCode(DemoCounty.COUNTY))) {
-            if (isStateFarm(township)) {
-                continue;
-            }
-            ids.put(
-                    township.getCode(),
-                    create(OrganisationType.TOWNSHIP_STATION, township.getName() + "社会工作站", township.getCode(), null));
-        }
+        // the centre and the stations as a real county's first start makes them (bootstrap command)
+        Map<String, UUID> ids = new HashMap<>(foundation.createCentreAndStations(new RegionCode(DemoCounty.COUNTY)));
         for (String township : List.of(DemoCounty.GUYANG, DemoCounty.NANZHANG)) {
             for (Region village : regions.children(new RegionCode(township))) {
                 if (village.getLevel() == RegionLevel.VILLAGE) {
@@ -134,11 +106,6 @@ public class DemoCountySeeder implements ApplicationRunner {
             ids.put(department.getKey().name(), created.getId());
         }
         return ids;
-    }
-
-    /** Codes 4xx are state farms and institutes (园艺场, 林场): township-level, but no station. */
-    private static boolean isStateFarm(Region township) {
-        return township.getCode().charAt(6) >= '4';
     }
 
     private UUID create(OrganisationType type, String name, String region, Department department) {

@@ -1,6 +1,7 @@
 package org.casework.core.flags;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.casework.core.shared.EncryptedStringConverter;
 
 /**
  * The optional photo of a flag (an injury, a house), encrypted like every sensitive field. Kept in
@@ -29,14 +31,18 @@ class FlagPhoto {
     @Column(nullable = false)
     private int sizeBytes;
 
-    /** Base64 of the AES-GCM ciphertext; the converter works on strings. */
+    /**
+     * The image as base64 (the converter works on strings), encrypted by the converter like every
+     * other sensitive column, so a key rotation finds it in the mapping.
+     */
+    @Convert(converter = EncryptedStringConverter.class)
     @Column(name = "data_enc", nullable = false, columnDefinition = "LONGTEXT")
     private String data;
 
-    FlagPhoto(UUID flagId, String contentType, int sizeBytes, String encryptedData) {
+    FlagPhoto(UUID flagId, String contentType, int sizeBytes, String base64Data) {
         this.flagId = flagId;
         this.contentType = contentType;
         this.sizeBytes = sizeBytes;
-        this.data = encryptedData;
+        this.data = base64Data;
     }
 }

@@ -25,7 +25,6 @@ import org.casework.core.security.CurrentActor;
 import org.casework.core.security.Permission;
 import org.casework.core.shared.ConflictException;
 import org.casework.core.shared.DomainException;
-import org.casework.core.shared.FieldCipher;
 import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.NotFoundException;
 import org.casework.core.shared.RegionCode;
@@ -57,7 +56,6 @@ public class FlagService {
     private final CaseService cases;
     private final FlagSlaPolicy sla;
     private final VisitPolicy calendar;
-    private final FieldCipher cipher;
     private final CurrentActor currentActor;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
@@ -244,7 +242,7 @@ public class FlagService {
         Actor actor = currentActor.get();
         Flag flag = visible(actor, id);
         Optional<Photo> photo = photos.findById(flag.getId())
-                .map(p -> new Photo(p.getContentType(), Base64.getDecoder().decode(cipher.decrypt(p.getData()))));
+                .map(p -> new Photo(p.getContentType(), Base64.getDecoder().decode(p.getData())));
         photo.ifPresent(p -> audit.recordChange("Flag", flag.getId(), "PHOTO_VIEWED", null, actor.username()));
         return photo;
     }
@@ -389,8 +387,7 @@ public class FlagService {
         if (type == null) {
             throw new InvalidInputException("photo", "flag.photo.notImage");
         }
-        return new FlagPhoto(
-                flagId, type, bytes.length, cipher.encrypt(Base64.getEncoder().encodeToString(bytes)));
+        return new FlagPhoto(flagId, type, bytes.length, Base64.getEncoder().encodeToString(bytes));
     }
 
     /** The type read from the bytes, not the one the browser claims: only real images are kept. */

@@ -38,7 +38,8 @@ import org.casework.core.sync.MutationResult.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -56,6 +57,8 @@ public class MutationService {
 
     private static final Logger log = LoggerFactory.getLogger(MutationService.class);
     private static final String SEP = "\u001f";
+    /** Tries per mutation when the database reports a transient failure such as a deadlock. */
+    private static final int ATTEMPTS = 3;
 
     private final SyncMutationRepository ledger;
     private final SyncIssueRepository issues;
@@ -114,7 +117,14 @@ public class MutationService {
                 // A gap: an earlier mutation has not arrived. Held back (no result), sent again.
                 continue;
             }
-            results.add(applyOne(tx, actor, deviceId, m));
+            MutationResult applied = applyOne(tx, actor, deviceId, m);
+            if (applied == null) {
+                // A transient database failure (a deadlock with a concurrent writer) even after
+                // retries: nothing is recorded, so it and everything after it stay unacknowledged and
+                // the device sends them again. Recording it as refused would lose the edit for good.
+                break;
+            }
+            results.add(applied);
             next++;
         }
         long newAck = tx.execute(s -> acknowledge(deviceId));
@@ -134,7 +144,29 @@ public class MutationService {
         return ack;
     }
 
+    /**
+     * Applies and records one mutation; {@code null} when a transient database failure (deadlock,
+     * lock timeout) persisted through {@link #ATTEMPTS} attempts, leaving nothing recorded.
+     */
     private MutationResult applyOne(TransactionTemplate tx, Actor actor, UUID deviceId, DeviceMutation m) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return applyOnce(tx, actor, deviceId, m);
+            } catch (TransientDataAccessException e) {
+                if (attempt >= ATTEMPTS) {
+                    log.warn(
+                            "Mutation {} of device {} held back after {} attempts ({}); the device sends it again",
+                            m.id(),
+                            deviceId,
+                            attempt,
+                            e.getClass().getSimpleName());
+                    return null;
+                }
+            }
+        }
+    }
+
+    private MutationResult applyOnce(TransactionTemplate tx, Actor actor, UUID deviceId, DeviceMutation m) {
         Instant now = clock.instant();
         try {
             SyncMutation entry = tx.execute(s -> {
@@ -173,10 +205,12 @@ public class MutationService {
             } else if (e instanceof DomainException domain) {
                 code = domain.getMessageKey();
                 args = strings(domain.getArguments());
-            } else if (e instanceof ObjectOptimisticLockingFailureException) {
+            } else if (e instanceof OptimisticLockingFailureException) {
                 code = "error.staleVersion";
             } else if (e instanceof DataIntegrityViolationException) {
                 code = "error.constraint";
+            } else if (e instanceof TransientDataAccessException transientFailure) {
+                throw transientFailure; // retried by applyOne, never recorded as a refusal
             } else {
                 log.error("Unexpected error applying mutation {} of device {}", m.id(), deviceId, e);
                 code = "error.internal";

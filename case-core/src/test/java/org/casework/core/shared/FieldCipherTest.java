@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -66,11 +67,12 @@ class FieldCipherTest {
     }
 
     @Test
-    void storedFormIsVersionThenIvThenCiphertextAndTag() {
+    void storedFormIsFormatThenKeyIdThenIvThenCiphertextAndTag() {
         byte[] stored = Base64.getDecoder().decode(cipher.encrypt("张伟"));
 
-        assertThat(stored[0]).isEqualTo((byte) 1);
-        assertThat(stored).hasSize(1 + 12 + "张伟".getBytes(StandardCharsets.UTF_8).length + 16);
+        assertThat(stored[0]).isEqualTo((byte) 2);
+        assertThat(HexFormat.of().formatHex(stored, 1, 5)).isEqualTo(cipher.keyId());
+        assertThat(stored).hasSize(1 + 4 + 12 + "张伟".getBytes(StandardCharsets.UTF_8).length + 16);
     }
 
     @Test
@@ -78,16 +80,46 @@ class FieldCipherTest {
         // Built with the JDK directly, so a change to the stored format (which would make existing
         // rows unreadable) fails here rather than in production.
         byte[] iv = HexFormat.of().parseHex("000102030405060708090a0b");
+        byte[] header = new byte[5];
+        header[0] = 2;
+        System.arraycopy(Arrays.copyOf(hmac(KEY, "key-id"), 4), 0, header, 1, 4);
         Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
         aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(KEY, "AES"), new GCMParameterSpec(128, iv));
-        aes.updateAAD(new byte[] {1});
+        aes.updateAAD(header);
         byte[] sealed = aes.doFinal("欧阳娜娜".getBytes(StandardCharsets.UTF_8));
-        byte[] stored = new byte[1 + iv.length + sealed.length];
-        stored[0] = 1;
-        System.arraycopy(iv, 0, stored, 1, iv.length);
-        System.arraycopy(sealed, 0, stored, 1 + iv.length, sealed.length);
+        byte[] stored = new byte[header.length + iv.length + sealed.length];
+        System.arraycopy(header, 0, stored, 0, header.length);
+        System.arraycopy(iv, 0, stored, header.length, iv.length);
+        System.arraycopy(sealed, 0, stored, header.length + iv.length, sealed.length);
 
         assertThat(cipher.decrypt(Base64.getEncoder().encodeToString(stored))).isEqualTo("欧阳娜娜");
+    }
+
+    @Test
+    void stillDecryptsValuesWrittenBeforeKeyIdsExisted() throws Exception {
+        // Format 1 (no key id): every row written before key rotation existed must stay readable.
+        String stored = Base64.getEncoder().encodeToString(legacy(KEY, "欧阳娜娜"));
+
+        assertThat(cipher.decrypt(stored)).isEqualTo("欧阳娜娜");
+        assertThat(cipher.isUnderThisKey(stored)).isFalse();
+    }
+
+    @Test
+    void keyIdIsEightHexDigitsDerivedFromTheKey() throws Exception {
+        assertThat(cipher.keyId())
+                .matches("[0-9a-f]{8}")
+                .isEqualTo(HexFormat.of().formatHex(Arrays.copyOf(hmac(KEY, "key-id"), 4)))
+                .isEqualTo(new FieldCipher(KEY_BASE64).keyId())
+                .isNotEqualTo(new FieldCipher(OTHER_KEY_BASE64).keyId());
+    }
+
+    @Test
+    void knowsWhichValuesAreUnderItsKey() {
+        assertThat(cipher.isUnderThisKey(cipher.encrypt("13812345678"))).isTrue();
+        assertThat(cipher.isUnderThisKey(new FieldCipher(OTHER_KEY_BASE64).encrypt("13812345678")))
+                .isFalse();
+        assertThat(cipher.isUnderThisKey(null)).isFalse();
+        assertThat(cipher.isUnderThisKey("not base64!")).isFalse();
     }
 
     @Test
@@ -118,8 +150,19 @@ class FieldCipherTest {
     }
 
     @Test
-    void refusesValueEncryptedUnderAnotherKey() {
-        String stored = new FieldCipher(OTHER_KEY_BASE64).encrypt("13812345678");
+    void refusesValueEncryptedUnderAnotherKeyNamingBothKeyIds() {
+        FieldCipher other = new FieldCipher(OTHER_KEY_BASE64);
+        String stored = other.encrypt("13812345678");
+
+        assertThatThrownBy(() -> cipher.decrypt(stored))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("key id " + other.keyId())
+                .hasMessageContaining(cipher.keyId());
+    }
+
+    @Test
+    void refusesAnOldFormatValueEncryptedUnderAnotherKey() throws Exception {
+        String stored = Base64.getEncoder().encodeToString(legacy(new byte[32], "13812345678"));
 
         assertThatThrownBy(() -> cipher.decrypt(stored))
                 .isInstanceOf(IllegalStateException.class)
@@ -205,6 +248,20 @@ class FieldCipherTest {
         assertThat(cipher.blindIndex("13812345678"))
                 .isEqualTo(expected)
                 .isNotEqualTo(HexFormat.of().formatHex(hmac(KEY, "13812345678")));
+    }
+
+    /** A value in format 1 (format byte, IV, ciphertext and tag), as stored before key ids. */
+    private static byte[] legacy(byte[] key, String plain) throws Exception {
+        byte[] iv = HexFormat.of().parseHex("0b0a09080706050403020100");
+        Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
+        aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, iv));
+        aes.updateAAD(new byte[] {1});
+        byte[] sealed = aes.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+        byte[] stored = new byte[1 + iv.length + sealed.length];
+        stored[0] = 1;
+        System.arraycopy(iv, 0, stored, 1, iv.length);
+        System.arraycopy(sealed, 0, stored, 1 + iv.length, sealed.length);
+        return stored;
     }
 
     private static byte[] testKey() {
