@@ -243,6 +243,12 @@ public class AccountService {
     /** Whether the user may go on with what they signed in with, checked on every request. */
     public record Standing(boolean enabled, boolean passwordChangeRequired) {}
 
+    /** The logged-in user's own standing, for their change-password page. */
+    @Transactional(readOnly = true)
+    public Standing currentStanding() {
+        return standing(currentActor.get().userId());
+    }
+
     /** The user's standing now (an unknown id: not enabled), for the doors' per-request checks. */
     @Transactional(readOnly = true)
     public Standing standing(UUID userId) {
