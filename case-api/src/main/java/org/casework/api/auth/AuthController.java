@@ -7,7 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Instant;
 import lombok.RequiredArgsConstructor;
-import org.casework.core.accounts.AccountService;
+import org.casework.core.accounts.OwnAccountService;
 import org.casework.core.accounts.TokenService;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthController {
 
     private final TokenService tokens;
-    private final AccountService accounts;
+    private final OwnAccountService ownAccount;
 
     record TokenRequest(@NotBlank String username, @NotBlank String password) {}
 
@@ -52,7 +52,7 @@ class AuthController {
     @PostMapping("/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void changePassword(@RequestBody PasswordChange request, HttpServletRequest http) {
-        accounts.changeOwnPassword(request.currentPassword(), request.newPassword(), http.getRemoteAddr());
+        ownAccount.changePassword(request.currentPassword(), request.newPassword(), http.getRemoteAddr());
     }
 
     @Operation(summary = "Revoke the token of this request (logout, lost device)")

@@ -1,11 +1,9 @@
 package org.casework.core.accounts;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
@@ -18,7 +16,6 @@ import org.casework.core.security.CurrentActor;
 import org.casework.core.security.Permission;
 import org.casework.core.security.Role;
 import org.casework.core.shared.ConflictException;
-import org.casework.core.shared.DomainException;
 import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.NotFoundException;
 import org.casework.core.shared.RegionCode;
@@ -27,12 +24,11 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * User administration (administrators only), the user's own password, and the failure bookkeeping
- * of every login door.
+ * User administration (administrators only): accounts, their passwords and throttles. The user's
+ * own password is {@link OwnAccountService}'s; the check of every login door is {@link LoginService}'s.
  */
 @Service
 @RequiredArgsConstructor
@@ -44,7 +40,6 @@ public class AccountService {
     private final PasswordEncoder passwordEncoder;
     private final CurrentActor currentActor;
     private final ApiTokenRepository tokens;
-    private final LoginPolicy policy;
     private final PasswordPolicy passwordPolicy;
     private final LoginThrottle throttle;
     private final ApplicationEventPublisher events;
@@ -213,66 +208,5 @@ public class AccountService {
         audit.recordChange(
                 "UserAccount", id, "UNLOCKED", null, currentActor.get().username());
         return account;
-    }
-
-    /**
-     * The logged-in user replaces their own password: the current one must be right (a wrong one
-     * counts as a failed login), the new one must follow the policy and differ from the current.
-     * Ends a change required by an administrator's reset.
-     */
-    @Transactional(noRollbackFor = DomainException.class)
-    public void changeOwnPassword(String currentPassword, String newPassword, String clientAddress) {
-        Actor actor = currentActor.get();
-        UserAccount account = accounts.findById(actor.userId()).orElseThrow(() -> new NotFoundException("user"));
-        Optional<Duration> wait = throttle.waitBefore(account.getUsername(), clientAddress);
-        if (wait.isPresent()) {
-            throw new LoginThrottledException(wait.get());
-        }
-        if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
-            throttle.failed(account.getUsername(), clientAddress);
-            throw new InvalidInputException("currentPassword", "account.password.currentWrong");
-        }
-        passwordPolicy.check(newPassword, account.getUsername(), account.getDisplayName());
-        if (newPassword.equals(currentPassword)) {
-            throw new InvalidInputException("newPassword", "account.password.unchanged");
-        }
-        account.changePassword(passwordEncoder.encode(newPassword));
-        audit.recordChange("UserAccount", account.getId(), "PASSWORD_CHANGED", null, actor.username());
-    }
-
-    /** Whether the user may go on with what they signed in with, checked on every request. */
-    public record Standing(boolean enabled, boolean passwordChangeRequired) {}
-
-    /** The logged-in user's own standing, for their change-password page. */
-    @Transactional(readOnly = true)
-    public Standing currentStanding() {
-        return standing(currentActor.get().userId());
-    }
-
-    /** The user's standing now (an unknown id: not enabled), for the doors' per-request checks. */
-    @Transactional(readOnly = true)
-    public Standing standing(UUID userId) {
-        return accounts.findById(userId)
-                .map(a -> new Standing(a.isEnabled(), a.isPasswordChangeRequired()))
-                .orElse(new Standing(false, false));
-    }
-
-    /**
-     * Counts a failed login in its own transaction, so the count survives the failed request; at
-     * the policy's number in a row, the user is notified.
-     */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void loginFailed(UUID userId) {
-        accounts.findById(userId).ifPresent(a -> {
-            int failures = a.loginFailed(clock.instant());
-            if (failures == policy.notifyAfter()) {
-                events.publishEvent(new RepeatedLoginFailures(a.getId(), failures));
-            }
-        });
-    }
-
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void loginSucceeded(UUID userId) {
-        accounts.findById(userId).ifPresent(UserAccount::loginSucceeded);
     }
 }

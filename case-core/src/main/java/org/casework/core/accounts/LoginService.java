@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 public class LoginService {
 
     private final UserAccountRepository accounts;
-    private final AccountService accountService;
+    private final LoginFailures failures;
     private final LoginThrottle throttle;
     private final PasswordEncoder passwordEncoder;
 
@@ -32,11 +32,11 @@ public class LoginService {
 
     LoginService(
             UserAccountRepository accounts,
-            AccountService accountService,
+            LoginFailures failures,
             LoginThrottle throttle,
             PasswordEncoder passwordEncoder) {
         this.accounts = accounts;
-        this.accountService = accountService;
+        this.failures = failures;
         this.throttle = throttle;
         this.passwordEncoder = passwordEncoder;
         this.dummyHash = passwordEncoder.encode(UUID.randomUUID().toString());
@@ -61,7 +61,7 @@ public class LoginService {
         boolean matches = passwordEncoder.matches(password == null ? "" : password, hash);
         if (found.isEmpty() || !matches) {
             throttle.failed(name, clientAddress);
-            found.ifPresent(account -> accountService.loginFailed(account.getId()));
+            found.ifPresent(account -> failures.failed(account.getId()));
             throw new AccessDeniedException("auth.badCredentials");
         }
         UserAccount account = found.get();
@@ -70,7 +70,7 @@ public class LoginService {
         }
         throttle.clear(name);
         if (account.getFailedLogins() > 0) {
-            accountService.loginSucceeded(account.getId());
+            failures.succeeded(account.getId());
         }
         return account;
     }

@@ -2,8 +2,8 @@ package org.casework.web.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 import lombok.RequiredArgsConstructor;
-import org.casework.core.accounts.AccountService;
 import org.casework.core.accounts.LoginThrottledException;
+import org.casework.core.accounts.OwnAccountService;
 import org.casework.core.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,11 +20,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequiredArgsConstructor
 class AccountPasswordController {
 
-    private final AccountService accounts;
+    private final OwnAccountService ownAccount;
 
     @GetMapping(AccountStandingFilter.CHANGE_PASSWORD)
     String form(Model model) {
-        model.addAttribute("required", accounts.currentStanding().passwordChangeRequired());
+        model.addAttribute("required", ownAccount.currentStanding().passwordChangeRequired());
         return "account/password";
     }
 
@@ -40,7 +40,7 @@ class AccountPasswordController {
             if (newPassword == null || !newPassword.equals(confirmPassword)) {
                 throw new InvalidInputException("confirmPassword", "account.password.mismatch");
             }
-            accounts.changeOwnPassword(currentPassword, newPassword, request.getRemoteAddr());
+            ownAccount.changePassword(currentPassword, newPassword, request.getRemoteAddr());
             redirect.addFlashAttribute("notice", "notice.passwordChanged");
             return "redirect:/";
         } catch (InvalidInputException e) {

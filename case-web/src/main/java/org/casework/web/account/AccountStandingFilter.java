@@ -7,8 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
-import org.casework.core.accounts.AccountService;
-import org.casework.core.accounts.AccountService.Standing;
+import org.casework.core.accounts.OwnAccountService;
+import org.casework.core.accounts.OwnAccountService.Standing;
 import org.casework.core.security.ActorDetails;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -27,9 +27,9 @@ public class AccountStandingFilter extends OncePerRequestFilter {
 
     private static final List<String> WHILE_CHANGE_REQUIRED = List.of(CHANGE_PASSWORD, "/logout", "/login", "/error");
 
-    private final AccountService accounts;
+    private final OwnAccountService accounts;
 
-    public AccountStandingFilter(AccountService accounts) {
+    public AccountStandingFilter(OwnAccountService accounts) {
         this.accounts = accounts;
     }
 

@@ -1,6 +1,6 @@
 package org.casework.web.config;
 
-import org.casework.core.accounts.AccountService;
+import org.casework.core.accounts.OwnAccountService;
 import org.casework.web.account.AccountStandingFilter;
 import org.casework.web.login.LoginAuthenticationProvider;
 import org.casework.web.login.LoginFailureHandler;
@@ -24,7 +24,7 @@ public class WebSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http, LoginAuthenticationProvider logins, AccountService accounts)
+    SecurityFilterChain webSecurity(HttpSecurity http, LoginAuthenticationProvider logins, OwnAccountService accounts)
             throws Exception {
         return http.authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login",
