@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * User administration and the login door: only administrators manage accounts; disabling,
- * password resets and the lockout after wrong passwords act on tokens and logins at once. Every
+ * password resets and the throttle after wrong passwords act on tokens and logins at once. Every
  * test works on accounts it creates, so demo users are never locked or disabled.
  */
 class AccountsIT extends ApiTest {
@@ -167,24 +167,30 @@ class AccountsIT extends ApiTest {
         assertProblem(api.get("/api/v1/clients", oldToken), 401, "error.unauthenticated");
     }
 
+    /**
+     * The old rule (five wrong passwords lock the account until reset) let anyone lock anyone out;
+     * now they throttle it for seconds (LoginThrottlingIT), and a reset still lets the user in at once.
+     */
     @Test
-    void fiveWrongPasswordsLockTheAccountUntilAnAdministratorResetsIt() {
+    void fiveWrongPasswordsThrottleTheAccountAndAResetLetsTheUserInAtOnce() {
         UserBuilder worker = aStationWorker();
         UUID id = registry.createUser(worker);
+        Api client = api.from(Api.someAddress());
 
         for (int attempt = 1; attempt <= 4; attempt++) {
-            assertProblem(api.login(worker.username(), "wrong-password-" + attempt), 401, "auth.badCredentials");
+            assertProblem(client.login(worker.username(), "wrong-password-" + attempt), 401, "auth.badCredentials");
         }
-        assertThat(api.login(worker.username(), worker.password()).status())
-                .as("four wrong passwords do not lock, and a right one resets the count")
+        assertThat(client.login(worker.username(), worker.password()).status())
+                .as("four wrong passwords do not throttle, and a right one resets the count")
                 .isEqualTo(200);
         for (int attempt = 1; attempt <= 5; attempt++) {
-            assertProblem(api.login(worker.username(), "wrong-password-" + attempt), 401, "auth.badCredentials");
+            assertProblem(client.login(worker.username(), "wrong-password-" + attempt), 401, "auth.badCredentials");
         }
 
-        Response rightPassword = api.login(worker.username(), worker.password());
+        Response rightPassword = client.login(worker.username(), worker.password());
 
-        assertProblem(rightPassword, 401, "auth.locked");
+        assertProblem(rightPassword, 429, "auth.throttled");
+        assertThat(rightPassword.header("Retry-After")).isNotBlank();
         assertThat(rightPassword.body().has("token")).isFalse();
 
         Response reset = api.post(
@@ -192,7 +198,7 @@ class AccountsIT extends ApiTest {
                 Map.of("password", "Unlocked-2026!"),
                 token(DemoUsers.ADMIN));
         assertThat(reset.status()).isEqualTo(200);
-        Response afterReset = api.login(worker.username(), "Unlocked-2026!");
+        Response afterReset = client.login(worker.username(), "Unlocked-2026!");
         assertThat(afterReset.status()).isEqualTo(200);
         assertThat(afterReset.body().get("token").asString()).isNotBlank();
     }

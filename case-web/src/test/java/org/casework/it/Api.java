@@ -21,9 +21,29 @@ public final class Api {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final String clientAddress;
 
     public Api(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, null);
+    }
+
+    private Api(String base, String clientAddress) {
+        this.base = base;
+        this.clientAddress = clientAddress;
+    }
+
+    /**
+     * The same server seen from another client address (X-Forwarded-For, honoured by the test
+     * profile): login throttles count per address, so a test that spends them uses its own.
+     */
+    public Api from(String address) {
+        return new Api(base, address);
+    }
+
+    /** A client address of the documentation range nobody else in the suite uses. */
+    public static String someAddress() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return "198.51." + random.nextInt(100, 256) + "." + random.nextInt(1, 255);
     }
 
     /** A response: status, headers and the parsed body (null when empty). */
@@ -124,6 +144,9 @@ public final class Api {
 
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+        if (clientAddress != null) {
+            builder.header("X-Forwarded-For", clientAddress);
+        }
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

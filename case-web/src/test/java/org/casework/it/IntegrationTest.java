@@ -16,5 +16,5 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(resolver = TestProfiles.class)
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, CountingPasswordEncoder.Wrapping.class})
 public @interface IntegrationTest {}

@@ -7,9 +7,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Instant;
 import lombok.RequiredArgsConstructor;
+import org.casework.core.accounts.OwnAccountService;
 import org.casework.core.accounts.TokenService;
-import org.casework.core.shared.AccessDeniedException;
-import org.casework.core.shared.DomainException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,21 +24,35 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthController {
 
     private final TokenService tokens;
+    private final OwnAccountService ownAccount;
 
     record TokenRequest(@NotBlank String username, @NotBlank String password) {}
 
     record TokenResponse(String token, String tokenType, Instant expiresAt) {}
 
-    @Operation(summary = "Exchange username and password for a bearer token")
+    record PasswordChange(String currentPassword, String newPassword) {}
+
+    @Operation(
+            summary = "Exchange username and password for a bearer token",
+            description = "401 auth.badCredentials for an unknown user and a wrong password alike; 429"
+                    + " auth.throttled with Retry-After after too many wrong passwords for the username or"
+                    + " from the address. A user whose password an administrator reset gets a token that"
+                    + " only changes the password (POST /api/v1/auth/password) until they have.")
     @PostMapping("/token")
-    TokenResponse issue(@Valid @RequestBody TokenRequest request) {
-        try {
-            TokenService.IssuedToken issued = tokens.issue(request.username(), request.password());
-            return new TokenResponse(issued.token(), "Bearer", issued.expiresAt());
-        } catch (DomainException e) {
-            // Wrong password, locked or disabled (auth.*): answered as 401 with the reason.
-            throw new AccessDeniedException(e.getMessageKey());
-        }
+    TokenResponse issue(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
+        TokenService.IssuedToken issued = tokens.issue(request.username(), request.password(), http.getRemoteAddr());
+        return new TokenResponse(issued.token(), "Bearer", issued.expiresAt());
+    }
+
+    @Operation(
+            summary = "Change the caller's own password",
+            description = "The current password must be right (a wrong one counts as a failed login), the new"
+                    + " one must follow the password policy. Ends a change required after an"
+                    + " administrator's reset.")
+    @PostMapping("/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void changePassword(@RequestBody PasswordChange request, HttpServletRequest http) {
+        ownAccount.changePassword(request.currentPassword(), request.newPassword(), http.getRemoteAddr());
     }
 
     @Operation(summary = "Revoke the token of this request (logout, lost device)")

@@ -34,7 +34,7 @@ public class ApiSecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
                                 problems.write(request, response, HttpStatus.UNAUTHORIZED, "error.unauthenticated"))
                         .accessDeniedHandler((request, response, ex) ->

@@ -2,11 +2,14 @@ package org.casework.api.users;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.api.PageResponse;
 import org.casework.core.accounts.AccountService;
 import org.casework.core.accounts.AccountService.NewUser;
+import org.casework.core.accounts.LoginService;
 import org.casework.core.accounts.UserAccount;
 import org.casework.core.security.Role;
 import org.springframework.data.domain.PageRequest;
@@ -27,6 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 class UserController {
 
     private final AccountService accounts;
+    private final LoginService logins;
+
+    private UserResponse respond(UserAccount account) {
+        return UserResponse.of(account, logins.throttledFor(account.getUsername()));
+    }
 
     record UserResponse(
             UUID id,
@@ -37,8 +45,11 @@ class UserController {
             UUID organisationId,
             boolean enabled,
             String maskedPhone,
+            int failedLogins,
+            Long throttledForSeconds,
+            boolean passwordChangeRequired,
             long version) {
-        static UserResponse of(UserAccount a) {
+        static UserResponse of(UserAccount a, Optional<Duration> throttled) {
             return new UserResponse(
                     a.getId(),
                     a.getUsername(),
@@ -48,6 +59,9 @@ class UserController {
                     a.getOrganisationId(),
                     a.isEnabled(),
                     a.maskedPhone(),
+                    a.getFailedLogins(),
+                    throttled.map(d -> Math.max(1, (d.toMillis() + 999) / 1000)).orElse(null),
+                    a.isPasswordChangeRequired(),
                     a.getVersion() == null ? 0 : a.getVersion());
         }
     }
@@ -60,39 +74,52 @@ class UserController {
     @GetMapping
     PageResponse<UserResponse> list(
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return PageResponse.of(accounts.list(PageRequest.of(page, Math.min(size, 200))), UserResponse::of);
+        return PageResponse.of(accounts.list(PageRequest.of(page, Math.min(size, 200))), this::respond);
     }
 
     @GetMapping("/{id}")
     UserResponse get(@PathVariable UUID id) {
-        return UserResponse.of(accounts.get(id));
+        return respond(accounts.get(id));
     }
 
     @Operation(summary = "Create a user (administrators)")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     UserResponse create(@RequestBody NewUser request) {
-        return UserResponse.of(accounts.create(request));
+        return respond(accounts.create(request));
     }
 
     @PostMapping("/{id}/disable")
     UserResponse disable(@PathVariable UUID id) {
-        return UserResponse.of(accounts.disable(id));
+        return respond(accounts.disable(id));
     }
 
     @PostMapping("/{id}/enable")
     UserResponse enable(@PathVariable UUID id) {
-        return UserResponse.of(accounts.enable(id));
+        return respond(accounts.enable(id));
     }
 
     @Operation(summary = "Set or remove the user's phone for SMS alerts (administrators); shown masked")
     @PostMapping("/{id}/phone")
     UserResponse changePhone(@PathVariable UUID id, @RequestBody PhoneChange request) {
-        return UserResponse.of(accounts.changePhone(id, request == null ? null : request.phone()));
+        return respond(accounts.changePhone(id, request == null ? null : request.phone()));
     }
 
+    @Operation(
+            summary = "Lift the login throttle of the user (administrators)",
+            description = "Wrong passwords slow logins of the username down (429 with Retry-After); this"
+                    + " lets the user try again at once and starts their failure count again.")
+    @PostMapping("/{id}/unlock")
+    UserResponse unlock(@PathVariable UUID id) {
+        return respond(accounts.unlock(id));
+    }
+
+    @Operation(
+            summary = "Set a new password for the user (administrators)",
+            description = "The password policy applies. The user must change it at their next login; their"
+                    + " API tokens and field devices are revoked.")
     @PostMapping("/{id}/reset-password")
     UserResponse resetPassword(@PathVariable UUID id, @RequestBody PasswordReset request) {
-        return UserResponse.of(accounts.resetPassword(id, request.password()));
+        return respond(accounts.resetPassword(id, request.password()));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.casework.core.audit.AuditTrail;
 import org.casework.core.clients.PhoneNumber;
 import org.casework.core.organisations.OrganisationRepository;
 import org.casework.core.regions.RegionService;
@@ -18,19 +19,20 @@ import org.casework.core.shared.ConflictException;
 import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.NotFoundException;
 import org.casework.core.shared.RegionCode;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** User administration (administrators only) and the lockout bookkeeping of every login door. */
+/**
+ * User administration (administrators only): accounts, their passwords and throttles. The user's
+ * own password is {@link OwnAccountService}'s; the check of every login door is {@link LoginService}'s.
+ */
 @Service
 @RequiredArgsConstructor
 public class AccountService {
-
-    static final int MIN_PASSWORD_LENGTH = 10;
 
     private final UserAccountRepository accounts;
     private final OrganisationRepository organisations;
@@ -38,7 +40,10 @@ public class AccountService {
     private final PasswordEncoder passwordEncoder;
     private final CurrentActor currentActor;
     private final ApiTokenRepository tokens;
-    private final LoginPolicy policy;
+    private final PasswordPolicy passwordPolicy;
+    private final LoginThrottle throttle;
+    private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
     private final Clock clock;
 
     /** What an administrator enters for a new user. */
@@ -54,12 +59,35 @@ public class AccountService {
     @Transactional
     public UserAccount create(NewUser command) {
         currentActor.require(Permission.MANAGE_USERS);
-        return createUnchecked(command);
+        checkPassword(command);
+        return save(command);
     }
 
-    /** For bootstrap and demo seeding, where no administrator is logged in yet. */
+    /**
+     * For bootstrap, where no administrator is logged in yet: the password policy applies as for
+     * any account.
+     */
     @Transactional
     public UserAccount createUnchecked(NewUser command) {
+        checkPassword(command);
+        return save(command);
+    }
+
+    /**
+     * For the embedded demo county only: its accounts share the published password
+     * {@code casework-demo}, which the password policy refuses on purpose. Production profiles never
+     * seed the demo, so no real account is ever made this way.
+     */
+    @Transactional
+    public UserAccount createDemoAccount(NewUser command) {
+        return save(command);
+    }
+
+    private void checkPassword(NewUser command) {
+        passwordPolicy.check(command.password(), command.username(), command.displayName());
+    }
+
+    private UserAccount save(NewUser command) {
         if (command.role() == null) {
             throw new InvalidInputException("role", "account.role.required");
         }
@@ -74,7 +102,7 @@ public class AccountService {
         UserAccount account = new UserAccount(
                 command.username(),
                 command.displayName(),
-                encode(command.password()),
+                passwordEncoder.encode(command.password() == null ? "" : command.password()),
                 command.role(),
                 jurisdiction,
                 command.organisationId());
@@ -150,31 +178,35 @@ public class AccountService {
         return account;
     }
 
-    /** Sets a new password chosen by the administrator, unlocks and revokes old tokens. */
+    /**
+     * Sets a new password chosen by the administrator. It must follow the password policy; the user
+     * has to replace it at their next login; their API tokens are revoked and their field devices
+     * too (through {@link PasswordResetByAdministrator}); a throttle on the username is lifted.
+     */
     @Transactional
     public UserAccount resetPassword(UUID id, String newPassword) {
         UserAccount account = get(id);
-        account.resetPassword(encode(newPassword));
+        passwordPolicy.check(newPassword, account.getUsername(), account.getDisplayName());
+        account.resetPassword(passwordEncoder.encode(newPassword));
         tokens.revokeAllOf(account.getId(), clock.instant());
+        throttle.clear(account.getUsername());
+        String administrator = currentActor.get().username();
+        audit.recordChange("UserAccount", id, "PASSWORD_RESET", null, administrator);
+        events.publishEvent(new PasswordResetByAdministrator(account.getId(), administrator));
         return account;
     }
 
-    /** Counts a failed login in its own transaction, so the count survives the failed request. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void loginFailed(String username) {
-        accounts.findByUsername(username)
-                .ifPresent(a -> a.loginFailed(clock.instant(), policy.maxFailedAttempts(), policy.lockDuration()));
-    }
-
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void loginSucceeded(String username) {
-        accounts.findByUsername(username).ifPresent(UserAccount::loginSucceeded);
-    }
-
-    private String encode(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new InvalidInputException("password", "account.password.tooShort", MIN_PASSWORD_LENGTH);
-        }
-        return passwordEncoder.encode(password);
+    /**
+     * Lifts the login throttle of the user's username at once and starts their failure count
+     * again (a user who mistyped too often and cannot wait). The throttle of the addresses stays.
+     */
+    @Transactional
+    public UserAccount unlock(UUID id) {
+        UserAccount account = get(id);
+        account.loginSucceeded();
+        throttle.clear(account.getUsername());
+        audit.recordChange(
+                "UserAccount", id, "UNLOCKED", null, currentActor.get().username());
+        return account;
     }
 }

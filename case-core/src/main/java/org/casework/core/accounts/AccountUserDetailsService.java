@@ -1,6 +1,5 @@
 package org.casework.core.accounts;
 
-import java.time.Clock;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.security.ActorDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -8,20 +7,21 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Loads accounts for form login; lockout and disabling are honoured by Spring Security. */
+/**
+ * Loads an account as Spring Security's user (page tests sign in with it). Form login does not use
+ * it: the web door checks passwords through {@link LoginService}, like the API and devices.
+ */
 @Service
 @RequiredArgsConstructor
 public class AccountUserDetailsService implements UserDetailsService {
 
     private final UserAccountRepository accounts;
-    private final Clock clock;
 
     @Override
     @Transactional(readOnly = true)
     public ActorDetails loadUserByUsername(String username) {
         UserAccount account =
                 accounts.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-        return new ActorDetails(
-                account.toActor(), account.getPasswordHash(), account.isEnabled(), account.isLocked(clock.instant()));
+        return LoginService.details(account);
     }
 }

@@ -12,7 +12,6 @@ import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.security.ActorDetails;
 import org.casework.core.shared.DomainException;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,8 +24,7 @@ public class TokenService {
 
     private final UserAccountRepository accounts;
     private final ApiTokenRepository tokens;
-    private final AccountService accountService;
-    private final PasswordEncoder passwordEncoder;
+    private final LoginService logins;
     private final LoginPolicy policy;
     private final Clock clock;
 
@@ -34,25 +32,15 @@ public class TokenService {
     public record IssuedToken(String token, Instant expiresAt) {}
 
     /**
-     * Checks the password (with the same lockout as the login page) and issues a token. Every
-     * refusal reads the same, so it does not tell which usernames exist.
+     * Checks the password through {@link LoginService} (throttled, and every refusal reads the same
+     * whether the username exists or not) and issues a token.
+     *
+     * @param clientAddress where the request came from, for the throttle
      */
     @Transactional(noRollbackFor = DomainException.class)
-    public IssuedToken issue(String username, String password) {
+    public IssuedToken issue(String username, String password, String clientAddress) {
+        UserAccount account = logins.login(username, password, clientAddress);
         Instant now = clock.instant();
-        UserAccount account = accounts.findByUsername(username == null ? "" : username)
-                .orElseThrow(() -> new DomainException("auth.badCredentials"));
-        if (account.isLocked(now)) {
-            throw new DomainException("auth.locked");
-        }
-        if (password == null || !passwordEncoder.matches(password, account.getPasswordHash())) {
-            accountService.loginFailed(account.getUsername());
-            throw new DomainException("auth.badCredentials");
-        }
-        if (!account.isEnabled()) {
-            throw new DomainException("auth.disabled");
-        }
-        accountService.loginSucceeded(account.getUsername());
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -61,15 +49,21 @@ public class TokenService {
         return new IssuedToken(raw, expiresAt);
     }
 
-    /** The account behind a valid, unrevoked, unexpired token of an enabled user. */
+    /** Who holds a valid token, and whether they must change their password before anything else. */
+    public record TokenHolder(ActorDetails details, boolean passwordChangeRequired) {}
+
+    /**
+     * The account behind a valid, unrevoked, unexpired token of an enabled user, read anew for every
+     * request: a user disabled a moment ago is refused at once.
+     */
     @Transactional(readOnly = true)
-    public Optional<ActorDetails> authenticate(String rawToken) {
+    public Optional<TokenHolder> authenticate(String rawToken) {
         Instant now = clock.instant();
         return tokens.findByTokenHash(hash(rawToken))
                 .filter(t -> t.isValidAt(now))
                 .flatMap(t -> accounts.findById(t.getUserId()))
                 .filter(UserAccount::isEnabled)
-                .map(a -> new ActorDetails(a.toActor(), a.getPasswordHash(), true, a.isLocked(now)));
+                .map(a -> new TokenHolder(LoginService.details(a), a.isPasswordChangeRequired()));
     }
 
     /** Revokes the token presented (logout of a device). */

@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,7 +20,7 @@ import org.casework.core.shared.EncryptedStringConverter;
 import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.RegionCode;
 
-/** A person who logs in: role, jurisdiction, organisation, password and lockout state. */
+/** A person who logs in: role, jurisdiction, organisation, password and its failures. */
 @Entity
 @Table(name = "user_account")
 @Getter
@@ -49,9 +48,13 @@ public class UserAccount extends AbstractAggregate {
 
     private boolean enabled = true;
 
+    /** Wrong passwords since the last successful login (or unlock), for the user's notice and the admin list. */
     private int failedLogins;
 
-    private Instant lockedUntil;
+    private Instant lastFailedLoginAt;
+
+    /** Set by an administrator's reset: the user must choose their own password before anything else. */
+    private boolean passwordChangeRequired;
 
     /** The user's own mobile for SMS alerts (optional); encrypted at rest like clients' phones. */
     @Getter(AccessLevel.NONE)
@@ -86,22 +89,19 @@ public class UserAccount extends AbstractAggregate {
         return new Actor(getId(), username, role, new RegionCode(jurisdictionCode), organisationId);
     }
 
-    public boolean isLocked(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
-    }
-
-    /** Counts a wrong password; after {@code maxAttempts} in a row the account locks for a while. */
-    public void loginFailed(Instant now, int maxAttempts, Duration lockDuration) {
+    /**
+     * Counts a wrong password and returns how many there have been in a row. Never locks: the login
+     * throttle slows attempts down, and a hard lock would let anyone shut any user out.
+     */
+    public int loginFailed(Instant now) {
         failedLogins++;
-        if (failedLogins >= maxAttempts) {
-            lockedUntil = now.plus(lockDuration);
-            failedLogins = 0;
-        }
+        lastFailedLoginAt = now;
+        return failedLogins;
     }
 
+    /** The right password, or an administrator's unlock: the count starts again. */
     public void loginSucceeded() {
         failedLogins = 0;
-        lockedUntil = null;
     }
 
     public void disable() {
@@ -112,10 +112,20 @@ public class UserAccount extends AbstractAggregate {
         enabled = true;
     }
 
-    /** An administrator's reset also lifts a lockout. */
+    /**
+     * An administrator's reset: the password is one someone else knows, so the user must replace
+     * it at their next login; the failure count starts again.
+     */
     public void resetPassword(String newPasswordHash) {
         this.passwordHash = newPasswordHash;
+        this.passwordChangeRequired = true;
         loginSucceeded();
+    }
+
+    /** The user's own new password, which ends a required change. */
+    public void changePassword(String newPasswordHash) {
+        this.passwordHash = newPasswordHash;
+        this.passwordChangeRequired = false;
     }
 
     /** Sets or (with null) removes the phone that SMS alerts go to. */

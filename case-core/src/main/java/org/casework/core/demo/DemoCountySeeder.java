@@ -141,7 +141,7 @@ public class DemoCountySeeder implements ApplicationRunner {
     }
 
     private void user(String username, String name, Role role, String jurisdiction, UUID org) {
-        accounts.createUnchecked(new NewUser(username, name, DemoCounty.PASSWORD, role, jurisdiction, org));
+        accounts.createDemoAccount(new NewUser(username, name, DemoCounty.PASSWORD, role, jurisdiction, org));
     }
 
     /** Registry writes go through the services, so demo data obeys every rule real data does. */

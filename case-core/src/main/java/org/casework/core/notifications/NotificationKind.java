@@ -20,7 +20,9 @@ public enum NotificationKind {
     /** A plan or closure waits for the recipient's approval. Args: case number, approval kind key. */
     APPROVAL_REQUESTED(SubjectType.CASE),
     /** A plan or closure was approved or returned. Args: case number, approval kind key, decision key. */
-    APPROVAL_DECIDED(SubjectType.CASE);
+    APPROVAL_DECIDED(SubjectType.CASE),
+    /** Wrong passwords were typed for the recipient's username, this many in a row. Args: the count. */
+    LOGIN_FAILURES(SubjectType.ACCOUNT);
 
     private final SubjectType subjectType;
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.casework.core.accounts.RepeatedLoginFailures;
 import org.casework.core.accounts.UserAccount;
 import org.casework.core.accounts.UserAccountRepository;
 import org.casework.core.cases.ApprovalDecided;
@@ -37,7 +38,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the inbox rows for the events of flags, referrals and approvals. A plain listener, so it
+ * Writes the inbox rows for the events of flags, referrals, approvals and repeated login failures. A plain listener, so it
  * runs inside the transaction that published the event: the rows commit with the change, and are
  * never there when it rolls back. SMS alerts (red flags, escalations) are handed to
  * {@link SmsDispatcher}, which sends them only after the commit.
@@ -143,6 +144,17 @@ class NotificationWriter {
                                 approvalKind(event.kind()),
                                 MessageArg.key(
                                         "notification.decision." + (event.approved() ? "approved" : "returned")))));
+    }
+
+    /** Only the account's own user is told; the attacker, if it is one, learns nothing. */
+    @EventListener
+    void on(RepeatedLoginFailures event) {
+        users.findById(event.userId())
+                .ifPresent(user -> write(
+                        List.of(user),
+                        NotificationKind.LOGIN_FAILURES,
+                        user.getId(),
+                        List.of(MessageArg.text(String.valueOf(event.failures())))));
     }
 
     private void write(List<UserAccount> to, NotificationKind kind, UUID subjectId, List<MessageArg> args) {

@@ -4,5 +4,7 @@ package org.casework.core.notifications;
 public enum SubjectType {
     FLAG,
     REFERRAL,
-    CASE
+    CASE,
+    /** The recipient's own account (its password page). */
+    ACCOUNT
 }

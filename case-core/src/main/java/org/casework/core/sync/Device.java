@@ -55,6 +55,13 @@ public class Device extends AbstractAggregate {
     @Column(length = 64)
     private String refreshHash;
 
+    /** The refresh token rotated away last: presented again, it tells of a copy (or a lost answer). */
+    @Column(length = 64)
+    private String previousRefreshHash;
+
+    /** When the current tokens were handed out; a sync since then shows the device received them. */
+    private Instant tokensIssuedAt;
+
     private Instant revokedAt;
 
     @Column(length = 64)
@@ -82,10 +89,26 @@ public class Device extends AbstractAggregate {
         this.registeredAt = now;
     }
 
-    void issue(String accessHash, Instant accessExpiresAt, String refreshHash) {
+    /** New tokens; the refresh token they replace is remembered, to recognise its reuse. */
+    void issue(String accessHash, Instant accessExpiresAt, String refreshHash, Instant now) {
+        this.previousRefreshHash = this.refreshHash;
+        reissue(accessHash, accessExpiresAt, refreshHash, now);
+    }
+
+    /**
+     * New tokens in place of ones the device never received (the answer to its refresh was lost):
+     * the refresh token it still holds stays the one remembered as previous.
+     */
+    void reissue(String accessHash, Instant accessExpiresAt, String refreshHash, Instant now) {
         this.accessHash = accessHash;
         this.accessExpiresAt = accessExpiresAt;
         this.refreshHash = refreshHash;
+        this.tokensIssuedAt = now;
+    }
+
+    /** No call has been made with the current tokens since they were handed out. */
+    boolean currentTokensUnused() {
+        return tokensIssuedAt != null && (lastSeenAt == null || !lastSeenAt.isAfter(tokensIssuedAt));
     }
 
     void revoke(Instant now, String by, String reason) {

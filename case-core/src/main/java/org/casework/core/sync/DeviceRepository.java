@@ -18,6 +18,8 @@ public interface DeviceRepository extends JpaRepository<Device, UUID> {
 
     long countByUserIdAndRevokedAtIsNull(UUID userId);
 
+    List<Device> findByUserIdAndRevokedAtIsNull(UUID userId);
+
     @Query("select d from Device d order by d.registeredAt desc")
     List<Device> findAllNewestFirst();
 

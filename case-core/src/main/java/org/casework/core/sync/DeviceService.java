@@ -16,7 +16,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
-import org.casework.core.accounts.AccountService;
+import org.casework.core.accounts.LoginService;
+import org.casework.core.accounts.PasswordResetByAdministrator;
 import org.casework.core.accounts.UserAccount;
 import org.casework.core.accounts.UserAccountRepository;
 import org.casework.core.audit.AuditTrail;
@@ -28,12 +29,12 @@ import org.casework.core.shared.AccessDeniedException;
 import org.casework.core.shared.ConflictException;
 import org.casework.core.shared.DomainException;
 import org.casework.core.shared.NotFoundException;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Registers field devices with the user's password (same lockout as the login page), issues
+ * Registers field devices with the user's password (same throttle as the login page), issues
  * rotating tokens, authenticates each sync call and lets an administrator or a supervisor covering
  * the user revoke a lost phone.
  */
@@ -43,10 +44,15 @@ public class DeviceService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Who revokes a device on its own, and why (shown in the devices list, in the county's language). */
+    private static final String SYSTEM = "system";
+
+    private static final String REUSED_REFRESH = "刷新令牌被重复使用，令牌可能已被复制";
+    private static final String PASSWORD_RESET = "管理员重置了用户密码";
+
     private final DeviceRepository devices;
     private final UserAccountRepository accounts;
-    private final AccountService accountService;
-    private final PasswordEncoder passwordEncoder;
+    private final LoginService logins;
     private final CurrentActor currentActor;
     private final AuditTrail audit;
     private final SyncLimits limits;
@@ -81,25 +87,19 @@ public class DeviceService {
             String revokeReason) {}
 
     /**
-     * Binds a new device to the user. Every refusal of credentials reads the same; only the roles
-     * that sync may register (protocol §4); at most {@code maxDevicesPerUser} active devices.
+     * Binds a new device to the user. The password is checked through {@link LoginService}
+     * (throttled; every refusal of credentials reads the same); a user whose password was reset must
+     * first choose their own; only the roles that sync may register (protocol §4); at most
+     * {@code maxDevicesPerUser} active devices.
      */
     @Transactional(noRollbackFor = DomainException.class)
-    public Registration register(String username, String password, String name, String platform, String version) {
+    public Registration register(
+            String username, String password, String name, String platform, String version, String clientAddress) {
         Instant now = clock.instant();
-        UserAccount account = accounts.findByUsername(username == null ? "" : username)
-                .orElseThrow(() -> new AccessDeniedException("auth.badCredentials"));
-        if (account.isLocked(now)) {
-            throw new AccessDeniedException("auth.locked");
+        UserAccount account = logins.login(username, password, clientAddress);
+        if (account.isPasswordChangeRequired()) {
+            throw new AccessDeniedException("account.password.changeRequired");
         }
-        if (password == null || !passwordEncoder.matches(password, account.getPasswordHash())) {
-            accountService.loginFailed(account.getUsername());
-            throw new AccessDeniedException("auth.badCredentials");
-        }
-        if (!account.isEnabled()) {
-            throw new AccessDeniedException("auth.disabled");
-        }
-        accountService.loginSucceeded(account.getUsername());
         SyncScope.require(account.toActor());
         long active = devices.countByUserIdAndRevokedAtIsNull(account.getId());
         if (active >= limits.maxDevicesPerUser()) {
@@ -118,7 +118,12 @@ public class DeviceService {
                 device.getId(), tokens.accessToken(), tokens.accessExpiresAt(), tokens.refreshToken(), warnings);
     }
 
-    /** New access and refresh tokens; the refresh token presented stops working (rotation). */
+    /**
+     * New access and refresh tokens; the refresh token presented stops working (rotation). A refresh
+     * token already rotated away, presented again, means someone holds a copy: the device is revoked
+     * (and told to wipe) — unless the device never used what the last refresh gave it, which is a
+     * retry after a lost answer on a bad link, answered with new tokens.
+     */
     @Transactional(noRollbackFor = DomainException.class)
     public Tokens refresh(UUID deviceId, String refreshToken) {
         Instant now = clock.instant();
@@ -130,7 +135,18 @@ public class DeviceService {
         if (device.isRevoked() || !userEnabled(device)) {
             throw new AccessDeniedException("device.revoked");
         }
-        if (!hash(refreshToken).equals(device.getRefreshHash())
+        String presented = hash(refreshToken);
+        if (presented.equals(device.getPreviousRefreshHash())) {
+            if (device.currentTokensUnused()) {
+                Tokens tokens = reissue(device, now);
+                devices.touch(device.getId(), now);
+                return tokens;
+            }
+            device.revoke(now, SYSTEM, REUSED_REFRESH);
+            audit.recordChange("Device", device.getId(), "REVOKED", null, REUSED_REFRESH, SYSTEM);
+            throw new AccessDeniedException("device.revoked");
+        }
+        if (!presented.equals(device.getRefreshHash())
                 || device.getRegisteredAt().plus(limits.refreshTokenLifetime()).isBefore(now)
                         && (device.getLastSeenAt() == null
                                 || device.getLastSeenAt()
@@ -141,6 +157,19 @@ public class DeviceService {
         Tokens tokens = issue(device, now);
         devices.touch(device.getId(), now);
         return tokens;
+    }
+
+    /**
+     * Revokes every active device of a user whose password an administrator reset, in the reset's
+     * transaction: a phone signed in with the old password must not go on syncing.
+     */
+    @EventListener
+    void on(PasswordResetByAdministrator event) {
+        Instant now = clock.instant();
+        for (Device device : devices.findByUserIdAndRevokedAtIsNull(event.userId())) {
+            device.revoke(now, event.administrator(), PASSWORD_RESET);
+            audit.recordChange("Device", device.getId(), "REVOKED", null, PASSWORD_RESET, event.administrator());
+        }
     }
 
     /** Who calls with this access token, checked against the user's current account each time. */
@@ -161,10 +190,7 @@ public class DeviceService {
         }
         devices.touch(device.getId(), now);
         UserAccount a = account.get();
-        return new Authentication(
-                Authentication.Status.OK,
-                device.getId(),
-                new ActorDetails(a.toActor(), a.getPasswordHash(), true, a.isLocked(now)));
+        return new Authentication(Authentication.Status.OK, device.getId(), LoginService.details(a));
     }
 
     /** Tells whether a device that presented a revoked token is revoked (vs. unknown). */
@@ -236,7 +262,15 @@ public class DeviceService {
         String access = randomToken();
         String refresh = randomToken();
         Instant expires = now.plus(limits.accessTokenLifetime());
-        device.issue(hash(access), expires, hash(refresh));
+        device.issue(hash(access), expires, hash(refresh), now);
+        return new Tokens(access, expires, refresh);
+    }
+
+    private Tokens reissue(Device device, Instant now) {
+        String access = randomToken();
+        String refresh = randomToken();
+        Instant expires = now.plus(limits.accessTokenLifetime());
+        device.reissue(hash(access), expires, hash(refresh), now);
         return new Tokens(access, expires, refresh);
     }
 

@@ -3,7 +3,6 @@ package org.casework.core.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.time.Instant;
 import org.casework.core.security.Role;
 import org.casework.core.shared.InvalidInputException;
@@ -20,37 +19,38 @@ class UserAccountTest {
     }
 
     @Test
-    void locksAfterTheConfiguredNumberOfWrongPasswordsInARow() {
+    void countsWrongPasswordsInARowWithoutEverLocking() {
         UserAccount account = stationWorker();
-        for (int i = 0; i < 4; i++) {
-            account.loginFailed(NOW, 5, Duration.ofMinutes(15));
+        for (int i = 1; i <= 50; i++) {
+            assertThat(account.loginFailed(NOW)).isEqualTo(i);
         }
-        assertThat(account.isLocked(NOW)).isFalse();
-        account.loginFailed(NOW, 5, Duration.ofMinutes(15));
-        assertThat(account.isLocked(NOW)).isTrue();
-        assertThat(account.isLocked(NOW.plus(Duration.ofMinutes(16)))).isFalse();
+        assertThat(account.getLastFailedLoginAt()).isEqualTo(NOW);
+        assertThat(account.isEnabled()).isTrue();
     }
 
     @Test
     void aSuccessfulLoginResetsTheCount() {
         UserAccount account = stationWorker();
         for (int i = 0; i < 4; i++) {
-            account.loginFailed(NOW, 5, Duration.ofMinutes(15));
+            account.loginFailed(NOW);
         }
         account.loginSucceeded();
-        account.loginFailed(NOW, 5, Duration.ofMinutes(15));
-        assertThat(account.isLocked(NOW)).isFalse();
+        assertThat(account.loginFailed(NOW)).isEqualTo(1);
     }
 
     @Test
-    void aPasswordResetLiftsTheLock() {
+    void aPasswordResetRequiresAChangeAndTheUsersOwnChangeEndsIt() {
         UserAccount account = stationWorker();
-        for (int i = 0; i < 5; i++) {
-            account.loginFailed(NOW, 5, Duration.ofMinutes(15));
-        }
+        account.loginFailed(NOW);
         account.resetPassword("{noop}new");
-        assertThat(account.isLocked(NOW)).isFalse();
+        assertThat(account.getFailedLogins()).isZero();
         assertThat(account.getPasswordHash()).isEqualTo("{noop}new");
+        assertThat(account.isPasswordChangeRequired()).isTrue();
+
+        account.changePassword("{noop}mine");
+
+        assertThat(account.isPasswordChangeRequired()).isFalse();
+        assertThat(account.getPasswordHash()).isEqualTo("{noop}mine");
     }
 
     @Test

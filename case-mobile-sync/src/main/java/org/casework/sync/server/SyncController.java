@@ -44,7 +44,12 @@ class SyncController {
     void register(@RequestBody RegisterRequest body, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         DeviceService.Registration r = devices.register(
-                body.username(), body.password(), body.deviceName(), body.platform(), body.clientVersion());
+                body.username(),
+                body.password(),
+                body.deviceName(),
+                body.platform(),
+                body.clientVersion(),
+                request.getRemoteAddr());
         json.write(
                 request,
                 response,

@@ -3,6 +3,7 @@ package org.casework.sync.server;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import lombok.RequiredArgsConstructor;
+import org.casework.core.accounts.LoginThrottledException;
 import org.casework.core.shared.AccessDeniedException;
 import org.casework.core.shared.ConflictException;
 import org.casework.core.shared.DomainException;
@@ -10,6 +11,7 @@ import org.casework.core.shared.InvalidInputException;
 import org.casework.core.sync.SyncService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,6 +40,21 @@ class SyncExceptionHandler {
     @ExceptionHandler(SyncService.TooManyMutations.class)
     ResponseEntity<Map<String, Object>> tooMany(DomainException e, HttpServletRequest request) {
         return respond(request, HttpStatus.PAYLOAD_TOO_LARGE, e, null);
+    }
+
+    /** Too many wrong passwords: 429 with Retry-After (the same answer as the API's token endpoint). */
+    @ExceptionHandler(LoginThrottledException.class)
+    ResponseEntity<Map<String, Object>> throttled(LoginThrottledException e, HttpServletRequest request) {
+        long seconds = e.retryAfter().toSeconds();
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problems.body(
+                        request,
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        e.getMessageKey(),
+                        e.getArguments(),
+                        Map.of("retryAfter", seconds)));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

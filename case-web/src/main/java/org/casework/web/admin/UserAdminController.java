@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.accounts.AccountService;
+import org.casework.core.accounts.LoginService;
 import org.casework.core.accounts.UserAccount;
 import org.casework.core.organisations.Organisation;
 import org.casework.core.organisations.OrganisationService;
@@ -42,6 +43,7 @@ class UserAdminController {
     private final AccountService accounts;
     private final OrganisationService organisations;
     private final RegionService regions;
+    private final LoginService logins;
 
     @GetMapping("/admin/users")
     String list(@RequestParam(defaultValue = "0") int page, Model model) {
@@ -51,7 +53,9 @@ class UserAdminController {
         Map<UUID, String> orgNames =
                 organisations.list().stream().collect(Collectors.toMap(Organisation::getId, Organisation::getName));
         model.addAttribute(
-                "rows", found.map(u -> UserRow.of(u, regionNames, orgNames)).getContent());
+                "rows",
+                found.map(u -> UserRow.of(u, regionNames, orgNames, logins.throttledFor(u.getUsername())))
+                        .getContent());
         model.addAttribute("pager", Pager.of(found));
         return "admin/users";
     }
@@ -87,6 +91,12 @@ class UserAdminController {
     @PostMapping("/admin/users/{id}/enable")
     String enable(@PathVariable UUID id, RedirectAttributes redirect) {
         return act(() -> accounts.enable(id), "notice.userEnabled", redirect);
+    }
+
+    /** Lifts the login throttle of the user's username and starts their failure count again. */
+    @PostMapping("/admin/users/{id}/unlock")
+    String unlock(@PathVariable UUID id, RedirectAttributes redirect) {
+        return act(() -> accounts.unlock(id), "notice.userUnlocked", redirect);
     }
 
     /** The user's own phone for SMS alerts; a blank entry removes it. */

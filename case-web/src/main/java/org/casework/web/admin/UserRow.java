@@ -1,6 +1,8 @@
 package org.casework.web.admin;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.casework.core.accounts.UserAccount;
 
@@ -13,9 +15,16 @@ public record UserRow(
         String jurisdiction,
         String organisation,
         boolean enabled,
-        String maskedPhone) {
+        String maskedPhone,
+        int failedLogins,
+        Long throttledForSeconds,
+        boolean passwordChangeRequired) {
 
-    static UserRow of(UserAccount u, Map<String, String> regionNames, Map<UUID, String> organisations) {
+    static UserRow of(
+            UserAccount u,
+            Map<String, String> regionNames,
+            Map<UUID, String> organisations,
+            Optional<Duration> throttled) {
         return new UserRow(
                 u.getId(),
                 u.getUsername(),
@@ -24,6 +33,14 @@ public record UserRow(
                 regionNames.getOrDefault(u.getJurisdictionCode(), u.getJurisdictionCode()),
                 u.getOrganisationId() == null ? null : organisations.get(u.getOrganisationId()),
                 u.isEnabled(),
-                u.maskedPhone());
+                u.maskedPhone(),
+                u.getFailedLogins(),
+                throttled.map(d -> Math.max(1, (d.toMillis() + 999) / 1000)).orElse(null),
+                u.isPasswordChangeRequired());
+    }
+
+    /** Wrong passwords lately, or a throttle: the administrator may unlock. */
+    public boolean unlockable() {
+        return failedLogins > 0 || throttledForSeconds != null;
     }
 }

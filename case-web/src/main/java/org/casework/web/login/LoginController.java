@@ -1,6 +1,7 @@
 package org.casework.web.login;
 
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -9,15 +10,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LoginController {
 
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String error, org.springframework.ui.Model model) {
+    String login(@RequestParam(required = false) String error, @RequestParam(required = false) Long wait, Model model) {
         if (error != null) {
             model.addAttribute(
                     "errorKey",
                     switch (error) {
-                        case "locked" -> "auth.locked";
+                        case "throttled" -> "auth.throttled";
                         case "disabled" -> "auth.disabled";
                         default -> "auth.badCredentials";
                     });
+            model.addAttribute("errorArg", wait == null ? "" : String.valueOf(Math.max(1, wait)));
         }
         return "login";
     }

@@ -28,7 +28,7 @@ public final class SyncSeed {
 
     public static final String TOWNSHIP = "410225101";
     static final String USERNAME = "bench-sync-director";
-    static final String PASSWORD = "casework-bench-2026";
+    static final String PASSWORD = "Bench-Village-Sync-26";
     private static final int CHILDREN_IN_OTHER_VILLAGES = 20;
     private static final int VISITS_PER_CHILD = 5;
 
