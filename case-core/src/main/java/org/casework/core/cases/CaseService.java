@@ -212,17 +212,26 @@ public class CaseService {
         return withHistory(cases.saveAndFlush(caseFile));
     }
 
-    /** The worker confirms a risk level; a supervisor may override it, with a reason. */
+    /**
+     * Decides the case's risk level. Anyone who works the case may confirm the rules' proposal or
+     * raise it; a level below the proposal is an override that only a supervisor of the case (not its
+     * own worker) may make, with a reason, whatever the request claims (product.md). Taking a red or
+     * orange case down to yellow or green tells the township's station supervisors.
+     */
     @Transactional
-    public CaseFile setRisk(UUID id, long expectedVersion, RiskLevel level, String reason, boolean override) {
+    public CaseFile setRisk(UUID id, long expectedVersion, RiskLevel level, String reason) {
         Actor actor = currentActor.require(Permission.WRITE_CASES);
         CaseFile caseFile = find(actor, id);
         caseFile.checkVersion(expectedVersion);
-        if (override) {
+        RiskLevel before = caseFile.effectiveRisk();
+        RiskLevel proposed = caseFile.getProposedRiskLevel();
+        if (level != null && caseFile.isBelowProposal(level)) {
             requireSupervisorOf(actor, caseFile);
-            caseFile.overrideRisk(level, reason, stamp(actor));
-        } else {
-            caseFile.confirmRisk(level, reason, stamp(actor));
+        }
+        caseFile.decideRisk(level, reason, actor.has(Permission.SUPERVISE_CASES), stamp(actor));
+        RiskLevel highBefore = before != null && before.isHigh() ? before : proposed;
+        if (highBefore != null && highBefore.isHigh() && !level.isHigh()) {
+            events.publishEvent(new RiskLowered(caseFile.getId(), highBefore, level, actor.userId()));
         }
         return withHistory(changed(cases.saveAndFlush(caseFile)));
     }

@@ -20,7 +20,9 @@ public enum NotificationKind {
     /** A plan or closure waits for the recipient's approval. Args: case number, approval kind key. */
     APPROVAL_REQUESTED(SubjectType.CASE),
     /** A plan or closure was approved or returned. Args: case number, approval kind key, decision key. */
-    APPROVAL_DECIDED(SubjectType.CASE);
+    APPROVAL_DECIDED(SubjectType.CASE),
+    /** A red or orange case was lowered to yellow or green. Args: case number, from level key, to level key. */
+    RISK_LOWERED(SubjectType.CASE);
 
     private final SubjectType subjectType;
 

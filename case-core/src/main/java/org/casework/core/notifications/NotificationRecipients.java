@@ -121,6 +121,15 @@ public class NotificationRecipients {
         return distinct(Stream.concat(enabled(assignedWorkerId), enabled(requesterId)), decidedBy);
     }
 
+    /**
+     * A red or orange case was taken down to yellow or green: the township's station head and child
+     * supervisor, not whoever decided it.
+     */
+    public List<UserAccount> riskLowered(String caseRegionCode, UUID decidedBy) {
+        RegionCode township = township(new RegionCode(caseRegionCode));
+        return distinct(users.findEnabled(STATION_SUPERVISORS, List.of(township.value())).stream(), decidedBy);
+    }
+
     private List<UserAccount> countySupervisorsCovering(RegionCode village) {
         return users.findEnabled(EnumSet.of(Role.COUNTY_SUPERVISOR), ancestors(village));
     }

@@ -16,6 +16,7 @@ import org.casework.core.cases.ApprovalRequested;
 import org.casework.core.cases.CaseFile;
 import org.casework.core.cases.CaseRepository;
 import org.casework.core.cases.CaseTransition;
+import org.casework.core.cases.RiskLowered;
 import org.casework.core.clients.PhoneNumber;
 import org.casework.core.flags.FlagEscalated;
 import org.casework.core.flags.FlagRaised;
@@ -143,6 +144,19 @@ class NotificationWriter {
                                 approvalKind(event.kind()),
                                 MessageArg.key(
                                         "notification.decision." + (event.approved() ? "approved" : "returned")))));
+    }
+
+    @EventListener
+    void on(RiskLowered event) {
+        cases.findById(event.caseId())
+                .ifPresent(caseFile -> write(
+                        recipients.riskLowered(caseFile.getRegionCode(), event.decidedBy()),
+                        NotificationKind.RISK_LOWERED,
+                        caseFile.getId(),
+                        List.of(
+                                MessageArg.text(caseFile.getCaseNumber()),
+                                severity(event.from()),
+                                severity(event.to()))));
     }
 
     private void write(List<UserAccount> to, NotificationKind kind, UUID subjectId, List<MessageArg> args) {
