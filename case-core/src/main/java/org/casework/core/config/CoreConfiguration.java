@@ -8,6 +8,9 @@ import org.casework.core.assessments.ChildRiskSettings;
 import org.casework.core.cases.PlanApprovalPolicy;
 import org.casework.core.flags.FlagSlaPolicy;
 import org.casework.core.referrals.ReferralPolicy;
+import org.casework.core.risk.ElderlyRiskPolicy;
+import org.casework.core.risk.ElderlyRiskSettings;
+import org.casework.core.risk.RegistryRiskPolicy;
 import org.casework.core.security.CurrentActor;
 import org.casework.core.shared.ChinaTime;
 import org.casework.core.visits.VisitPolicy;
@@ -30,7 +33,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
     ChildRiskSettings.class,
     VisitPolicy.class,
     FlagSlaPolicy.class,
-    ReferralPolicy.class
+    ReferralPolicy.class,
+    ElderlyRiskSettings.class
 })
 public class CoreConfiguration {
 
@@ -47,6 +51,16 @@ public class CoreConfiguration {
     @Bean
     PasswordEncoder passwordEncoder(@Value("${casework.security.bcrypt-strength:10}") int strength) {
         return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
+    }
+
+    @Bean
+    ElderlyRiskPolicy elderlyRiskPolicy(ElderlyRiskSettings settings) {
+        return new ElderlyRiskPolicy(settings);
+    }
+
+    @Bean
+    RegistryRiskPolicy registryRiskPolicy(ElderlyRiskPolicy elderly) {
+        return new RegistryRiskPolicy(elderly);
     }
 
     @Bean
