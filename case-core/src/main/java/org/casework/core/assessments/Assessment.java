@@ -193,17 +193,15 @@ public class Assessment extends AbstractAggregate {
         if (!complete) {
             return null;
         }
-        return new ScoringResult(
-                totalScore,
-                outcome,
-                proposedRisk,
-                mandatoryReport,
-                triggerList(),
-                resultNotes == null ? List.of() : List.of(resultNotes.split(",")));
+        return new ScoringResult(totalScore, outcome, proposedRisk, mandatoryReport, triggerList(), resultNoteList());
     }
 
     public List<String> triggerList() {
         return triggers == null ? List.of() : List.of(triggers.split(","));
+    }
+
+    public List<String> resultNoteList() {
+        return resultNotes == null ? List.of() : List.of(resultNotes.split(","));
     }
 
     public Map<String, Object> getAnswers() {
