@@ -130,6 +130,12 @@ public class NotificationRecipients {
         return distinct(users.findEnabled(STATION_SUPERVISORS, List.of(township.value())).stream(), decidedBy);
     }
 
+    /** A registry entry waits for review: the station staff of the village's township. */
+    public List<UserAccount> registryReview(RegionCode village) {
+        return distinct(
+                users.findEnabled(STATION_STAFF, List.of(township(village).value())).stream(), null);
+    }
+
     private List<UserAccount> countySupervisorsCovering(RegionCode village) {
         return users.findEnabled(EnumSet.of(Role.COUNTY_SUPERVISOR), ancestors(village));
     }

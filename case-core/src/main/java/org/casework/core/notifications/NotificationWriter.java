@@ -18,6 +18,7 @@ import org.casework.core.cases.CaseRepository;
 import org.casework.core.cases.CaseTransition;
 import org.casework.core.cases.RiskLowered;
 import org.casework.core.clients.PhoneNumber;
+import org.casework.core.clients.RegistryReviewOpened;
 import org.casework.core.flags.FlagEscalated;
 import org.casework.core.flags.FlagRaised;
 import org.casework.core.flags.FlagTriaged;
@@ -157,6 +158,15 @@ class NotificationWriter {
                                 MessageArg.text(caseFile.getCaseNumber()),
                                 severity(event.from()),
                                 severity(event.to()))));
+    }
+
+    @EventListener
+    void on(RegistryReviewOpened event) {
+        write(
+                recipients.registryReview(event.village()),
+                NotificationKind.REGISTRY_REVIEW,
+                event.clientId(),
+                List.of(village(event.village()), MessageArg.key("registry.review.kind." + event.kind())));
     }
 
     private void write(List<UserAccount> to, NotificationKind kind, UUID subjectId, List<MessageArg> args) {

@@ -4,5 +4,6 @@ package org.casework.core.notifications;
 public enum SubjectType {
     FLAG,
     REFERRAL,
-    CASE
+    CASE,
+    CLIENT
 }

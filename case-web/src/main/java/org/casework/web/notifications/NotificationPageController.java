@@ -69,6 +69,7 @@ class NotificationPageController {
             case FLAG -> "/flags/" + n.getSubjectId();
             case REFERRAL -> "/referrals/" + n.getSubjectId();
             case CASE -> "/cases/" + n.getSubjectId();
+            case CLIENT -> "/clients/" + n.getSubjectId();
         };
     }
 }
