@@ -259,15 +259,32 @@ public class CaseFile extends AbstractAggregate {
         move(Set.of(CLOSURE_REVIEW), EVALUATING, "RETURN_CLOSURE", required(comments, "comments"), stamp);
     }
 
-    /** Records a follow-up contact: the first (1 month) moves to FOLLOW_UP, the second (3 months) archives. */
-    public void recordFollowUp(String note, Stamp stamp) {
+    /**
+     * Records a follow-up contact: the first (1 month) moves to FOLLOW_UP, the second (3 months)
+     * archives. Each may be recorded once its window opens, shortly before its due day.
+     */
+    public void recordFollowUp(String note, FollowUpWindow window, ZoneId zone, Stamp stamp) {
         String text = required(note, "note");
-        if (state == CLOSED && closureReason.needsFollowUp()) {
+        boolean first = state == CLOSED;
+        LocalDate due = first ? firstFollowUpDue : secondFollowUpDue;
+        if (due != null && (state == CLOSED || state == FOLLOW_UP)) {
+            LocalDate opens = window.opensOn(due);
+            if (LocalDate.ofInstant(stamp.at(), zone).isBefore(opens)) {
+                throw new ConflictException("case.followUp.notYet", first ? 1 : 3, opens.toString(), due.toString());
+            }
+        }
+        if (first && closureReason.needsFollowUp()) {
             move(Set.of(CLOSED), FOLLOW_UP, "FOLLOW_UP_1", text, stamp);
         } else {
             move(Set.of(FOLLOW_UP), ARCHIVED, "FOLLOW_UP_2", text, stamp);
         }
         followUpsDone++;
+    }
+
+    /** The first day the next follow-up may be recorded, or null when none is due. */
+    public LocalDate nextFollowUpOpensOn(FollowUpWindow window) {
+        LocalDate due = state == CLOSED ? firstFollowUpDue : state == FOLLOW_UP ? secondFollowUpDue : null;
+        return due == null ? null : window.opensOn(due);
     }
 
     /** Archives a closed case that needs no follow-up (the client died). */

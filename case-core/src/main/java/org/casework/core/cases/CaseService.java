@@ -50,6 +50,7 @@ public class CaseService {
     private final UserAccountRepository users;
     private final SignedAssessments signedAssessments;
     private final PlanApprovalPolicy planApproval;
+    private final FollowUpWindow followUpWindow;
     private final CurrentActor currentActor;
     private final AuditTrail audit;
     private final Clock clock;
@@ -159,7 +160,7 @@ public class CaseService {
             case REQUEST_CLOSURE -> caseFile.requestClosure(request.closureReason(), request.followUpPlan(), stamp);
             case APPROVE_CLOSURE -> caseFile.approveClosure(reason, clock.getZone(), stamp);
             case RETURN_CLOSURE -> caseFile.returnClosure(reason, stamp);
-            case RECORD_FOLLOW_UP -> caseFile.recordFollowUp(reason, stamp);
+            case RECORD_FOLLOW_UP -> caseFile.recordFollowUp(reason, followUpWindow, clock.getZone(), stamp);
             case ARCHIVE -> caseFile.archive(stamp);
             case SUSPEND -> caseFile.suspend(reason, stamp);
             case RESUME -> caseFile.resume(stamp);

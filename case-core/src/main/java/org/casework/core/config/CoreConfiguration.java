@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.casework.core.accounts.LoginPolicy;
 import org.casework.core.assessments.ChildRiskSettings;
+import org.casework.core.cases.FollowUpWindow;
 import org.casework.core.cases.PlanApprovalPolicy;
 import org.casework.core.flags.FlagSlaPolicy;
 import org.casework.core.referrals.ReferralPolicy;
@@ -30,6 +31,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @EnableConfigurationProperties({
     LoginPolicy.class,
     PlanApprovalPolicy.class,
+    FollowUpWindow.class,
     ChildRiskSettings.class,
     VisitPolicy.class,
     FlagSlaPolicy.class,

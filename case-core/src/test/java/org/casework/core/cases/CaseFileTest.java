@@ -208,13 +208,28 @@ class CaseFileTest {
         assertThat(c.getState()).isEqualTo(CaseState.EVALUATING);
     }
 
+    private static Stamp on(LocalDate day) {
+        return new Stamp("station-guyang", day.atTime(10, 0).atZone(CHINA).toInstant());
+    }
+
     @Test
-    void twoFollowUpsArchiveTheCase() {
+    void twoFollowUpsInTheirWindowsArchiveTheCase() {
         CaseFile c = closed(ClosureReason.GOALS_MET);
+        FollowUpWindow week = FollowUpWindow.defaults();
         assertThatThrownBy(() -> c.archive(HEAD)).hasMessage("case.archive.followUpsPending");
-        c.recordFollowUp("1个月回访：情况稳定", WORKER);
+        LocalDate first = c.getFirstFollowUpDue();
+        LocalDate second = c.getSecondFollowUpDue();
+        assertThat(c.nextFollowUpOpensOn(week)).isEqualTo(first.minusDays(7));
+
+        assertThatThrownBy(() -> c.recordFollowUp("结案当天", week, CHINA, HEAD)).hasMessage("case.followUp.notYet");
+        assertThatThrownBy(() -> c.recordFollowUp("早了一天", week, CHINA, on(first.minusDays(8))))
+                .hasMessage("case.followUp.notYet");
+        c.recordFollowUp("1个月回访：情况稳定", week, CHINA, on(first.minusDays(7)));
         assertThat(c.getState()).isEqualTo(CaseState.FOLLOW_UP);
-        c.recordFollowUp("3个月回访：情况稳定", WORKER);
+        assertThatThrownBy(() -> c.recordFollowUp("紧接着又回访", week, CHINA, on(first)))
+                .as("the 3-month follow-up waits for its own window")
+                .hasMessage("case.followUp.notYet");
+        c.recordFollowUp("3个月回访：情况稳定", week, CHINA, on(second));
         assertThat(c.getState()).isEqualTo(CaseState.ARCHIVED);
         assertThat(c.getFollowUpsDone()).isEqualTo(2);
     }
