@@ -226,10 +226,12 @@ public class CaseService {
         caseFile.checkVersion(expectedVersion);
         RiskLevel before = caseFile.effectiveRisk();
         RiskLevel proposed = caseFile.getProposedRiskLevel();
-        if (level != null && caseFile.isBelowProposal(level)) {
-            requireSupervisorOf(actor, caseFile);
+        boolean supervisor = actor.has(Permission.SUPERVISE_CASES);
+        if (supervisor && level != null && caseFile.isBelowProposal(level)) {
+            requireSupervisorOf(actor, caseFile); // not on a case assigned to themselves
         }
-        caseFile.decideRisk(level, reason, actor.has(Permission.SUPERVISE_CASES), stamp(actor));
+        // a worker's lower level is refused by the case itself, naming the proposal and the rule
+        caseFile.decideRisk(level, reason, supervisor, stamp(actor));
         RiskLevel highBefore = before != null && before.isHigh() ? before : proposed;
         if (highBefore != null && highBefore.isHigh() && !level.isHigh()) {
             events.publishEvent(new RiskLowered(caseFile.getId(), highBefore, level, actor.userId()));
