@@ -7,7 +7,10 @@ import java.util.UUID;
 import org.casework.core.assessments.AssessmentStatus;
 import org.casework.core.shared.RiskLevel;
 
-/** An assessment with its answers and the result computed on the server. */
+/**
+ * An assessment with its answers and the result computed on the server. {@code resultNotes} say how
+ * it was computed, e.g. {@code age_from_birth_date:11}: the rules used the registry age, 11.
+ */
 public record AssessmentResponse(
         UUID id,
         long version,
@@ -23,6 +26,7 @@ public record AssessmentResponse(
         RiskLevel proposedRisk,
         boolean mandatoryReport,
         List<String> triggers,
+        List<String> resultNotes,
         String summary,
         String signedBy,
         Instant signedAt,

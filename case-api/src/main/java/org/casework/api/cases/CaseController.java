@@ -34,7 +34,11 @@ class CaseController {
     private final CaseService cases;
     private final CaseMapper mapper;
 
-    /** {@code override} may be left out: a worker confirms, only a supervisor overrides. */
+    /**
+     * The level and why. A level below the rules' proposal is an override whoever sends it: only a
+     * supervisor of the case may make it, with a reason. {@code override} is accepted for older
+     * clients and ignored: the server decides what a request is.
+     */
     record RiskRequest(RiskLevel level, String reason, Boolean override) {}
 
     record ReassignRequest(UUID workerId) {}
@@ -77,19 +81,16 @@ class CaseController {
         return withEtag(cases.transition(id, Versions.required(ifMatch, version), request), HttpStatus.OK);
     }
 
-    @Operation(summary = "Confirm the risk level, or override it as a supervisor with a reason")
+    @Operation(
+            summary =
+                    "Confirm the proposed risk level or raise it; a supervisor lowers it below the proposal with a reason")
     @PutMapping("/{id}/risk")
     ResponseEntity<CaseResponse> risk(
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestParam(required = false) Long version,
             @RequestBody RiskRequest request) {
-        CaseFile updated = cases.setRisk(
-                id,
-                Versions.required(ifMatch, version),
-                request.level(),
-                request.reason(),
-                Boolean.TRUE.equals(request.override()));
+        CaseFile updated = cases.setRisk(id, Versions.required(ifMatch, version), request.level(), request.reason());
         return withEtag(updated, HttpStatus.OK);
     }
 

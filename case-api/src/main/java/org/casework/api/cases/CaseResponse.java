@@ -12,7 +12,11 @@ import org.casework.core.cases.IntakeBasis;
 import org.casework.core.cases.RiskChangeKind;
 import org.casework.core.shared.RiskLevel;
 
-/** A case with its lifecycle history and risk history. */
+/**
+ * A case with its lifecycle history and risk history. {@code riskLevel} is the level a person
+ * decided, {@code proposedRiskLevel} the rules' latest proposal, {@code effectiveRiskLevel} the one
+ * that counts (the decision, raised at once by a newer, more urgent proposal).
+ */
 public record CaseResponse(
         UUID id,
         long version,
@@ -26,6 +30,7 @@ public record CaseResponse(
         CaseState state,
         RiskLevel riskLevel,
         RiskLevel proposedRiskLevel,
+        RiskLevel effectiveRiskLevel,
         IntakeBasis intakeBasis,
         String intakeNote,
         String evaluation,
@@ -41,5 +46,15 @@ public record CaseResponse(
     public record Transition(
             CaseState fromState, CaseState toState, String action, String reason, String actor, Instant occurredAt) {}
 
-    public record Risk(RiskLevel level, RiskChangeKind kind, String reason, String actor, Instant occurredAt) {}
+    /**
+     * One entry of the risk history: a proposal of the rules (reason: the triggers), or a person's
+     * confirmation or override (with the proposal it was decided against).
+     */
+    public record Risk(
+            RiskLevel level,
+            RiskChangeKind kind,
+            RiskLevel proposedLevel,
+            String reason,
+            String actor,
+            Instant occurredAt) {}
 }

@@ -17,4 +17,5 @@ public record CaseSummary(
         CaseState state,
         RiskLevel riskLevel,
         RiskLevel proposedRiskLevel,
+        RiskLevel effectiveRiskLevel,
         Instant openedAt) {}

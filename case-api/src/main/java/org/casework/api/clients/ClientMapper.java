@@ -30,6 +30,9 @@ interface ClientMapper {
 
     ClientResponse.Elderly toElderly(ElderlyProfile profile);
 
+    @Mapping(
+            target = "active",
+            expression = "java(category.isActiveOn(java.time.LocalDate.now(org.casework.core.shared.ChinaTime.ZONE)))")
     ClientResponse.Category toCategory(ClientCategory category);
 
     @Mapping(target = "idNumberMasked", expression = "java(client.maskedIdNumber())")

@@ -53,6 +53,10 @@ public record ClientResponse(
 
     public record Elderly(LivingArrangement livingArrangement, String supporters) {}
 
+    /**
+     * A dated category. {@code active}: it holds today (a 留守儿童 category never holds from the 16th
+     * birthday, even before the daily review has given it an end date).
+     */
     public record Category(
             UUID id,
             CategoryType type,
@@ -61,5 +65,6 @@ public record ClientResponse(
             LocalDate validTo,
             CategorySource source,
             String verifiedBy,
-            String endReason) {}
+            String endReason,
+            boolean active) {}
 }

@@ -52,6 +52,7 @@ record NotificationResponse(
             case REFERRAL -> "/api/v1/referrals/" + id;
             case CASE -> "/api/v1/cases/" + id;
             case ACCOUNT -> "/api/v1/auth/password";
+            case CLIENT -> "/api/v1/clients/" + id;
         };
     }
 }

@@ -18,8 +18,9 @@ class VisitScheduleController {
     private final VisitScheduleService schedules;
 
     @Operation(
-            summary = "A client's visiting level, last visit, next due visit, the rule that set it, and whether it is"
-                    + " overdue")
+            summary = "A client's visiting level and what drives it (registry rules, a case, an untriaged flag or an"
+                    + " assessment, with its reference and rule codes), last visit, next due visit, the rule that set it,"
+                    + " and whether it is overdue")
     @GetMapping("/api/v1/clients/{id}/visit-schedule")
     ClientVisitSchedule get(@PathVariable UUID id) {
         return schedules.forClient(id);

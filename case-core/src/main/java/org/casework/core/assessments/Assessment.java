@@ -74,6 +74,10 @@ public class Assessment extends AbstractAggregate {
     @Column(length = 1000)
     private String triggers;
 
+    /** How the result was computed (e.g. the age the rules used), comma-separated. */
+    @Column(name = "result_notes", length = 300)
+    private String resultNotes;
+
     @Column(length = SUMMARY_MAX_LENGTH)
     private String summary;
 
@@ -148,6 +152,7 @@ public class Assessment extends AbstractAggregate {
         this.proposedRisk = result == null ? null : result.proposedRisk();
         this.mandatoryReport = result != null && result.mandatoryReport();
         this.triggers = result == null || result.triggers().isEmpty() ? null : String.join(",", result.triggers());
+        this.resultNotes = result == null || result.notes().isEmpty() ? null : String.join(",", result.notes());
         return new ArrayList<>(changed);
     }
 
@@ -188,11 +193,15 @@ public class Assessment extends AbstractAggregate {
         if (!complete) {
             return null;
         }
-        return new ScoringResult(totalScore, outcome, proposedRisk, mandatoryReport, triggerList());
+        return new ScoringResult(totalScore, outcome, proposedRisk, mandatoryReport, triggerList(), resultNoteList());
     }
 
     public List<String> triggerList() {
         return triggers == null ? List.of() : List.of(triggers.split(","));
+    }
+
+    public List<String> resultNoteList() {
+        return resultNotes == null ? List.of() : List.of(resultNotes.split(","));
     }
 
     public Map<String, Object> getAnswers() {

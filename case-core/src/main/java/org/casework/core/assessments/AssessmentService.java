@@ -1,6 +1,7 @@
 package org.casework.core.assessments;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,13 +9,16 @@ import lombok.RequiredArgsConstructor;
 import org.casework.core.audit.AuditTrail;
 import org.casework.core.cases.CaseFile;
 import org.casework.core.cases.CaseService;
+import org.casework.core.clients.Client;
 import org.casework.core.clients.ClientService;
+import org.casework.core.risk.RegistryFactsReader;
 import org.casework.core.security.Actor;
 import org.casework.core.security.CurrentActor;
 import org.casework.core.security.Permission;
 import org.casework.core.shared.ConflictException;
 import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,6 +43,7 @@ public class AssessmentService {
     private final CurrentActor currentActor;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     /** Starts an empty draft of the newest version of the instrument for a client in scope. */
     @Transactional
@@ -71,7 +76,7 @@ public class AssessmentService {
         assessment.checkVersion(expectedVersion);
         InstrumentDefinition instrument = catalog.get(assessment.instrument());
         AssessmentAnswers checked = AssessmentAnswers.draft(instrument, answers);
-        ScoringResult result = checked.isComplete() ? scoreDraft(checked) : null;
+        ScoringResult result = checked.isComplete() ? scoreDraft(checked, person(assessment)) : null;
         List<String> changed = assessment.answer(checked, result);
         if (!changed.isEmpty()) {
             recordAnswered(assessment, changed, actor);
@@ -103,7 +108,7 @@ public class AssessmentService {
         if (!assessment.isSigned()) {
             InstrumentDefinition instrument = catalog.get(assessment.instrument());
             AssessmentAnswers checked = AssessmentAnswers.complete(instrument, assessment.getAnswers());
-            assessment.answer(checked, catalog.score(checked));
+            assessment.answer(checked, catalog.score(checked, person(assessment)));
         }
         assessment.sign(actor.username(), clock.instant());
         audit.recordChange(ENTITY, id, "SIGNED", null, actor.username());
@@ -111,6 +116,9 @@ public class AssessmentService {
         if (assessment.getCaseId() != null && result != null && result.proposedRisk() != null) {
             // The rules propose; the worker confirms on the case (product.md, risk levels).
             cases.proposeRisk(assessment.getCaseId(), result.proposedRisk(), String.join(",", result.triggers()));
+        } else if (assessment.getCaseId() == null) {
+            // Outside a case the proposal bears on the client's own level (visits follow).
+            events.publishEvent(new ClientAssessed(assessment.getClientId()));
         }
         return assessments.saveAndFlush(assessment);
     }
@@ -176,15 +184,22 @@ public class AssessmentService {
      * The result, or null while an answer the policy needs in this situation is missing: a draft
      * may be saved half done, and signing names the missing item. Wrong answers are still refused.
      */
-    private ScoringResult scoreDraft(AssessmentAnswers checked) {
+    private ScoringResult scoreDraft(AssessmentAnswers checked, AssessedPerson person) {
         try {
-            return catalog.score(checked);
+            return catalog.score(checked, person);
         } catch (InvalidInputException e) {
             if (REQUIRED.equals(e.getMessageKey())) {
                 return null;
             }
             throw e;
         }
+    }
+
+    /** Who is assessed, as the registry knows them today (age from the birth date, living alone). */
+    private AssessedPerson person(Assessment assessment) {
+        Client client = clients.get(assessment.getClientId());
+        LocalDate today = LocalDate.now(clock);
+        return new AssessedPerson(client.getBirthDate(), today, RegistryFactsReader.livesAlone(client, today));
     }
 
     private void recordAnswered(Assessment assessment, List<String> changed, Actor actor) {

@@ -44,6 +44,10 @@ public final class ChildRiskPolicy implements ScoringPolicy {
             "mr_other_serious_harm");
 
     static final String AGE = "age_years";
+    /** Result notes: the age the rules used, from the registry or as typed (no birth date). */
+    static final String AGE_FROM_BIRTH_DATE = "age_from_birth_date";
+
+    static final String AGE_AS_ENTERED = "age_as_entered";
     static final String LIVES_ALONE = "lives_alone";
     static final String LEFT_UNATTENDED = "left_unattended";
     static final List<String> OTHER_RED_ITEMS = List.of("no_capable_guardian", "self_harm_risk");
@@ -71,7 +75,8 @@ public final class ChildRiskPolicy implements ScoringPolicy {
     @Override
     public void checkDefinition(InstrumentDefinition definition) {
         MANDATORY_REPORT_ITEMS.forEach(code -> DefinitionChecks.requireItem(definition, code, ItemType.BOOLEAN, true));
-        Item age = DefinitionChecks.requireItem(definition, AGE, ItemType.NUMBER, true);
+        // Required in version 1; optional since (only children without a birth date need it).
+        Item age = DefinitionChecks.requireItem(definition, AGE, ItemType.NUMBER, false);
         if (age.min() == null || age.max() == null) {
             throw new InvalidInstrumentException(definition.key() + ": item '" + AGE + "' needs min and max");
         }
@@ -95,13 +100,35 @@ public final class ChildRiskPolicy implements ScoringPolicy {
 
     @Override
     public ScoringResult score(AssessmentAnswers answers) {
-        ChildRiskResult result = assess(answers);
+        return score(answers, null);
+    }
+
+    /**
+     * The age rules (living alone, unattended) read the age from the registry birth date; the age
+     * typed into the form only counts for a child without a birth date, and the result says which.
+     */
+    @Override
+    public ScoringResult score(AssessmentAnswers answers, AssessedPerson person) {
+        Integer registryAge = person == null ? null : person.age();
+        int age = registryAge != null ? registryAge : answers.wholeNumber(AGE);
+        ChildRiskResult result = assess(answers, age);
+        String note = (registryAge != null ? AGE_FROM_BIRTH_DATE : AGE_AS_ENTERED) + ":" + age;
         return new ScoringResult(
-                null, result.level().name(), result.level(), result.mandatoryReport(), result.triggers());
+                null,
+                result.level().name(),
+                result.level(),
+                result.mandatoryReport(),
+                result.triggers(),
+                List.of(note));
+    }
+
+    /** The proposal for complete answers with the typed age (a child without a birth date). */
+    public ChildRiskResult assess(AssessmentAnswers answers) {
+        return assess(answers, answers.wholeNumber(AGE));
     }
 
     /** The proposal for complete answers; entrusted-care items the situation calls for are refused when missing. */
-    public ChildRiskResult assess(AssessmentAnswers answers) {
+    public ChildRiskResult assess(AssessmentAnswers answers, int age) {
         Map<String, RiskLevel> raised = new LinkedHashMap<>();
         boolean mandatoryReport = false;
         for (String code : MANDATORY_REPORT_ITEMS) {
@@ -110,7 +137,6 @@ public final class ChildRiskPolicy implements ScoringPolicy {
                 mandatoryReport = true;
             }
         }
-        int age = answers.wholeNumber(AGE);
         if (answers.flag(LIVES_ALONE) && age < settings.livingAloneAge()) {
             raised.put(LIVES_ALONE, RiskLevel.RED);
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.casework.core.risk.ElderlyRiskPolicy;
 import org.casework.core.shared.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
@@ -35,8 +36,8 @@ public class InstrumentCatalog {
 
     /** The bundled instruments, scored with the county's settings. */
     @Autowired
-    public InstrumentCatalog(ChildRiskSettings childRisk) {
-        this(DEFAULT_LOCATION, ScoringPolicies.standard(childRisk));
+    public InstrumentCatalog(ChildRiskSettings childRisk, ElderlyRiskPolicy elderlyRisk) {
+        this(DEFAULT_LOCATION, ScoringPolicies.standard(childRisk, elderlyRisk));
     }
 
     /** Loads the files matching a resource pattern (tests point it at broken files). */
@@ -120,5 +121,11 @@ public class InstrumentCatalog {
     public ScoringResult score(AssessmentAnswers answers) {
         answers.requireComplete();
         return policies.find(answers.instrument().scoring()).orElseThrow().score(answers);
+    }
+
+    /** Scores complete answers for a known person (the rules read the registry age, not a typed one). */
+    public ScoringResult score(AssessmentAnswers answers, AssessedPerson person) {
+        answers.requireComplete();
+        return policies.find(answers.instrument().scoring()).orElseThrow().score(answers, person);
     }
 }

@@ -23,7 +23,7 @@ final class InstrumentFileReader {
             .build();
 
     private static final Set<String> INSTRUMENT_FIELDS = Set.of("code", "version", "title", "scoring", "sections");
-    private static final Set<String> SECTION_FIELDS = Set.of("code", "title", "items");
+    private static final Set<String> SECTION_FIELDS = Set.of("code", "title", "note", "items");
     private static final Set<String> ITEM_FIELDS =
             Set.of("code", "label", "type", "required", "options", "min", "max", "maxLength");
     private static final Set<String> OPTION_FIELDS = Set.of("code", "label", "score");
@@ -55,7 +55,8 @@ final class InstrumentFileReader {
         for (JsonNode item : array(node, "items", where)) {
             items.add(item(item));
         }
-        return new Section(code, label(node.get("title"), where + " title"), items);
+        LocalizedText note = node.has("note") ? label(node.get("note"), where + " note") : null;
+        return new Section(code, label(node.get("title"), where + " title"), note, items);
     }
 
     private static Item item(JsonNode node) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.casework.core.risk.ElderlyRiskPolicy;
 
 /** The scoring methods instrument files may name. */
 public final class ScoringPolicies {
@@ -22,13 +23,13 @@ public final class ScoringPolicies {
 
     /** The policies of this release, with product.md's defaults. */
     public static ScoringPolicies standard() {
-        return standard(ChildRiskSettings.defaults());
+        return standard(ChildRiskSettings.defaults(), ElderlyRiskPolicy.defaults());
     }
 
-    /** The policies of this release, with the county's child risk settings. */
-    public static ScoringPolicies standard(ChildRiskSettings childRisk) {
+    /** The policies of this release, with the county's child and elderly risk settings. */
+    public static ScoringPolicies standard(ChildRiskSettings childRisk, ElderlyRiskPolicy elderlyRisk) {
         return new ScoringPolicies(List.of(
-                new Gbt42195AbilityPolicy(),
+                new Gbt42195AbilityPolicy(elderlyRisk),
                 new TekunSelfCarePolicy(),
                 new ChildRiskPolicy(childRisk),
                 new NoScoringPolicy()));

@@ -17,4 +17,12 @@ public interface ScoringPolicy {
 
     /** Scores answers that the caller has checked to be complete. */
     ScoringResult score(AssessmentAnswers answers);
+
+    /**
+     * Scores complete answers for a known person: policies whose rules depend on who is assessed
+     * (age, living alone) override this; the others ignore the person.
+     */
+    default ScoringResult score(AssessmentAnswers answers, AssessedPerson person) {
+        return score(answers);
+    }
 }

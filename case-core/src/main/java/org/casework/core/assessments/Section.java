@@ -2,8 +2,11 @@ package org.casework.core.assessments;
 
 import java.util.List;
 
-/** A titled group of items, as the form shows them. */
-public record Section(String code, LocalizedText title, List<Item> items) {
+/**
+ * A titled group of items, as the form shows them, with an optional note (the rule that applies,
+ * said where the user answers).
+ */
+public record Section(String code, LocalizedText title, LocalizedText note, List<Item> items) {
 
     public Section {
         if (code == null || code.isBlank()) {

@@ -55,9 +55,9 @@ public class CaseloadService {
         Map<UUID, Tally> tallies = new HashMap<>();
         // One pass over the open cases gives both breakdowns (by state and by risk).
         for (Object[] row : rows(
-                "select c.assignedWorkerId, c.state, coalesce(c.riskLevel, c.proposedRiskLevel), count(c)"
+                "select c.assignedWorkerId, c.state, c.effectiveRiskLevel, count(c)"
                         + " from CaseFile c where c.regionCode like :scope and c.state in :open"
-                        + " group by c.assignedWorkerId, c.state, coalesce(c.riskLevel, c.proposedRiskLevel)",
+                        + " group by c.assignedWorkerId, c.state, c.effectiveRiskLevel",
                 scope,
                 null)) {
             Tally t = tallies.computeIfAbsent((UUID) row[0], k -> new Tally());

@@ -39,6 +39,7 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 import org.casework.core.shared.AbstractAggregate;
+import org.casework.core.shared.AccessDeniedException;
 import org.casework.core.shared.ConflictException;
 import org.casework.core.shared.DomainException;
 import org.casework.core.shared.InvalidInputException;
@@ -91,6 +92,14 @@ public class CaseFile extends AbstractAggregate {
     @Enumerated(EnumType.STRING)
     @Column(length = 10)
     private RiskLevel proposedRiskLevel;
+
+    /**
+     * The level that counts (kept in a column so lists sort and count by it in SQL): the decided
+     * level, raised at once by a newer, more urgent proposal; the proposal while nothing is decided.
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "effective_risk_level", length = 10)
+    private RiskLevel effectiveRiskLevel;
 
     @Enumerated(EnumType.STRING)
     @Column(length = 30)
@@ -147,6 +156,7 @@ public class CaseFile extends AbstractAggregate {
         if (source == null) {
             throw new InvalidInputException("source", "case.source.required");
         }
+        String why = required(reason, "reason");
         this.caseNumber = caseNumber;
         this.primaryClientId = primaryClientId;
         this.regionCode = village.value();
@@ -155,8 +165,7 @@ public class CaseFile extends AbstractAggregate {
         this.source = source;
         this.state = LEAD;
         this.openedAt = stamp.at();
-        transitions.add(
-                new CaseTransition(this, null, LEAD, "OPEN_LEAD", blankToNull(reason), stamp.actor(), stamp.at()));
+        transitions.add(new CaseTransition(this, null, LEAD, "OPEN_LEAD", why, stamp.actor(), stamp.at()));
     }
 
     public void startScreening(Stamp stamp) {
@@ -250,15 +259,32 @@ public class CaseFile extends AbstractAggregate {
         move(Set.of(CLOSURE_REVIEW), EVALUATING, "RETURN_CLOSURE", required(comments, "comments"), stamp);
     }
 
-    /** Records a follow-up contact: the first (1 month) moves to FOLLOW_UP, the second (3 months) archives. */
-    public void recordFollowUp(String note, Stamp stamp) {
+    /**
+     * Records a follow-up contact: the first (1 month) moves to FOLLOW_UP, the second (3 months)
+     * archives. Each may be recorded once its window opens, shortly before its due day.
+     */
+    public void recordFollowUp(String note, FollowUpWindow window, ZoneId zone, Stamp stamp) {
         String text = required(note, "note");
-        if (state == CLOSED && closureReason.needsFollowUp()) {
+        boolean first = state == CLOSED;
+        LocalDate due = first ? firstFollowUpDue : secondFollowUpDue;
+        if (due != null && (state == CLOSED || state == FOLLOW_UP)) {
+            LocalDate opens = window.opensOn(due);
+            if (LocalDate.ofInstant(stamp.at(), zone).isBefore(opens)) {
+                throw new ConflictException("case.followUp.notYet", first ? 1 : 3, opens.toString(), due.toString());
+            }
+        }
+        if (first && closureReason.needsFollowUp()) {
             move(Set.of(CLOSED), FOLLOW_UP, "FOLLOW_UP_1", text, stamp);
         } else {
             move(Set.of(FOLLOW_UP), ARCHIVED, "FOLLOW_UP_2", text, stamp);
         }
         followUpsDone++;
+    }
+
+    /** The first day the next follow-up may be recorded, or null when none is due. */
+    public LocalDate nextFollowUpOpensOn(FollowUpWindow window) {
+        LocalDate due = state == CLOSED ? firstFollowUpDue : state == FOLLOW_UP ? secondFollowUpDue : null;
+        return due == null ? null : window.opensOn(due);
     }
 
     /** Archives a closed case that needs no follow-up (the client died). */
@@ -306,31 +332,52 @@ public class CaseFile extends AbstractAggregate {
         this.evaluation = null;
     }
 
-    /** The rules' proposal (from an assessment or a flag); it does not change the level by itself. */
+    /**
+     * The rules' proposal (from an assessment or a flag). It counts at once where it is more urgent
+     * than the decided level (a new alarm never waits for the worker); a less urgent one waits for
+     * the worker's confirmation.
+     */
     public void proposeRisk(RiskLevel level, String why, Stamp stamp) {
-        this.proposedRiskLevel = level;
-        riskHistory.add(
-                new RiskChange(this, level, RiskChangeKind.PROPOSED, blankToNull(why), stamp.actor(), stamp.at()));
-    }
-
-    /** The worker confirms a level (usually the proposed one). */
-    public void confirmRisk(RiskLevel level, String why, Stamp stamp) {
         if (level == null) {
             throw new InvalidInputException("riskLevel", "case.risk.required");
         }
-        this.riskLevel = level;
-        riskHistory.add(
-                new RiskChange(this, level, RiskChangeKind.CONFIRMED, blankToNull(why), stamp.actor(), stamp.at()));
+        this.proposedRiskLevel = level;
+        record(level, RiskChangeKind.PROPOSED, blankToNull(why), stamp);
     }
 
-    /** A supervisor sets another level; the reason is mandatory. */
-    public void overrideRisk(RiskLevel level, String reason, Stamp stamp) {
+    /**
+     * A person decides the level. A worker may confirm the proposal or raise it; a level below the
+     * proposal is an override: only a supervisor may make it, and only with a reason (product.md).
+     * Whether the caller is a supervisor of this case is the service's to say.
+     *
+     * @return the kind of decision recorded
+     */
+    public RiskChangeKind decideRisk(RiskLevel level, String reason, boolean bySupervisor, Stamp stamp) {
         if (level == null) {
             throw new InvalidInputException("riskLevel", "case.risk.required");
+        }
+        if (!isBelowProposal(level)) {
+            this.riskLevel = level;
+            record(level, RiskChangeKind.CONFIRMED, blankToNull(reason), stamp);
+            return RiskChangeKind.CONFIRMED;
+        }
+        if (!bySupervisor) {
+            throw new AccessDeniedException("case.risk.belowProposal", proposedRiskLevel.label());
         }
         String why = required(reason, "reason");
         this.riskLevel = level;
-        riskHistory.add(new RiskChange(this, level, RiskChangeKind.OVERRIDDEN, why, stamp.actor(), stamp.at()));
+        record(level, RiskChangeKind.OVERRIDDEN, why, stamp);
+        return RiskChangeKind.OVERRIDDEN;
+    }
+
+    /** Whether a decision for this level would go below what the rules propose. */
+    public boolean isBelowProposal(RiskLevel level) {
+        return proposedRiskLevel != null && proposedRiskLevel.isMoreUrgentThan(level);
+    }
+
+    private void record(RiskLevel level, RiskChangeKind kind, String why, Stamp stamp) {
+        riskHistory.add(new RiskChange(this, level, kind, proposedRiskLevel, why, stamp.actor(), stamp.at()));
+        this.effectiveRiskLevel = RiskReplay.effectiveAfter(riskLevel, kind, level);
     }
 
     /** Involves another member of the household (a sibling, the carer). */
@@ -354,34 +401,17 @@ public class CaseFile extends AbstractAggregate {
                 new CaseTransition(this, state, state, "REASSIGN", workerId.toString(), stamp.actor(), stamp.at()));
     }
 
-    /** The level that counts: confirmed or overridden, else the proposal; unknown reads as null. */
+    /** The level that counts (see the field); null while the level is unknown. */
     public RiskLevel effectiveRisk() {
-        return riskLevel != null ? riskLevel : proposedRiskLevel;
+        return effectiveRiskLevel;
     }
 
     /**
      * When the effective level last became what it is now (a visit rule counts from there), or null
-     * while the level is unknown. Replays the risk history: a confirmation or override sets the
-     * level, a proposal counts only while nothing was confirmed.
+     * while the level is unknown.
      */
     public Instant effectiveRiskSince() {
-        RiskLevel confirmed = null;
-        RiskLevel proposed = null;
-        RiskLevel effective = null;
-        Instant since = null;
-        for (RiskChange change : riskHistory) {
-            if (change.getKind() == RiskChangeKind.PROPOSED) {
-                proposed = change.getLevel();
-            } else {
-                confirmed = change.getLevel();
-            }
-            RiskLevel now = confirmed != null ? confirmed : proposed;
-            if (now != effective) {
-                effective = now;
-                since = change.getOccurredAt();
-            }
-        }
-        return effective == effectiveRisk() ? since : null;
+        return RiskReplay.since(riskHistory, effectiveRiskLevel);
     }
 
     public List<CaseTransition> getTransitions() {

@@ -16,13 +16,12 @@ public interface CaseRepository extends JpaRepository<CaseFile, UUID> {
     Optional<CaseFile> findInScope(UUID id, String scope);
 
     /**
-     * Most urgent first (the level that counts: confirmed, else proposed; cases without a level
-     * last), newest first within a level. The level is stored as text, so SQL needs the order spelt
+     * Most urgent first (the level that counts; cases without a level last), newest first within a level. The level is stored as text, so SQL needs the order spelt
      * out: alphabetical would put GREEN before RED.
      */
     @Query("select c from CaseFile c where c.regionCode like :scope and c.state in :states"
             + " and (:worker is null or c.assignedWorkerId = :worker)"
-            + " order by case coalesce(c.riskLevel, c.proposedRiskLevel)"
+            + " order by case c.effectiveRiskLevel"
             + " when org.casework.core.shared.RiskLevel.RED then 0"
             + " when org.casework.core.shared.RiskLevel.ORANGE then 1"
             + " when org.casework.core.shared.RiskLevel.YELLOW then 2"

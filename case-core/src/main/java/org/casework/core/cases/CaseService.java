@@ -50,6 +50,7 @@ public class CaseService {
     private final UserAccountRepository users;
     private final SignedAssessments signedAssessments;
     private final PlanApprovalPolicy planApproval;
+    private final FollowUpWindow followUpWindow;
     private final CurrentActor currentActor;
     private final AuditTrail audit;
     private final Clock clock;
@@ -159,7 +160,7 @@ public class CaseService {
             case REQUEST_CLOSURE -> caseFile.requestClosure(request.closureReason(), request.followUpPlan(), stamp);
             case APPROVE_CLOSURE -> caseFile.approveClosure(reason, clock.getZone(), stamp);
             case RETURN_CLOSURE -> caseFile.returnClosure(reason, stamp);
-            case RECORD_FOLLOW_UP -> caseFile.recordFollowUp(reason, stamp);
+            case RECORD_FOLLOW_UP -> caseFile.recordFollowUp(reason, followUpWindow, clock.getZone(), stamp);
             case ARCHIVE -> caseFile.archive(stamp);
             case SUSPEND -> caseFile.suspend(reason, stamp);
             case RESUME -> caseFile.resume(stamp);
@@ -212,17 +213,28 @@ public class CaseService {
         return withHistory(cases.saveAndFlush(caseFile));
     }
 
-    /** The worker confirms a risk level; a supervisor may override it, with a reason. */
+    /**
+     * Decides the case's risk level. Anyone who works the case may confirm the rules' proposal or
+     * raise it; a level below the proposal is an override that only a supervisor of the case (not its
+     * own worker) may make, with a reason, whatever the request claims (product.md). Taking a red or
+     * orange case down to yellow or green tells the township's station supervisors.
+     */
     @Transactional
-    public CaseFile setRisk(UUID id, long expectedVersion, RiskLevel level, String reason, boolean override) {
+    public CaseFile setRisk(UUID id, long expectedVersion, RiskLevel level, String reason) {
         Actor actor = currentActor.require(Permission.WRITE_CASES);
         CaseFile caseFile = find(actor, id);
         caseFile.checkVersion(expectedVersion);
-        if (override) {
-            requireSupervisorOf(actor, caseFile);
-            caseFile.overrideRisk(level, reason, stamp(actor));
-        } else {
-            caseFile.confirmRisk(level, reason, stamp(actor));
+        RiskLevel before = caseFile.effectiveRisk();
+        RiskLevel proposed = caseFile.getProposedRiskLevel();
+        boolean supervisor = actor.has(Permission.SUPERVISE_CASES);
+        if (supervisor && level != null && caseFile.isBelowProposal(level)) {
+            requireSupervisorOf(actor, caseFile); // not on a case assigned to themselves
+        }
+        // a worker's lower level is refused by the case itself, naming the proposal and the rule
+        caseFile.decideRisk(level, reason, supervisor, stamp(actor));
+        RiskLevel highBefore = before != null && before.isHigh() ? before : proposed;
+        if (highBefore != null && highBefore.isHigh() && !level.isHigh()) {
+            events.publishEvent(new RiskLowered(caseFile.getId(), highBefore, level, actor.userId()));
         }
         return withHistory(changed(cases.saveAndFlush(caseFile)));
     }

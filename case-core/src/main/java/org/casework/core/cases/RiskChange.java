@@ -39,6 +39,11 @@ public class RiskChange {
     @Column(nullable = false, length = 20)
     private RiskChangeKind kind;
 
+    /** What the rules proposed when a person decided (null for the proposals themselves, or none yet). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "proposed_level", length = 10)
+    private RiskLevel proposedLevel;
+
     @Column(length = 500)
     private String reason;
 
@@ -48,10 +53,18 @@ public class RiskChange {
     @Column(nullable = false)
     private Instant occurredAt;
 
-    RiskChange(CaseFile caseFile, RiskLevel level, RiskChangeKind kind, String reason, String actor, Instant at) {
+    RiskChange(
+            CaseFile caseFile,
+            RiskLevel level,
+            RiskChangeKind kind,
+            RiskLevel proposedLevel,
+            String reason,
+            String actor,
+            Instant at) {
         this.caseFile = caseFile;
         this.level = level;
         this.kind = kind;
+        this.proposedLevel = kind == RiskChangeKind.PROPOSED ? null : proposedLevel;
         this.reason = reason;
         this.actor = actor;
         this.occurredAt = at;

@@ -62,6 +62,27 @@ public class ChildProfile {
     @Column(name = "last_parent_contact")
     private LocalDate lastParentContact;
 
+    /**
+     * Whether the parents' situation fits the definition of a 留守儿童 (民政部): both parents working
+     * away, or one working away and the other unable to guard the child. True while a parent's
+     * situation is not known: the registry may learn it later; only a known misfit is refused.
+     */
+    public boolean fitsLeftBehindDefinition() {
+        if (unknown(fatherStatus) || unknown(motherStatus)) {
+            return true;
+        }
+        return (fatherStatus == ParentStatus.WORKING_AWAY && awayOrUnable(motherStatus))
+                || (motherStatus == ParentStatus.WORKING_AWAY && awayOrUnable(fatherStatus));
+    }
+
+    private static boolean unknown(ParentStatus status) {
+        return status == null || status == ParentStatus.UNKNOWN;
+    }
+
+    private static boolean awayOrUnable(ParentStatus status) {
+        return status != ParentStatus.AT_HOME;
+    }
+
     /** True when neither parent is at home: the first sign of a left-behind child. */
     public boolean bothParentsAway() {
         return fatherStatus != null

@@ -38,6 +38,12 @@ import org.casework.core.shared.RegionCode;
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
 public class Client extends AbstractAggregate {
 
+    /** 留守儿童 are children under 16 (product.md): the category ends at the 16th birthday. */
+    public static final int LEFT_BEHIND_AGE_LIMIT = 16;
+
+    /** 高龄老人: 80 and over. */
+    public static final int ADVANCED_AGE = 80;
+
     @Column(nullable = false, length = 50)
     private String fullName;
 
@@ -170,7 +176,11 @@ public class Client extends AbstractAggregate {
         this.elderlyProfile = data.elderlyProfile();
     }
 
-    /** Adds a dated category, checking the age rules of the category (留守儿童 under 16, 老年人 60+). */
+    /**
+     * Adds a dated category, checking its rules: not before the birth date; 留守儿童 under 16 and
+     * fitting the definition (both parents away, or one away and the other unable to guard); 困境儿童
+     * under 18; 老年人 60+, 高龄 80+; 留守妇女 women.
+     */
     public ClientCategory addCategory(
             CategoryType type,
             CategorySubType subType,
@@ -180,8 +190,19 @@ public class Client extends AbstractAggregate {
             String verifiedBy,
             String recordedBy,
             Instant now) {
-        if (type == CategoryType.LEFT_BEHIND_CHILD && validFrom != null && ageOn(validFrom) >= 16) {
+        if (validFrom != null && validFrom.isBefore(birthDate)) {
+            throw new InvalidInputException("validFrom", "client.category.beforeBirth", birthDate.toString());
+        }
+        if (type == CategoryType.LEFT_BEHIND_CHILD && validFrom != null && ageOn(validFrom) >= LEFT_BEHIND_AGE_LIMIT) {
             throw new InvalidInputException("category", "client.category.childTooOld");
+        }
+        if (type == CategoryType.LEFT_BEHIND_CHILD
+                && childProfile != null
+                && !childProfile.fitsLeftBehindDefinition()) {
+            throw new InvalidInputException("category", "client.category.leftBehindDefinition");
+        }
+        if (subType == CategorySubType.ADVANCED_AGE && validFrom != null && ageOn(validFrom) < ADVANCED_AGE) {
+            throw new InvalidInputException("category", "client.category.advancedAgeTooYoung", ADVANCED_AGE);
         }
         if (type == CategoryType.CHILD_IN_DIFFICULTY && validFrom != null && ageOn(validFrom) >= 18) {
             throw new InvalidInputException("category", "client.category.notMinor");
@@ -203,6 +224,26 @@ public class Client extends AbstractAggregate {
         return category;
     }
 
+    /**
+     * Ends every 留守儿童 category still open on the day (no end date, or one after it) of a child who
+     * is 16 or older, on the day before the 16th birthday. Returns the categories it ended.
+     */
+    public List<ClientCategory> endLeftBehindAtSixteen(LocalDate today, String reason) {
+        if (ageOn(today) < LEFT_BEHIND_AGE_LIMIT) {
+            return List.of();
+        }
+        List<ClientCategory> ended = new ArrayList<>();
+        for (ClientCategory category : categories) {
+            boolean open =
+                    category.getValidTo() == null || !category.getValidTo().isBefore(today);
+            if (category.getType() == CategoryType.LEFT_BEHIND_CHILD && open) {
+                category.end(lastLeftBehindDay(), reason);
+                ended.add(category);
+            }
+        }
+        return ended;
+    }
+
     /** Ends a category on a date with a reason; the record stays. */
     public ClientCategory endCategory(UUID categoryId, LocalDate endDate, String reason) {
         ClientCategory category = categories.stream()
@@ -215,6 +256,11 @@ public class Client extends AbstractAggregate {
 
     public List<ClientCategory> getCategories() {
         return Collections.unmodifiableList(categories);
+    }
+
+    /** The last day a 留守儿童 category can hold: the day before the 16th birthday. */
+    public LocalDate lastLeftBehindDay() {
+        return birthDate.plusYears(LEFT_BEHIND_AGE_LIMIT).minusDays(1);
     }
 
     public int ageOn(LocalDate day) {

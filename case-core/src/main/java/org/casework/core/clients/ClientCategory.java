@@ -94,7 +94,14 @@ public class ClientCategory {
         this.recordedAt = recordedAt;
     }
 
+    /**
+     * Whether the category holds on the day. A 留守儿童 category never holds from the 16th birthday,
+     * even before the daily review has ended it (product.md: 留守儿童 are under 16).
+     */
     public boolean isActiveOn(LocalDate day) {
+        if (type == CategoryType.LEFT_BEHIND_CHILD && day.isAfter(client.lastLeftBehindDay())) {
+            return false;
+        }
         return !day.isBefore(validFrom) && (validTo == null || !day.isAfter(validTo));
     }
 

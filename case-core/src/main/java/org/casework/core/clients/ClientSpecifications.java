@@ -46,6 +46,10 @@ final class ClientSpecifications {
                                         cb.isNull(category.get("validTo")),
                                         cb.greaterThanOrEqualTo(category.get("validTo"), today)));
                 where.add(cb.exists(held));
+                if (search.category() == CategoryType.LEFT_BEHIND_CHILD) {
+                    // under 16 today: born after this day sixteen years ago
+                    where.add(cb.greaterThan(root.get("birthDate"), today.minusYears(Client.LEFT_BEHIND_AGE_LIMIT)));
+                }
             }
             return cb.and(where.toArray(Predicate[]::new));
         };

@@ -5,9 +5,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.casework.core.accounts.LoginPolicy;
 import org.casework.core.assessments.ChildRiskSettings;
+import org.casework.core.cases.FollowUpWindow;
 import org.casework.core.cases.PlanApprovalPolicy;
 import org.casework.core.flags.FlagSlaPolicy;
 import org.casework.core.referrals.ReferralPolicy;
+import org.casework.core.risk.ElderlyRiskPolicy;
+import org.casework.core.risk.ElderlyRiskSettings;
+import org.casework.core.risk.RegistryRiskPolicy;
 import org.casework.core.security.CurrentActor;
 import org.casework.core.shared.ChinaTime;
 import org.casework.core.visits.VisitPolicy;
@@ -27,10 +31,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @EnableConfigurationProperties({
     LoginPolicy.class,
     PlanApprovalPolicy.class,
+    FollowUpWindow.class,
     ChildRiskSettings.class,
     VisitPolicy.class,
     FlagSlaPolicy.class,
-    ReferralPolicy.class
+    ReferralPolicy.class,
+    ElderlyRiskSettings.class
 })
 public class CoreConfiguration {
 
@@ -47,6 +53,16 @@ public class CoreConfiguration {
     @Bean
     PasswordEncoder passwordEncoder(@Value("${casework.security.bcrypt-strength:10}") int strength) {
         return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
+    }
+
+    @Bean
+    ElderlyRiskPolicy elderlyRiskPolicy(ElderlyRiskSettings settings) {
+        return new ElderlyRiskPolicy(settings);
+    }
+
+    @Bean
+    RegistryRiskPolicy registryRiskPolicy(ElderlyRiskPolicy elderly) {
+        return new RegistryRiskPolicy(elderly);
     }
 
     @Bean

@@ -244,10 +244,10 @@ class DemoRegistry {
 
     private List<NewCategory> elderlyCategories(Person person, CategorySubType main) {
         List<NewCategory> categories = new ArrayList<>();
-        // 62, not 60: a category dated up to 18 months back must find the person already 60.
+        // 62, not 60 (82, not 80): a category dated up to 18 months back must find the person of age.
         if (person.age >= 62) {
             categories.add(category(CategoryType.ELDERLY, main, CategorySource.OUTREACH));
-            if (person.age >= 80) {
+            if (person.age >= 82) {
                 categories.add(category(CategoryType.ELDERLY, ADVANCED_AGE, CategorySource.ACCREDITED));
             }
         }

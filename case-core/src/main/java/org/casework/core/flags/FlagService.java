@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.audit.AuditTrail;
 import org.casework.core.cases.CaseFile;
@@ -30,7 +32,7 @@ import org.casework.core.shared.NotFoundException;
 import org.casework.core.shared.RegionCode;
 import org.casework.core.shared.RegionLevel;
 import org.casework.core.shared.RiskLevel;
-import org.casework.core.visits.VisitPolicy;
+import org.casework.core.shared.WorkingCalendar;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -55,7 +57,7 @@ public class FlagService {
     private final ClientService clients;
     private final CaseService cases;
     private final FlagSlaPolicy sla;
-    private final VisitPolicy calendar;
+    private final WorkingCalendar calendar;
     private final CurrentActor currentActor;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
@@ -143,6 +145,9 @@ public class FlagService {
         }
         audit.recordChange("Flag", flag.getId(), "RAISED", null, flag.getType().name(), actor.username());
         events.publishEvent(new FlagRaised(flag.getId(), flag.village(), flag.getSeverity(), actor.userId()));
+        if (flag.getClientId() != null) {
+            events.publishEvent(new OpenFlagsChanged(flag.getClientId()));
+        }
         return flag;
     }
 
@@ -277,6 +282,7 @@ public class FlagService {
         if (flag.isMandatoryReport() && reports.findByFlagId(flag.getId()).isEmpty()) {
             throw new DomainException("flag.triage.mandatoryReportMissing");
         }
+        UUID subjectBefore = flag.getClientId();
         UUID clientId = decision.clientId() != null ? decision.clientId() : flag.getClientId();
         UUID caseId = null;
         switch (decision.outcome()) {
@@ -334,6 +340,10 @@ public class FlagService {
         audit.recordChange(
                 "Flag", flag.getId(), "TRIAGED", null, decision.outcome().name(), actor.username());
         events.publishEvent(new FlagTriaged(flag.getId(), flag.village(), flag.getReporterId(), decision.outcome()));
+        Stream.of(subjectBefore, flag.getClientId())
+                .filter(Objects::nonNull)
+                .distinct()
+                .forEach(subject -> events.publishEvent(new OpenFlagsChanged(subject)));
         return flag;
     }
 

@@ -22,7 +22,11 @@ public enum NotificationKind {
     /** A plan or closure was approved or returned. Args: case number, approval kind key, decision key. */
     APPROVAL_DECIDED(SubjectType.CASE),
     /** Wrong passwords were typed for the recipient's username, this many in a row. Args: the count. */
-    LOGIN_FAILURES(SubjectType.ACCOUNT);
+    LOGIN_FAILURES(SubjectType.ACCOUNT),
+    /** A red or orange case was lowered to yellow or green. Args: case number, from level key, to level key. */
+    RISK_LOWERED(SubjectType.CASE),
+    /** A registry entry of the recipient's township waits for review. Args: village, review kind key. */
+    REGISTRY_REVIEW(SubjectType.CLIENT);
 
     private final SubjectType subjectType;
 

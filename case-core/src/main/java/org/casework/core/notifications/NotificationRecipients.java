@@ -121,6 +121,21 @@ public class NotificationRecipients {
         return distinct(Stream.concat(enabled(assignedWorkerId), enabled(requesterId)), decidedBy);
     }
 
+    /**
+     * A red or orange case was taken down to yellow or green: the township's station head and child
+     * supervisor, not whoever decided it.
+     */
+    public List<UserAccount> riskLowered(String caseRegionCode, UUID decidedBy) {
+        RegionCode township = township(new RegionCode(caseRegionCode));
+        return distinct(users.findEnabled(STATION_SUPERVISORS, List.of(township.value())).stream(), decidedBy);
+    }
+
+    /** A registry entry waits for review: the station staff of the village's township. */
+    public List<UserAccount> registryReview(RegionCode village) {
+        return distinct(
+                users.findEnabled(STATION_STAFF, List.of(township(village).value())).stream(), null);
+    }
+
     private List<UserAccount> countySupervisorsCovering(RegionCode village) {
         return users.findEnabled(EnumSet.of(Role.COUNTY_SUPERVISOR), ancestors(village));
     }

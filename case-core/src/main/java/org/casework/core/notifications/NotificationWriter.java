@@ -17,7 +17,9 @@ import org.casework.core.cases.ApprovalRequested;
 import org.casework.core.cases.CaseFile;
 import org.casework.core.cases.CaseRepository;
 import org.casework.core.cases.CaseTransition;
+import org.casework.core.cases.RiskLowered;
 import org.casework.core.clients.PhoneNumber;
+import org.casework.core.clients.RegistryReviewOpened;
 import org.casework.core.flags.FlagEscalated;
 import org.casework.core.flags.FlagRaised;
 import org.casework.core.flags.FlagTriaged;
@@ -155,6 +157,28 @@ class NotificationWriter {
                         NotificationKind.LOGIN_FAILURES,
                         user.getId(),
                         List.of(MessageArg.text(String.valueOf(event.failures())))));
+    }
+
+    @EventListener
+    void on(RiskLowered event) {
+        cases.findById(event.caseId())
+                .ifPresent(caseFile -> write(
+                        recipients.riskLowered(caseFile.getRegionCode(), event.decidedBy()),
+                        NotificationKind.RISK_LOWERED,
+                        caseFile.getId(),
+                        List.of(
+                                MessageArg.text(caseFile.getCaseNumber()),
+                                severity(event.from()),
+                                severity(event.to()))));
+    }
+
+    @EventListener
+    void on(RegistryReviewOpened event) {
+        write(
+                recipients.registryReview(event.village()),
+                NotificationKind.REGISTRY_REVIEW,
+                event.clientId(),
+                List.of(village(event.village()), MessageArg.key("registry.review.kind." + event.kind())));
     }
 
     private void write(List<UserAccount> to, NotificationKind kind, UUID subjectId, List<MessageArg> args) {

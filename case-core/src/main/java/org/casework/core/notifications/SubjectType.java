@@ -6,5 +6,6 @@ public enum SubjectType {
     REFERRAL,
     CASE,
     /** The recipient's own account (its password page). */
-    ACCOUNT
+    ACCOUNT,
+    CLIENT
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.casework.core.shared.ChinaTime;
 import org.casework.core.shared.RiskLevel;
+import org.casework.core.shared.WorkingCalendar;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -23,13 +24,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *   <li>Then by the visiting level: red within {@code redResponse} (24 hours) of a case becoming
  *       red, then every {@code redInterval} (7 days); orange every {@code orangeInterval} (7 days);
  *       yellow every {@code yellowInterval} (1 month); green every {@code greenInterval} (3 months).
- *   <li>Special-difficulty elderly (特困老人) at least every {@code specialDifficultyElderlyInterval}
- *       (1 month), whatever the level.
+ *   <li>Special-difficulty elderly (特困老人) and dispersed 特困 support (分散供养特困人员) at least
+ *       every {@code specialDifficultyElderlyInterval} (1 month), whatever the level.
  * </ul>
  *
- * The visiting level is the most urgent effective risk of the client's open cases; with no open
- * case of known risk, yellow for 困境儿童, special-difficulty and disabled elderly (60+), green for
- * everyone else.
+ * The visiting level is the highest of the registry level (a floor the registry rules propose),
+ * the effective risk of the client's cases from lead to closure, the severity of flags not yet
+ * triaged and the proposal of assessments made outside a case (product.md). A red level is answered
+ * within {@code redResponse} of the moment it began, whichever source raised it.
  */
 @ConfigurationProperties("casework.visits")
 public record VisitPolicy(
@@ -41,7 +43,8 @@ public record VisitPolicy(
         Period greenInterval,
         Period specialDifficultyElderlyInterval,
         List<LocalDate> holidays,
-        List<LocalDate> workingWeekendDays) {
+        List<LocalDate> workingWeekendDays)
+        implements WorkingCalendar {
 
     private static final ZoneId ZONE = ChinaTime.ZONE;
     private static final Set<DayOfWeek> WEEKEND = Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
@@ -67,9 +70,10 @@ public record VisitPolicy(
         return new VisitPolicy(null, null, null, null, null, null, null, null, null);
     }
 
-    /** When the next visit is due, at which level and by which rule. */
+    /** When the next visit is due, at which level, by which rule, and which source drives the level. */
     public VisitDue due(VisitFacts facts) {
-        RiskLevel level = levelFor(facts);
+        VisitLevel visitLevel = levelFor(facts);
+        RiskLevel level = visitLevel.level();
         LocalDate lastVisitOn = facts.lastVisitAt() == null ? null : day(facts.lastVisitAt());
         LocalDate due;
         DueRule rule;
@@ -79,10 +83,12 @@ public record VisitPolicy(
         } else {
             due = lastVisitOn.plus(interval(level));
             rule = DueRule.LEVEL_INTERVAL;
-            LocalDate elderly = lastVisitOn.plus(specialDifficultyElderlyInterval);
-            if (facts.registry().specialDifficultyElderly() && elderly.isBefore(due)) {
-                due = elderly;
-                rule = DueRule.SPECIAL_DIFFICULTY_ELDERLY;
+            LocalDate monthly = lastVisitOn.plus(specialDifficultyElderlyInterval);
+            if (facts.registry().monthlyByLaw() && monthly.isBefore(due)) {
+                due = monthly;
+                rule = facts.registry().specialDifficultyElderly()
+                        ? DueRule.SPECIAL_DIFFICULTY_ELDERLY
+                        : DueRule.DISPERSED_EXTREME_POVERTY;
             }
         }
         Instant redSince = level == RiskLevel.RED ? redSince(facts) : null;
@@ -94,21 +100,36 @@ public record VisitPolicy(
                 rule = DueRule.RED_RESPONSE;
             }
         }
-        return new VisitDue(level, lastVisitOn, due, rule);
+        return new VisitDue(level, lastVisitOn, due, rule, visitLevel.driver());
     }
 
-    /** The most urgent known risk of the open cases; without one, the registry decides. */
-    public RiskLevel levelFor(VisitFacts facts) {
-        RiskLevel level = null;
-        for (OpenCaseRisk openCase : facts.openCases()) {
-            if (openCase.risk() != null) {
-                level = openCase.risk().max(level);
+    /**
+     * The highest level of all signals, the registry's included; among signals of that level a case
+     * is named first, then a flag, an assessment, the registry (the most specific reason to show).
+     */
+    public VisitLevel levelFor(VisitFacts facts) {
+        RiskSignal driver = facts.registrySignal();
+        for (RiskSignal signal : facts.signals()) {
+            if (signal.level() == null) {
+                continue;
+            }
+            boolean higher = signal.level().isMoreUrgentThan(driver.level());
+            boolean sameButMoreSpecific =
+                    signal.level() == driver.level() && precedence(signal.source()) < precedence(driver.source());
+            if (higher || sameButMoreSpecific) {
+                driver = signal;
             }
         }
-        if (level != null) {
-            return level;
-        }
-        return facts.registry().isFocusGroup() ? RiskLevel.YELLOW : RiskLevel.GREEN;
+        return new VisitLevel(driver.level(), driver);
+    }
+
+    private static int precedence(LevelSource source) {
+        return switch (source) {
+            case CASE -> 0;
+            case FLAG -> 1;
+            case ASSESSMENT -> 2;
+            case REGISTRY -> 3;
+        };
     }
 
     public Period interval(RiskLevel level) {
@@ -121,6 +142,7 @@ public record VisitPolicy(
     }
 
     /** The day {@code days} working days after {@code from} (which itself does not count). */
+    @Override
     public LocalDate addWorkingDays(LocalDate from, int days) {
         LocalDate day = from;
         int counted = 0;
@@ -133,6 +155,7 @@ public record VisitPolicy(
         return day;
     }
 
+    @Override
     public boolean isWorkingDay(LocalDate day) {
         if (workingWeekendDays.contains(day)) {
             return true;
@@ -143,14 +166,14 @@ public record VisitPolicy(
         return !WEEKEND.contains(day.getDayOfWeek());
     }
 
-    /** The latest moment one of the red cases became red: the newest alarm is the one to answer. */
+    /** The latest moment a red signal began: the newest alarm is the one to answer. */
     private static Instant redSince(VisitFacts facts) {
         Instant latest = null;
-        for (OpenCaseRisk openCase : facts.openCases()) {
-            if (openCase.risk() == RiskLevel.RED
-                    && openCase.since() != null
-                    && (latest == null || openCase.since().isAfter(latest))) {
-                latest = openCase.since();
+        for (RiskSignal signal : facts.signals()) {
+            if (signal.level() == RiskLevel.RED
+                    && signal.since() != null
+                    && (latest == null || signal.since().isAfter(latest))) {
+                latest = signal.since();
             }
         }
         return latest;

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
@@ -50,6 +51,18 @@ public class VisitSchedule {
     @Column(nullable = false, length = 30)
     private DueRule dueRule;
 
+    /** What drives the level (see {@link RiskSignal}); null in rows written before it was kept. */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 20)
+    private LevelSource levelSource;
+
+    @Column(length = 40)
+    private String levelReference;
+
+    /** The driving signal's rule codes, comma-separated. */
+    @Column(length = 500)
+    private String levelTriggers;
+
     @Column(nullable = false)
     private Instant refreshedAt;
 
@@ -64,10 +77,22 @@ public class VisitSchedule {
         this.lastVisitOn = due.lastVisitOn();
         this.nextDueOn = due.dueOn();
         this.dueRule = due.rule();
+        RiskSignal driver = due.driver();
+        this.levelSource = driver == null ? null : driver.source();
+        this.levelReference = driver == null ? null : driver.reference();
+        this.levelTriggers = driver == null || driver.triggers().isEmpty() ? null : String.join(",", driver.triggers());
         this.refreshedAt = now;
     }
 
     public VisitDue toDue() {
-        return new VisitDue(level, lastVisitOn, nextDueOn, dueRule);
+        RiskSignal driver = levelSource == null
+                ? null
+                : new RiskSignal(
+                        levelSource,
+                        level,
+                        null,
+                        levelReference,
+                        levelTriggers == null ? List.of() : List.of(levelTriggers.split(",")));
+        return new VisitDue(level, lastVisitOn, nextDueOn, dueRule, driver);
     }
 }

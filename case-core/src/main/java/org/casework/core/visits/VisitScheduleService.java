@@ -3,16 +3,15 @@ package org.casework.core.visits;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
-import org.casework.core.cases.CaseFile;
-import org.casework.core.cases.CaseState;
 import org.casework.core.clients.Client;
 import org.casework.core.clients.ClientRepository;
 import org.casework.core.clients.ClientService;
+import org.casework.core.risk.RegistryFacts;
+import org.casework.core.risk.RegistryFactsReader;
+import org.casework.core.risk.RegistryRiskPolicy;
 import org.casework.core.services.ServiceRecordRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,14 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 @RequiredArgsConstructor
 public class VisitScheduleService {
 
-    private static final List<CaseState> OPEN_STATES =
-            Arrays.stream(CaseState.values()).filter(CaseState::isOpen).toList();
-
     private final EntityManager entityManager;
     private final ClientRepository clients;
     private final ClientService clientService;
     private final ServiceRecordRepository serviceRecords;
     private final VisitPolicy policy;
+    private final RegistryRiskPolicy registryRisk;
+    private final RiskSignals signals;
     private final Clock clock;
 
     /** The client's visit schedule, if the client is in the caller's jurisdiction (404 otherwise). */
@@ -45,7 +43,8 @@ public class VisitScheduleService {
     }
 
     /**
-     * Applies the rules to the client's registry data, open cases and visits and stores the result.
+     * Applies the rules to the client's registry data, cases, untriaged flags, assessments and visits
+     * and stores the result.
      * Joins the caller's transaction, so the row changes with the data it derives from. Empty when
      * the client does not exist.
      */
@@ -58,11 +57,13 @@ public class VisitScheduleService {
         LocalDate today = today();
         LocalDate registeredOn =
                 client.getCreatedAt() == null ? today : LocalDate.ofInstant(client.getCreatedAt(), clock.getZone());
+        RegistryFacts registry = RegistryFactsReader.of(client, today);
         VisitDue due = policy.due(new VisitFacts(
                 registeredOn,
                 serviceRecords.lastVisitAt(clientId),
-                openCaseRisks(clientId),
-                RegistryFacts.of(client, today)));
+                registry,
+                registryRisk.assess(registry),
+                signals.of(clientId)));
         VisitSchedule row = entityManager.find(VisitSchedule.class, clientId);
         if (row == null) {
             row = new VisitSchedule(clientId);
@@ -72,20 +73,6 @@ public class VisitScheduleService {
             row.update(client.getResidenceRegionCode(), due, clock.instant());
         }
         return Optional.of(due);
-    }
-
-    private List<OpenCaseRisk> openCaseRisks(UUID clientId) {
-        return entityManager
-                .createQuery(
-                        "select distinct c from CaseFile c left join fetch c.riskHistory"
-                                + " where c.primaryClientId = :clientId and c.state in :open",
-                        CaseFile.class)
-                .setParameter("clientId", clientId)
-                .setParameter("open", OPEN_STATES)
-                .getResultList()
-                .stream()
-                .map(c -> new OpenCaseRisk(c.effectiveRisk(), c.effectiveRiskSince()))
-                .toList();
     }
 
     private LocalDate today() {

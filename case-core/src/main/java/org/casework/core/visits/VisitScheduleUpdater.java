@@ -1,9 +1,11 @@
 package org.casework.core.visits;
 
 import lombok.RequiredArgsConstructor;
+import org.casework.core.assessments.ClientAssessed;
 import org.casework.core.cases.CaseChanged;
 import org.casework.core.clients.ClientChanged;
 import org.casework.core.clients.ClientRegistered;
+import org.casework.core.flags.OpenFlagsChanged;
 import org.casework.core.services.ServiceRecordsChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -31,6 +33,16 @@ class VisitScheduleUpdater {
 
     @EventListener
     void on(CaseChanged event) {
+        schedules.refresh(event.clientId());
+    }
+
+    @EventListener
+    void on(OpenFlagsChanged event) {
+        schedules.refresh(event.clientId());
+    }
+
+    @EventListener
+    void on(ClientAssessed event) {
         schedules.refresh(event.clientId());
     }
 

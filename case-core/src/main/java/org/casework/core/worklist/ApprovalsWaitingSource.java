@@ -42,7 +42,7 @@ class ApprovalsWaitingSource implements WorkItemSource {
     public Batch fetch(Actor actor, LocalDate today, LocalDate horizon, int limit) {
         List<WorkItem> all = entityManager
                 .createQuery(
-                        "select c.id, c.caseNumber, c.primaryClientId, cl.fullName, c.riskLevel, c.proposedRiskLevel, c.regionCode,"
+                        "select c.id, c.caseNumber, c.primaryClientId, cl.fullName, c.effectiveRiskLevel, c.regionCode,"
                                 + " (select max(t.occurredAt) from CaseTransition t"
                                 + " where t.caseFile = c and t.toState = c.state)"
                                 + " from CaseFile c join Client cl on cl.id = c.primaryClientId"
@@ -55,15 +55,15 @@ class ApprovalsWaitingSource implements WorkItemSource {
                 .getResultList()
                 .stream()
                 .map(row -> {
-                    RiskLevel risk = row[4] != null ? (RiskLevel) row[4] : (RiskLevel) row[5];
-                    LocalDate since = row[7] == null ? today : LocalDate.ofInstant((Instant) row[7], ZONE);
+                    RiskLevel risk = (RiskLevel) row[4];
+                    LocalDate since = row[6] == null ? today : LocalDate.ofInstant((Instant) row[6], ZONE);
                     return new WorkItem(
                             WorkItemKind.APPROVAL_WAITING,
                             (UUID) row[2],
                             (String) row[3],
                             (UUID) row[0],
                             (String) row[1],
-                            (String) row[6],
+                            (String) row[5],
                             risk,
                             since,
                             false);

@@ -36,7 +36,7 @@ class FollowUpsDueSource implements WorkItemSource {
     public Batch fetch(Actor actor, LocalDate today, LocalDate horizon, int limit) {
         List<WorkItem> all = entityManager
                 .createQuery(
-                        "select c.id, c.caseNumber, c.primaryClientId, cl.fullName, c.riskLevel, c.proposedRiskLevel, c.regionCode,"
+                        "select c.id, c.caseNumber, c.primaryClientId, cl.fullName, c.effectiveRiskLevel, c.regionCode,"
                                 + " c.state, c.firstFollowUpDue, c.secondFollowUpDue"
                                 + " from CaseFile c join Client cl on cl.id = c.primaryClientId"
                                 + " where c.assignedWorkerId = :me and c.regionCode like :scope"
@@ -51,15 +51,15 @@ class FollowUpsDueSource implements WorkItemSource {
                 .getResultList()
                 .stream()
                 .map(row -> {
-                    LocalDate due = row[7] == CaseState.CLOSED ? (LocalDate) row[8] : (LocalDate) row[9];
-                    RiskLevel risk = row[4] != null ? (RiskLevel) row[4] : (RiskLevel) row[5];
+                    LocalDate due = row[6] == CaseState.CLOSED ? (LocalDate) row[7] : (LocalDate) row[8];
+                    RiskLevel risk = (RiskLevel) row[4];
                     return new WorkItem(
                             WorkItemKind.FOLLOW_UP_DUE,
                             (UUID) row[2],
                             (String) row[3],
                             (UUID) row[0],
                             (String) row[1],
-                            (String) row[6],
+                            (String) row[5],
                             risk,
                             due,
                             due.isBefore(today));

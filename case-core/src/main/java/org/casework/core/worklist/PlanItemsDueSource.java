@@ -37,7 +37,7 @@ abstract class PlanItemsDueSource implements WorkItemSource {
     public Batch fetch(Actor actor, LocalDate today, LocalDate horizon, int limit) {
         List<WorkItem> all = entityManager
                 .createQuery(
-                        "select c.id, c.caseNumber, c.primaryClientId, cl.fullName, c.riskLevel, c.proposedRiskLevel,"
+                        "select c.id, c.caseNumber, c.primaryClientId, cl.fullName, c.effectiveRiskLevel,"
                                 + " c.regionCode, " + query() + " and c.state = :active and c.regionCode like :scope"
                                 + " and" + PLAN_IN_FORCE,
                         Object[].class)
@@ -55,15 +55,15 @@ abstract class PlanItemsDueSource implements WorkItemSource {
     }
 
     private WorkItem item(Object[] row, LocalDate today) {
-        LocalDate due = (LocalDate) row[7];
-        RiskLevel risk = row[4] != null ? (RiskLevel) row[4] : (RiskLevel) row[5];
+        LocalDate due = (LocalDate) row[6];
+        RiskLevel risk = (RiskLevel) row[4];
         return new WorkItem(
                 kind(),
                 (UUID) row[2],
                 (String) row[3],
                 (UUID) row[0],
                 (String) row[1],
-                (String) row[6],
+                (String) row[5],
                 risk,
                 due,
                 due.isBefore(today));

@@ -11,5 +11,7 @@ public enum WorkItemKind {
     /** The approved plan of the user's active case is due for review. */
     PLAN_REVIEW_DUE,
     /** A plan or a closure waits for a supervisor's decision. */
-    APPROVAL_WAITING
+    APPROVAL_WAITING,
+    /** A registry entry waits for the station's review (复核), e.g. a 留守儿童 who turned 16. */
+    REGISTRY_REVIEW
 }

@@ -25,6 +25,7 @@ class AssessmentAnswersTest {
             List.of(new Section(
                     "all",
                     label("All"),
+                    null,
                     List.of(
                             new Item(
                                     "housing",

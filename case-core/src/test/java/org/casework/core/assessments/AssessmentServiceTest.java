@@ -63,6 +63,7 @@ class AssessmentServiceTest {
     void aStationWorkerWithAClient() {
         actAs(Role.STATION_WORKER);
         clientId = TestClients.insert(jdbc);
+        when(clients.get(clientId)).thenReturn(TestClients.aChild(clientId));
     }
 
     @AfterEach
@@ -103,7 +104,7 @@ class AssessmentServiceTest {
                 UUID.randomUUID(),
                 UUID.randomUUID(),
                 CaseSource.OUTREACH,
-                null,
+                "摸排发现",
                 new Stamp("wang.fang", Instant.now()));
         when(cases.get(caseId)).thenReturn(caseFile);
         return caseId;

@@ -45,7 +45,7 @@ class AssessmentTest {
         Assessment assessment = Assessment.start(CLIENT, caseId, Instruments.CHILD);
 
         assertThat(assessment.getStatus()).isEqualTo(AssessmentStatus.DRAFT);
-        assertThat(assessment.instrument()).isEqualTo(new InstrumentKey("child-protection", 1));
+        assertThat(assessment.instrument()).isEqualTo(Instruments.CHILD.key());
         assertThat(assessment.getCaseId()).isEqualTo(caseId);
         assertThat(assessment.getAnswers()).isEmpty();
         assertThat(assessment.result()).isNull();

@@ -38,6 +38,7 @@ class Gbt42195AbilityPolicyTest {
         answers.put("assessment_reason", "FIRST");
         answers.put("dementia_or_mental_disorder", false);
         answers.put("care_risk_events_30d", 0);
+        answers.put("alone_in_danger", false);
         return answers;
     }
 
@@ -145,15 +146,16 @@ class Gbt42195AbilityPolicyTest {
     }
 
     @Test
-    void dementiaAndCareRiskEventsTogetherRaiseByTwo() {
+    void dementiaAndCareRiskEventsTogetherRaiseByOneOnly() {
         Map<String, Object> answers = answersTotalling(66);
         answers.put("dementia_or_mental_disorder", true);
         answers.put("care_risk_events_30d", 3);
 
         AbilityResult result = assess(answers);
 
+        // 有下列情况之一的，在原有能力等级上提高一个等级: one step for either or both
         assertThat(result.levelByTotal()).isEqualTo(MILD);
-        assertThat(result.level()).isEqualTo(SEVERE);
+        assertThat(result.level()).isEqualTo(MODERATE);
         assertThat(result.applied()).containsExactly(DEMENTIA_OR_MENTAL_DISORDER, CARE_RISK_EVENTS);
     }
 
@@ -243,5 +245,46 @@ class Gbt42195AbilityPolicyTest {
         Map<String, Object> fraction = answersTotalling(90);
         fraction.put("care_risk_events_30d", "1.5");
         assertThatThrownBy(() -> assess(fraction)).hasMessage("assessment.answer.notWholeNumber");
+    }
+
+    private static final java.time.LocalDate DAY = java.time.LocalDate.of(2026, 11, 27);
+
+    private ScoringResult scoreFor(Map<String, Object> answers, int age, boolean livesAlone) {
+        return policy.score(
+                AssessmentAnswers.complete(Instruments.GBT42195, answers),
+                new AssessedPerson(DAY.minusYears(age), DAY, livesAlone));
+    }
+
+    @Test
+    void severeLossWhileLivingAloneProposesOrange() {
+        ScoringResult alone = scoreFor(answersTotalling(40), 72, true);
+        assertThat(alone.outcome()).isEqualTo("SEVERE");
+        assertThat(alone.proposedRisk()).isEqualTo(org.casework.core.shared.RiskLevel.ORANGE);
+        assertThat(alone.triggers()).contains("elderly_severe_loss_living_alone");
+        assertThat(scoreFor(answersTotalling(40), 72, false).proposedRisk())
+                .isEqualTo(org.casework.core.shared.RiskLevel.GREEN);
+    }
+
+    @Test
+    void dementiaAt80ProposesOrangeAndTheUpgradeRuleIsNamedToo() {
+        Map<String, Object> answers = answersTotalling(70);
+        answers.put("dementia_or_mental_disorder", true);
+        ScoringResult result = scoreFor(answers, 81, false);
+        assertThat(result.proposedRisk()).isEqualTo(org.casework.core.shared.RiskLevel.ORANGE);
+        assertThat(result.triggers()).containsExactly("DEMENTIA_OR_MENTAL_DISORDER", "elderly_advanced_age_dementia");
+    }
+
+    @Test
+    void aloneAndInDangerProposesRed() {
+        Map<String, Object> answers = answersTotalling(80);
+        answers.put("alone_in_danger", true);
+        assertThat(scoreFor(answers, 68, false).proposedRisk()).isEqualTo(org.casework.core.shared.RiskLevel.RED);
+    }
+
+    @Test
+    void withoutAKnownPersonNothingIsProposed() {
+        assertThat(policy.score(AssessmentAnswers.complete(Instruments.GBT42195, answersTotalling(40)))
+                        .proposedRisk())
+                .isNull();
     }
 }

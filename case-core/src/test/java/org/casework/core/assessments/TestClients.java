@@ -1,7 +1,12 @@
 package org.casework.core.assessments;
 
 import java.nio.ByteBuffer;
+import java.time.LocalDate;
 import java.util.UUID;
+import org.casework.core.clients.Client;
+import org.casework.core.clients.PersonalData;
+import org.casework.core.clients.Sex;
+import org.casework.core.shared.RegionCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Inserts bare client rows, so assessments can reference them without the registry's rules. */
@@ -17,6 +22,30 @@ final class TestClients {
                         + " DATE '2016-03-01', '410225100201')",
                 bytes(id));
         return id;
+    }
+
+    /** The registry's view of the inserted child (born 1 March 2016), for a mocked registry to return. */
+    static Client aChild(UUID id) {
+        Client client = new Client(
+                new PersonalData(
+                        "王小明",
+                        Sex.MALE,
+                        LocalDate.of(2016, 3, 1),
+                        null,
+                        null,
+                        "未落户",
+                        null,
+                        null,
+                        RegionCode.parse("410225100201"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                null,
+                LocalDate.now());
+        client.assignId(id);
+        return client;
     }
 
     static byte[] bytes(UUID id) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
+import org.casework.core.shared.AccessDeniedException;
 import org.casework.core.shared.DomainException;
 import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.RegionCode;
@@ -43,7 +44,7 @@ class CaseFileTest {
         CaseFile c = inIntake();
         c.startAssessment(WORKER);
         if (risk != null) {
-            c.confirmRisk(risk, null, WORKER);
+            c.decideRisk(risk, null, false, WORKER);
         }
         return c;
     }
@@ -207,13 +208,28 @@ class CaseFileTest {
         assertThat(c.getState()).isEqualTo(CaseState.EVALUATING);
     }
 
+    private static Stamp on(LocalDate day) {
+        return new Stamp("station-guyang", day.atTime(10, 0).atZone(CHINA).toInstant());
+    }
+
     @Test
-    void twoFollowUpsArchiveTheCase() {
+    void twoFollowUpsInTheirWindowsArchiveTheCase() {
         CaseFile c = closed(ClosureReason.GOALS_MET);
+        FollowUpWindow week = FollowUpWindow.defaults();
         assertThatThrownBy(() -> c.archive(HEAD)).hasMessage("case.archive.followUpsPending");
-        c.recordFollowUp("1个月回访：情况稳定", WORKER);
+        LocalDate first = c.getFirstFollowUpDue();
+        LocalDate second = c.getSecondFollowUpDue();
+        assertThat(c.nextFollowUpOpensOn(week)).isEqualTo(first.minusDays(7));
+
+        assertThatThrownBy(() -> c.recordFollowUp("结案当天", week, CHINA, HEAD)).hasMessage("case.followUp.notYet");
+        assertThatThrownBy(() -> c.recordFollowUp("早了一天", week, CHINA, on(first.minusDays(8))))
+                .hasMessage("case.followUp.notYet");
+        c.recordFollowUp("1个月回访：情况稳定", week, CHINA, on(first.minusDays(7)));
         assertThat(c.getState()).isEqualTo(CaseState.FOLLOW_UP);
-        c.recordFollowUp("3个月回访：情况稳定", WORKER);
+        assertThatThrownBy(() -> c.recordFollowUp("紧接着又回访", week, CHINA, on(first)))
+                .as("the 3-month follow-up waits for its own window")
+                .hasMessage("case.followUp.notYet");
+        c.recordFollowUp("3个月回访：情况稳定", week, CHINA, on(second));
         assertThat(c.getState()).isEqualTo(CaseState.ARCHIVED);
         assertThat(c.getFollowUpsDone()).isEqualTo(2);
     }
@@ -257,21 +273,83 @@ class CaseFileTest {
     }
 
     @Test
-    void riskIsProposedConfirmedAndOverriddenOnlyWithAReason() {
+    void aWorkerConfirmsTheProposalOrRaisesIt() {
         CaseFile c = aLead();
-        c.proposeRisk(RiskLevel.ORANGE, "评估：与父母失联超过1个月", WORKER);
+        c.proposeRisk(RiskLevel.ORANGE, "no_parent_contact_1m", WORKER);
         assertThat(c.getRiskLevel()).isNull();
         assertThat(c.effectiveRisk()).isEqualTo(RiskLevel.ORANGE);
-        c.confirmRisk(RiskLevel.ORANGE, null, WORKER);
-        assertThatThrownBy(() -> c.overrideRisk(RiskLevel.RED, "", HEAD))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessage("case.reason.required");
-        c.overrideRisk(RiskLevel.RED, "委托照护人酗酒", HEAD);
-        assertThat(c.getRiskLevel()).isEqualTo(RiskLevel.RED);
+        assertThat(c.decideRisk(RiskLevel.ORANGE, null, false, WORKER)).isEqualTo(RiskChangeKind.CONFIRMED);
+        assertThat(c.decideRisk(RiskLevel.RED, "委托照护人酗酒", false, WORKER)).isEqualTo(RiskChangeKind.CONFIRMED);
+        assertThat(c.effectiveRisk()).isEqualTo(RiskLevel.RED);
         assertThat(c.getRiskHistory())
                 .extracting(RiskChange::getKind)
-                .containsExactly(RiskChangeKind.PROPOSED, RiskChangeKind.CONFIRMED, RiskChangeKind.OVERRIDDEN);
-        assertThat(c.getRiskHistory()).last().extracting(RiskChange::getActor).isEqualTo("head-guyang");
+                .containsExactly(RiskChangeKind.PROPOSED, RiskChangeKind.CONFIRMED, RiskChangeKind.CONFIRMED);
+        assertThat(c.getRiskHistory())
+                .extracting(RiskChange::getProposedLevel)
+                .containsExactly(null, RiskLevel.ORANGE, RiskLevel.ORANGE);
+    }
+
+    @Test
+    void refusesAWorkersLevelBelowTheProposal() {
+        CaseFile c = aLead();
+        c.proposeRisk(RiskLevel.RED, "lives_alone", WORKER);
+        assertThatThrownBy(() -> c.decideRisk(RiskLevel.GREEN, "孩子很安全", false, WORKER))
+                .isInstanceOf(AccessDeniedException.class)
+                .hasMessage("case.risk.belowProposal");
+        assertThat(c.getRiskLevel()).isNull();
+        assertThat(c.effectiveRisk()).isEqualTo(RiskLevel.RED);
+        assertThat(c.getRiskHistory()).hasSize(1);
+    }
+
+    @Test
+    void aSupervisorOverridesBelowTheProposalOnlyWithAReason() {
+        CaseFile c = aLead();
+        c.proposeRisk(RiskLevel.RED, "lives_alone", WORKER);
+        assertThatThrownBy(() -> c.decideRisk(RiskLevel.YELLOW, " ", true, HEAD))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("case.reason.required");
+        assertThat(c.decideRisk(RiskLevel.YELLOW, "祖母已搬来同住", true, HEAD)).isEqualTo(RiskChangeKind.OVERRIDDEN);
+        assertThat(c.effectiveRisk()).isEqualTo(RiskLevel.YELLOW);
+        RiskChange override = c.getRiskHistory().get(1);
+        assertThat(override.getActor()).isEqualTo("head-guyang");
+        assertThat(override.getProposedLevel()).isEqualTo(RiskLevel.RED);
+        assertThat(override.getReason()).isEqualTo("祖母已搬来同住");
+    }
+
+    @Test
+    void withoutAProposalAnyLevelIsAConfirmation() {
+        CaseFile c = aLead();
+        assertThat(c.decideRisk(RiskLevel.GREEN, null, false, WORKER)).isEqualTo(RiskChangeKind.CONFIRMED);
+        assertThat(c.effectiveRisk()).isEqualTo(RiskLevel.GREEN);
+    }
+
+    @Test
+    void aNewerMoreUrgentProposalCountsAtOnceALessUrgentOneWaitsForAPerson() {
+        CaseFile c = aLead();
+        c.decideRisk(RiskLevel.YELLOW, null, false, WORKER);
+        c.proposeRisk(RiskLevel.RED, "lives_alone", WORKER);
+        assertThat(c.getRiskLevel()).isEqualTo(RiskLevel.YELLOW);
+        assertThat(c.effectiveRisk()).isEqualTo(RiskLevel.RED);
+        c.decideRisk(RiskLevel.RED, null, false, WORKER);
+        c.proposeRisk(RiskLevel.GREEN, null, WORKER);
+        assertThat(c.effectiveRisk()).as("reassurance waits for a person").isEqualTo(RiskLevel.RED);
+        c.decideRisk(RiskLevel.GREEN, "复评无风险", false, WORKER);
+        assertThat(c.effectiveRisk()).isEqualTo(RiskLevel.GREEN);
+    }
+
+    @Test
+    void openingACaseNeedsAReason() {
+        assertThatThrownBy(() -> new CaseFile(
+                        "410225-2026-00002",
+                        UUID.randomUUID(),
+                        new RegionCode("410225101201"),
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        CaseSource.OUTREACH,
+                        " ",
+                        WORKER))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("case.reason.required");
     }
 
     @Test
@@ -302,17 +380,18 @@ class CaseFileTest {
         Stamp proposed = new Stamp("station-guyang", Instant.parse("2026-11-27T03:00:00Z"));
         Stamp confirmed = new Stamp("station-guyang", Instant.parse("2026-11-27T05:00:00Z"));
         Stamp lowered = new Stamp("head-guyang", Instant.parse("2026-11-28T05:00:00Z"));
-        Stamp raisedAgain = new Stamp("head-guyang", Instant.parse("2026-11-29T05:00:00Z"));
+        Stamp raisedAgain = new Stamp("station-guyang", Instant.parse("2026-11-29T05:00:00Z"));
         c.proposeRisk(RiskLevel.RED, "独自在家", proposed);
         assertThat(c.effectiveRiskSince()).isEqualTo(proposed.at());
-        c.confirmRisk(RiskLevel.RED, null, confirmed);
+        c.decideRisk(RiskLevel.RED, null, false, confirmed);
         assertThat(c.effectiveRiskSince()).isEqualTo(proposed.at());
-        c.overrideRisk(RiskLevel.ORANGE, "祖母已接回", lowered);
+        c.decideRisk(RiskLevel.ORANGE, "祖母已接回", true, lowered);
         assertThat(c.effectiveRiskSince()).isEqualTo(lowered.at());
+        // new evidence of danger after the override counts at once, from the moment it came
         c.proposeRisk(RiskLevel.RED, "新评估", raisedAgain);
-        assertThat(c.effectiveRisk()).isEqualTo(RiskLevel.ORANGE);
-        assertThat(c.effectiveRiskSince()).isEqualTo(lowered.at());
-        c.confirmRisk(RiskLevel.RED, null, raisedAgain);
+        assertThat(c.effectiveRisk()).isEqualTo(RiskLevel.RED);
+        assertThat(c.effectiveRiskSince()).isEqualTo(raisedAgain.at());
+        c.decideRisk(RiskLevel.RED, null, false, raisedAgain);
         assertThat(c.effectiveRiskSince()).isEqualTo(raisedAgain.at());
     }
 }

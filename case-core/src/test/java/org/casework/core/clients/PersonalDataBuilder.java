@@ -19,6 +19,7 @@ final class PersonalDataBuilder {
     private UUID householdId;
     private HouseholdRelation relation;
     private ChildProfile child;
+    private ElderlyProfile elderly;
 
     static PersonalDataBuilder aChild() {
         return new PersonalDataBuilder();
@@ -77,6 +78,11 @@ final class PersonalDataBuilder {
         return this;
     }
 
+    PersonalDataBuilder living(LivingArrangement arrangement) {
+        this.elderly = new ElderlyProfile(arrangement, null);
+        return this;
+    }
+
     PersonalData build() {
         return new PersonalData(
                 fullName,
@@ -92,6 +98,6 @@ final class PersonalDataBuilder {
                 householdId,
                 relation,
                 child,
-                null);
+                elderly);
     }
 }

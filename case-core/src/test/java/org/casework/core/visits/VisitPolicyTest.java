@@ -12,6 +12,9 @@ import java.time.LocalDateTime;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
+import org.casework.core.risk.ElderlyFacts;
+import org.casework.core.risk.RegistryFacts;
+import org.casework.core.risk.RegistryRiskPolicy;
 import org.casework.core.shared.ChinaTime;
 import org.casework.core.shared.RiskLevel;
 import org.junit.jupiter.api.Nested;
@@ -28,9 +31,14 @@ class VisitPolicyTest {
     /** Monday 2 June 2025; the dates of these tests are read as Asia/Shanghai days. */
     private static final LocalDate MONDAY = LocalDate.of(2025, 6, 2);
 
-    private static final RegistryFacts CHILD_IN_DIFFICULTY = new RegistryFacts(true, false, false);
-    private static final RegistryFacts SPECIAL_DIFFICULTY_ELDERLY = new RegistryFacts(false, true, false);
-    private static final RegistryFacts DISABLED_ELDERLY = new RegistryFacts(false, false, true);
+    private static final RegistryFacts CHILD_IN_DIFFICULTY = new RegistryFacts(true, false, false, false, null);
+    private static final RegistryFacts SPECIAL_DIFFICULTY_ELDERLY =
+            new RegistryFacts(false, true, false, false, ElderlyFacts.registry(72, false));
+    private static final RegistryFacts DISABLED_ELDERLY =
+            new RegistryFacts(false, false, true, false, ElderlyFacts.registry(66, false));
+    private static final RegistryFacts DISPERSED_EXTREME_POVERTY = new RegistryFacts(false, false, false, true, null);
+    private static final RegistryFacts OVER_80_LIVING_ALONE =
+            new RegistryFacts(false, false, false, false, ElderlyFacts.registry(83, true));
 
     private static Instant at(LocalDate day, int hour) {
         return LocalDateTime.of(day, java.time.LocalTime.of(hour, 0))
@@ -38,13 +46,28 @@ class VisitPolicyTest {
                 .toInstant();
     }
 
-    private static OpenCaseRisk openCase(RiskLevel risk) {
-        return new OpenCaseRisk(risk, at(MONDAY.minusMonths(6), 9));
+    private static RiskSignal openCase(RiskLevel risk) {
+        return caseSince(risk, at(MONDAY.minusMonths(6), 9));
     }
 
-    private static VisitFacts visited(LocalDate day, RegistryFacts registry, OpenCaseRisk... cases) {
-        return new VisitFacts(MONDAY.minusYears(1), at(day, 10), List.of(cases), registry);
+    private static RiskSignal caseSince(RiskLevel risk, Instant since) {
+        return new RiskSignal(LevelSource.CASE, risk, since, "410225-2025-00001", List.of());
     }
+
+    private static RiskSignal flagRaised(RiskLevel severity, Instant at) {
+        return new RiskSignal(LevelSource.FLAG, severity, at, "MR_ABANDONMENT_NO_CARE", List.of());
+    }
+
+    private static VisitFacts facts(
+            LocalDate registeredOn, Instant lastVisit, RegistryFacts registry, RiskSignal... s) {
+        return new VisitFacts(registeredOn, lastVisit, registry, REGISTRY_RULES.assess(registry), List.of(s));
+    }
+
+    private static VisitFacts visited(LocalDate day, RegistryFacts registry, RiskSignal... signals) {
+        return facts(MONDAY.minusYears(1), at(day, 10), registry, signals);
+    }
+
+    private static final RegistryRiskPolicy REGISTRY_RULES = RegistryRiskPolicy.defaults();
 
     @Nested
     class WorkingDays {
@@ -100,7 +123,7 @@ class VisitPolicyTest {
 
         @Test
         void isDueWithinFiveWorkingDaysOfRegistration() {
-            VisitDue due = POLICY.due(new VisitFacts(LocalDate.of(2025, 6, 6), null, List.of(), RegistryFacts.NONE));
+            VisitDue due = POLICY.due(facts(LocalDate.of(2025, 6, 6), null, RegistryFacts.NONE));
             assertThat(due.dueOn()).isEqualTo(LocalDate.of(2025, 6, 13));
             assertThat(due.rule()).isEqualTo(DueRule.FIRST_VISIT);
             assertThat(due.level()).isEqualTo(GREEN);
@@ -109,7 +132,7 @@ class VisitPolicyTest {
 
         @Test
         void firstVisitRuleAppliesWhateverTheLevel() {
-            VisitDue due = POLICY.due(new VisitFacts(MONDAY, null, List.of(openCase(ORANGE)), CHILD_IN_DIFFICULTY));
+            VisitDue due = POLICY.due(facts(MONDAY, null, CHILD_IN_DIFFICULTY, openCase(ORANGE)));
             assertThat(due.dueOn()).isEqualTo(LocalDate.of(2025, 6, 9));
             assertThat(due.level()).isEqualTo(ORANGE);
             assertThat(due.rule()).isEqualTo(DueRule.FIRST_VISIT);
@@ -117,15 +140,15 @@ class VisitPolicyTest {
 
         @Test
         void aRedCaseComesFirstWithin24Hours() {
-            OpenCaseRisk red = new OpenCaseRisk(RED, at(MONDAY, 15));
-            VisitDue due = POLICY.due(new VisitFacts(MONDAY, null, List.of(red), RegistryFacts.NONE));
+            RiskSignal red = caseSince(RED, at(MONDAY, 15));
+            VisitDue due = POLICY.due(facts(MONDAY, null, RegistryFacts.NONE, red));
             assertThat(due.dueOn()).isEqualTo(MONDAY.plusDays(1));
             assertThat(due.rule()).isEqualTo(DueRule.RED_RESPONSE);
         }
 
         @Test
         void isOverdueOnlyAfterTheDueDay() {
-            VisitDue due = POLICY.due(new VisitFacts(MONDAY, null, List.of(), RegistryFacts.NONE));
+            VisitDue due = POLICY.due(facts(MONDAY, null, RegistryFacts.NONE));
             assertThat(due.isOverdueOn(due.dueOn().minusDays(1))).isFalse();
             assertThat(due.isOverdueOn(due.dueOn())).isFalse();
             assertThat(due.isOverdueOn(due.dueOn().plusDays(1))).isTrue();
@@ -135,38 +158,71 @@ class VisitPolicyTest {
     @Nested
     class Levels {
 
+        private RiskLevel level(VisitFacts facts) {
+            return POLICY.levelFor(facts).level();
+        }
+
         @Test
         void theMostUrgentOpenCaseDecides() {
             VisitFacts facts = visited(MONDAY, RegistryFacts.NONE, openCase(YELLOW), openCase(ORANGE), openCase(GREEN));
-            assertThat(POLICY.levelFor(facts)).isEqualTo(ORANGE);
+            assertThat(level(facts)).isEqualTo(ORANGE);
+            assertThat(POLICY.levelFor(facts).driver().source()).isEqualTo(LevelSource.CASE);
         }
 
         @Test
-        void casesDecideOverTheRegistryGroup() {
-            assertThat(POLICY.levelFor(visited(MONDAY, CHILD_IN_DIFFICULTY, openCase(GREEN))))
-                    .isEqualTo(GREEN);
+        void aGreenCaseDoesNotLowerTheRegistryLevel() {
+            VisitLevel level = POLICY.levelFor(visited(MONDAY, CHILD_IN_DIFFICULTY, openCase(GREEN)));
+            assertThat(level.level()).isEqualTo(YELLOW);
+            assertThat(level.driver().source()).isEqualTo(LevelSource.REGISTRY);
+            assertThat(level.driver().triggers()).containsExactly("child_in_difficulty");
         }
 
         @Test
-        void withoutAnOpenCaseFocusGroupsAreYellow() {
-            assertThat(POLICY.levelFor(visited(MONDAY, CHILD_IN_DIFFICULTY))).isEqualTo(YELLOW);
-            assertThat(POLICY.levelFor(visited(MONDAY, SPECIAL_DIFFICULTY_ELDERLY)))
-                    .isEqualTo(YELLOW);
-            assertThat(POLICY.levelFor(visited(MONDAY, DISABLED_ELDERLY))).isEqualTo(YELLOW);
+        void anUntriagedFlagRaisesTheLevelFromTheMomentItIsRaised() {
+            VisitLevel level = POLICY.levelFor(visited(MONDAY, CHILD_IN_DIFFICULTY, flagRaised(RED, at(MONDAY, 9))));
+            assertThat(level.level()).isEqualTo(RED);
+            assertThat(level.driver().source()).isEqualTo(LevelSource.FLAG);
         }
 
         @Test
-        void withoutAnOpenCaseEveryoneElseIsGreen() {
-            assertThat(POLICY.levelFor(visited(MONDAY, RegistryFacts.NONE))).isEqualTo(GREEN);
+        void atTheSameLevelACaseIsNamedBeforeAFlagAndTheRegistry() {
+            VisitLevel level = POLICY.levelFor(
+                    visited(MONDAY, CHILD_IN_DIFFICULTY, flagRaised(YELLOW, at(MONDAY, 9)), openCase(YELLOW)));
+            assertThat(level.driver().source()).isEqualTo(LevelSource.CASE);
         }
 
         @Test
-        void anOpenCaseOfUnknownRiskLeavesItToTheRegistry() {
-            OpenCaseRisk unknown = new OpenCaseRisk(null, null);
-            assertThat(POLICY.levelFor(visited(MONDAY, CHILD_IN_DIFFICULTY, unknown)))
-                    .isEqualTo(YELLOW);
-            assertThat(POLICY.levelFor(visited(MONDAY, RegistryFacts.NONE, unknown)))
-                    .isEqualTo(GREEN);
+        void anAssessmentOutsideACaseRaisesTheLevel() {
+            RiskSignal assessment = new RiskSignal(
+                    LevelSource.ASSESSMENT, ORANGE, at(MONDAY, 9), "elderly-ability-gbt42195", List.of("x"));
+            assertThat(level(visited(MONDAY, RegistryFacts.NONE, assessment))).isEqualTo(ORANGE);
+        }
+
+        @Test
+        void withoutACaseFocusGroupsAreYellow() {
+            assertThat(level(visited(MONDAY, CHILD_IN_DIFFICULTY))).isEqualTo(YELLOW);
+            assertThat(level(visited(MONDAY, SPECIAL_DIFFICULTY_ELDERLY))).isEqualTo(YELLOW);
+            assertThat(level(visited(MONDAY, DISABLED_ELDERLY))).isEqualTo(YELLOW);
+            assertThat(level(visited(MONDAY, DISPERSED_EXTREME_POVERTY))).isEqualTo(YELLOW);
+        }
+
+        @Test
+        void theOver80LivingAloneAreOrangeWithoutACase() {
+            assertThat(level(visited(MONDAY, OVER_80_LIVING_ALONE))).isEqualTo(ORANGE);
+            assertThat(POLICY.due(visited(MONDAY, OVER_80_LIVING_ALONE)).dueOn())
+                    .isEqualTo(MONDAY.plusDays(7));
+        }
+
+        @Test
+        void withoutACaseEveryoneElseIsGreen() {
+            assertThat(level(visited(MONDAY, RegistryFacts.NONE))).isEqualTo(GREEN);
+        }
+
+        @Test
+        void aCaseOfUnknownRiskLeavesItToTheRegistry() {
+            RiskSignal unknown = caseSince(null, null);
+            assertThat(level(visited(MONDAY, CHILD_IN_DIFFICULTY, unknown))).isEqualTo(YELLOW);
+            assertThat(level(visited(MONDAY, RegistryFacts.NONE, unknown))).isEqualTo(GREEN);
         }
     }
 
@@ -209,7 +265,7 @@ class VisitPolicyTest {
 
         @Test
         void aCaseTurningRedAfterTheLastVisitIsDueWithin24Hours() {
-            OpenCaseRisk red = new OpenCaseRisk(RED, at(LocalDate.of(2025, 6, 4), 15));
+            RiskSignal red = caseSince(RED, at(LocalDate.of(2025, 6, 4), 15));
             VisitDue due = POLICY.due(visited(MONDAY, RegistryFacts.NONE, red));
             assertThat(due.dueOn()).isEqualTo(LocalDate.of(2025, 6, 5));
             assertThat(due.rule()).isEqualTo(DueRule.RED_RESPONSE);
@@ -217,7 +273,7 @@ class VisitPolicyTest {
 
         @Test
         void aVisitAlreadyDueBeforeTheRedResponseStaysDue() {
-            OpenCaseRisk red = new OpenCaseRisk(RED, at(LocalDate.of(2025, 6, 20), 15));
+            RiskSignal red = caseSince(RED, at(LocalDate.of(2025, 6, 20), 15));
             VisitDue due = POLICY.due(visited(LocalDate.of(2025, 6, 12), RegistryFacts.NONE, red));
             assertThat(due.dueOn()).isEqualTo(LocalDate.of(2025, 6, 19));
             assertThat(due.rule()).isEqualTo(DueRule.LEVEL_INTERVAL);
@@ -225,8 +281,8 @@ class VisitPolicyTest {
 
         @Test
         void theNewestRedAlarmIsTheOneToAnswer() {
-            OpenCaseRisk answered = new OpenCaseRisk(RED, at(MONDAY.minusDays(1), 9));
-            OpenCaseRisk fresh = new OpenCaseRisk(RED, at(MONDAY.plusDays(2), 22));
+            RiskSignal answered = caseSince(RED, at(MONDAY.minusDays(1), 9));
+            RiskSignal fresh = flagRaised(RED, at(MONDAY.plusDays(2), 22));
             VisitDue due = POLICY.due(visited(MONDAY, RegistryFacts.NONE, answered, fresh));
             assertThat(due.dueOn()).isEqualTo(MONDAY.plusDays(3));
             assertThat(due.rule()).isEqualTo(DueRule.RED_RESPONSE);
@@ -235,9 +291,35 @@ class VisitPolicyTest {
         @Test
         void specialDifficultyElderlyAreVisitedAtLeastMonthlyEvenWithAGreenCase() {
             VisitDue due = POLICY.due(visited(MONDAY, SPECIAL_DIFFICULTY_ELDERLY, openCase(GREEN)));
-            assertThat(due.level()).isEqualTo(GREEN);
+            assertThat(due.level()).isEqualTo(YELLOW);
             assertThat(due.dueOn()).isEqualTo(LocalDate.of(2025, 7, 2));
-            assertThat(due.rule()).isEqualTo(DueRule.SPECIAL_DIFFICULTY_ELDERLY);
+        }
+
+        @Test
+        void theMonthlyRuleHoldsWhenTheCountyMakesYellowLessFrequent() {
+            VisitPolicy county = policy(Map.of("casework.visits.yellow-interval", "P2M"));
+            VisitDue elderly = county.due(visited(MONDAY, SPECIAL_DIFFICULTY_ELDERLY));
+            assertThat(elderly.dueOn()).isEqualTo(LocalDate.of(2025, 7, 2));
+            assertThat(elderly.rule()).isEqualTo(DueRule.SPECIAL_DIFFICULTY_ELDERLY);
+            VisitDue dispersed = county.due(visited(MONDAY, DISPERSED_EXTREME_POVERTY));
+            assertThat(dispersed.dueOn()).isEqualTo(LocalDate.of(2025, 7, 2));
+            assertThat(dispersed.rule()).isEqualTo(DueRule.DISPERSED_EXTREME_POVERTY);
+        }
+
+        @Test
+        void dispersedExtremePovertySupportIsVisitedMonthly() {
+            VisitDue due = POLICY.due(visited(MONDAY, DISPERSED_EXTREME_POVERTY, openCase(GREEN)));
+            assertThat(due.level()).isEqualTo(YELLOW);
+            assertThat(due.dueOn()).isEqualTo(LocalDate.of(2025, 7, 2));
+        }
+
+        @Test
+        void aRedFlagAfterTheLastVisitIsDueWithin24HoursOfBeingRaised() {
+            VisitDue due =
+                    POLICY.due(visited(MONDAY, CHILD_IN_DIFFICULTY, flagRaised(RED, at(LocalDate.of(2025, 6, 4), 15))));
+            assertThat(due.dueOn()).isEqualTo(LocalDate.of(2025, 6, 5));
+            assertThat(due.rule()).isEqualTo(DueRule.RED_RESPONSE);
+            assertThat(due.driver().source()).isEqualTo(LevelSource.FLAG);
         }
 
         @Test
@@ -248,16 +330,15 @@ class VisitPolicyTest {
         }
 
         @Test
-        void otherElderlyWithAGreenCaseAreQuarterly() {
+        void disabledElderlyWithAGreenCaseStayMonthly() {
             VisitDue due = POLICY.due(visited(MONDAY, DISABLED_ELDERLY, openCase(GREEN)));
-            assertThat(due.dueOn()).isEqualTo(LocalDate.of(2025, 9, 2));
+            assertThat(due.dueOn()).isEqualTo(LocalDate.of(2025, 7, 2));
         }
 
         @Test
         void theVisitDayIsTheDayInChina() {
             // 20:00 UTC on 2 June is 04:00 on 3 June in Beijing.
-            VisitFacts facts =
-                    new VisitFacts(MONDAY, Instant.parse("2025-06-02T20:00:00Z"), List.of(), RegistryFacts.NONE);
+            VisitFacts facts = facts(MONDAY, Instant.parse("2025-06-02T20:00:00Z"), RegistryFacts.NONE);
             VisitDue due = POLICY.due(facts);
             assertThat(due.lastVisitOn()).isEqualTo(LocalDate.of(2025, 6, 3));
             assertThat(due.dueOn()).isEqualTo(LocalDate.of(2025, 9, 3));
@@ -289,7 +370,7 @@ class VisitPolicyTest {
             assertThat(county.addWorkingDays(MONDAY, county.firstVisitWorkingDays()))
                     .isEqualTo(MONDAY.plusDays(3));
             assertThat(county.due(visited(MONDAY, RegistryFacts.NONE)).dueOn()).isEqualTo(LocalDate.of(2025, 8, 2));
-            OpenCaseRisk red = new OpenCaseRisk(RED, at(MONDAY.plusDays(1), 9));
+            RiskSignal red = caseSince(RED, at(MONDAY.plusDays(1), 9));
             assertThat(county.due(visited(MONDAY, RegistryFacts.NONE, red)).dueOn())
                     .isEqualTo(MONDAY.plusDays(1));
         }

@@ -63,15 +63,16 @@ class FollowUpsDueSourceTest {
         UUID id = UUID.randomUUID();
         jdbc.update(
                 "INSERT INTO case_file (id, version, case_number, primary_client_id, region_code, station_id,"
-                        + " assigned_worker_id, source, state, risk_level, first_follow_up_due, second_follow_up_due,"
+                        + " assigned_worker_id, source, state, risk_level, effective_risk_level, first_follow_up_due, second_follow_up_due,"
                         + " follow_ups_done, opened_at) VALUES (?, 0, ?, ?, '410225101201', ?, ?, 'OUTREACH', ?, ?,"
-                        + " ?, ?, 0, CURRENT_TIMESTAMP)",
+                        + " ?, ?, ?, 0, CURRENT_TIMESTAMP)",
                 bytes(id),
                 "T-" + NUMBERS.incrementAndGet() + "-" + id.toString().substring(0, 8),
                 bytes(client),
                 bytes(UUID.randomUUID()),
                 bytes(worker),
                 state,
+                risk,
                 risk,
                 first,
                 second);

@@ -67,6 +67,15 @@ public class Instruments {
                 Dates.dateTime(a.getCreatedAt()));
     }
 
+    /** The title of an instrument by its code (newest version), or the code when it is unknown. */
+    public String title(String code) {
+        return catalog.newest().stream()
+                .filter(d -> d.code().equals(code))
+                .findFirst()
+                .map(d -> d.title().in(messages.locale()))
+                .orElse(code);
+    }
+
     /**
      * What a trigger means: the label of the item it names in this instrument, else the label of a
      * named rule (e.g. an ability upgrade), else the code itself.

@@ -82,7 +82,7 @@ class CaseWorkspaceController {
             return riskRefused(id, form, model, messages.text("error.validation"), null);
         }
         try {
-            cases.setRisk(id, form.expectedVersion(), form.getLevel(), form.getReason(), form.isOverride());
+            cases.setRisk(id, form.expectedVersion(), form.getLevel(), form.getReason());
             redirect.addFlashAttribute(
                     "notice", form.isOverride() ? "case.risk.overridden.done" : "case.risk.confirmed.done");
             return "redirect:/cases/" + id + "#risk";

@@ -3,6 +3,7 @@ package org.casework.web.cases;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +38,10 @@ import org.casework.core.services.ServiceRecordService;
 import org.casework.core.services.ServiceType;
 import org.casework.core.shared.RiskLevel;
 import org.casework.core.supervision.SupervisionService;
+import org.casework.core.visits.VisitScheduleService;
 import org.casework.web.assessments.AssessmentRow;
 import org.casework.web.assessments.Instruments;
+import org.casework.web.clients.VisitScheduleViews;
 import org.casework.web.referrals.ReferralRow;
 import org.casework.web.services.ServiceRecordForm;
 import org.casework.web.services.ServiceRecordRow;
@@ -70,6 +73,8 @@ class CaseWorkspaceModel {
     private final FlagService flags;
     private final MandatoryReportService mandatoryReports;
     private final Clock clock;
+    private final VisitScheduleService visits;
+    private final VisitScheduleViews scheduleViews;
 
     /** The case's records listed on the workspace; older ones are on the client's page. */
     static final int RECORDS_SHOWN = 50;
@@ -247,6 +252,10 @@ class CaseWorkspaceModel {
         model.addAttribute("steps", stepsFor(caseFile, me));
         model.addAttribute("timeline", timeline(caseFile, staff));
         model.addAttribute("riskHistory", riskHistory(caseFile));
+        model.addAttribute("effectiveRisk", caseFile.effectiveRisk());
+        model.addAttribute("proposalWhy", proposalWhy(caseFile));
+        model.addAttribute("confirmableLevels", confirmableLevels(caseFile));
+        model.addAttribute("clientVisits", scheduleViews.of(visits.forClient(caseFile.getPrimaryClientId())));
         List<AssessmentRow> assessments = instruments.rowsForCase(caseFile.getPrimaryClientId(), caseFile.getId());
         model.addAttribute("assessments", assessments);
         model.addAttribute("mandatoryReport", assessments.stream().anyMatch(AssessmentRow::mandatoryReport));
@@ -277,6 +286,24 @@ class CaseWorkspaceModel {
         }
         return CaseSteps.offeredIn(caseFile.getState(), caseFile.getClosureReason()).stream()
                 .filter(s -> !s.supervisory() || me.has(Permission.SUPERVISE_CASES))
+                .toList();
+    }
+
+    /** Why the rules proposed the current proposal: its triggers in words. */
+    private String proposalWhy(CaseFile caseFile) {
+        List<RiskChange> history = caseFile.getRiskHistory();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).getKind() == RiskChangeKind.PROPOSED) {
+                return instruments.triggersAnywhere(history.get(i).getReason());
+            }
+        }
+        return null;
+    }
+
+    /** The levels a worker may confirm: the proposal or above (lower is a supervisor's override). */
+    private static List<RiskLevel> confirmableLevels(CaseFile caseFile) {
+        return Arrays.stream(RiskLevel.values())
+                .filter(l -> !caseFile.isBelowProposal(l))
                 .toList();
     }
 
@@ -332,7 +359,13 @@ class CaseWorkspaceModel {
                     : r.getReason();
             entries.add(
                     0,
-                    new RiskEntry(Dates.dateTime(r.getOccurredAt()), r.getActor(), r.getLevel(), r.getKind(), reason));
+                    new RiskEntry(
+                            Dates.dateTime(r.getOccurredAt()),
+                            r.getActor(),
+                            r.getLevel(),
+                            r.getKind(),
+                            r.getProposedLevel(),
+                            reason));
         }
         return entries;
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.clients.ClientService;
+import org.casework.core.clients.RegistryReviewService;
 import org.casework.core.clients.RevealedIdentifiers;
 import org.casework.core.shared.ConflictException;
 import org.casework.core.shared.InvalidInputException;
@@ -31,6 +32,7 @@ class ClientPageController {
     private final ClientPageModel page;
     private final org.casework.core.services.ServiceRecordService serviceRecords;
     private final org.casework.web.support.Messages messages;
+    private final RegistryReviewService reviews;
 
     @GetMapping("/clients/{id}")
     String show(@PathVariable UUID id, Model model) {
@@ -43,7 +45,8 @@ class ClientPageController {
         "/clients/{id}/reveal",
         "/clients/{id}/categories",
         "/clients/{id}/categories/{categoryId}/end",
-        "/clients/{id}/services"
+        "/clients/{id}/services",
+        "/clients/{id}/reviews/{reviewId}/resolution"
     })
     String backToPage(@PathVariable UUID id) {
         return "redirect:/clients/" + id;
@@ -127,5 +130,23 @@ class ClientPageController {
             redirect.addFlashAttribute("categoryErrorId", categoryId);
         }
         return "redirect:/clients/" + id + "#categories";
+    }
+
+    /** The station records what it decided on a review (复核); a refusal keeps the page and says why. */
+    @PostMapping("/clients/{id}/reviews/{reviewId}/resolution")
+    String resolveReview(
+            @PathVariable UUID id,
+            @PathVariable UUID reviewId,
+            @RequestParam(required = false) Long version,
+            @RequestParam(required = false) String resolution,
+            RedirectAttributes redirect) {
+        try {
+            reviews.resolve(id, reviewId, version == null ? -1 : version, resolution);
+            redirect.addFlashAttribute("reviewNotice", "reviews.done");
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("reviewError", messages.of(e));
+            redirect.addFlashAttribute("reviewErrorId", reviewId);
+        }
+        return "redirect:/clients/" + id + "#reviews";
     }
 }

@@ -14,6 +14,7 @@ import org.casework.core.clients.CategoryType;
 import org.casework.core.clients.Client;
 import org.casework.core.clients.ClientService;
 import org.casework.core.clients.HouseholdRelation;
+import org.casework.core.clients.RegistryReviewService;
 import org.casework.core.flags.FlagService;
 import org.casework.core.households.Household;
 import org.casework.core.households.HouseholdService;
@@ -46,6 +47,8 @@ class ClientPageModel {
     private final Clock clock;
     private final org.casework.core.visits.VisitScheduleService visits;
     private final org.casework.core.services.ServiceRecordService serviceRecords;
+    private final VisitScheduleViews scheduleViews;
+    private final RegistryReviewService reviews;
 
     /** Records listed on the client page; the newest matter for the next visit. */
     static final int RECORDS_SHOWN = 20;
@@ -86,7 +89,7 @@ class ClientPageModel {
 
     /** The visit schedule, the newest records (case-linked ones only for case roles) and the log form. */
     private void addVisits(Client client, Model model) {
-        model.addAttribute("schedule", visits.forClient(client.getId()));
+        model.addAttribute("schedule", scheduleViews.of(visits.forClient(client.getId())));
         model.addAttribute(
                 "records",
                 serviceRecords
@@ -108,6 +111,7 @@ class ClientPageModel {
         Actor actor = currentActor.get();
         boolean readsCases = actor.has(Permission.READ_CASES);
         if (readsCases) {
+            model.addAttribute("reviews", reviews.forClient(client.getId()));
             model.addAttribute("cases", caseRows.forClient(client.getId()));
             model.addAttribute("clientFlags", flagRows.of(flags.aboutClient(client.getId()), true));
             model.addAttribute("caseSources", CaseSource.values());

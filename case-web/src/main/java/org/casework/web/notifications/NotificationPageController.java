@@ -70,6 +70,7 @@ class NotificationPageController {
             case REFERRAL -> "/referrals/" + n.getSubjectId();
             case CASE -> "/cases/" + n.getSubjectId();
             case ACCOUNT -> "/account/password";
+            case CLIENT -> "/clients/" + n.getSubjectId();
         };
     }
 }

@@ -3,6 +3,7 @@ package org.casework.web.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +14,9 @@ import java.util.function.Consumer;
 import org.casework.core.cases.CaseAction;
 import org.casework.core.cases.CaseFile;
 import org.casework.core.cases.CaseSource;
+import org.casework.core.cases.CaseState;
 import org.casework.core.cases.ClosureReason;
+import org.casework.core.cases.FollowUpWindow;
 import org.casework.core.cases.IntakeBasis;
 import org.casework.core.cases.PlanApprovalPolicy;
 import org.casework.core.cases.Stamp;
@@ -60,7 +63,7 @@ class CaseStepsTest {
         Consumer<CaseFile> closureReview =
                 evaluating.andThen(c -> c.requestClosure(ClosureReason.GOALS_MET, "visit in 1 and 3 months", STAMP));
         Consumer<CaseFile> closed = closureReview.andThen(c -> c.approveClosure(null, SHANGHAI, STAMP));
-        Consumer<CaseFile> followUp = closed.andThen(c -> c.recordFollowUp("fine", STAMP));
+        Consumer<CaseFile> followUp = closed.andThen(CaseStepsTest::followUpWhenDue);
         s.put("lead", c -> {});
         s.put("screening", c -> c.startScreening(STAMP));
         s.put("notOpened", c -> c.declineToOpen("no need", STAMP));
@@ -77,10 +80,19 @@ class CaseStepsTest {
                         .andThen(c -> c.requestClosure(ClosureReason.DIED, null, STAMP))
                         .andThen(c -> c.approveClosure(null, SHANGHAI, STAMP)));
         s.put("followUp", followUp);
-        s.put("archived", followUp.andThen(c -> c.recordFollowUp("fine", STAMP)));
+        s.put("archived", followUp.andThen(CaseStepsTest::followUpWhenDue));
         s.put("suspended", intake.andThen(c -> c.suspend("unreachable", STAMP)));
         s.put("transferred", c -> c.transfer("moved to Kaifeng", STAMP));
         return s;
+    }
+
+    /** Records the next follow-up on its due day, as a worker would once its window is open. */
+    private static void followUpWhenDue(CaseFile c) {
+        LocalDate due = c.getState() == CaseState.CLOSED ? c.getFirstFollowUpDue() : c.getSecondFollowUpDue();
+        Stamp onTheDay = due == null
+                ? STAMP
+                : new Stamp("w", due.atTime(10, 0).atZone(SHANGHAI).toInstant());
+        c.recordFollowUp("fine", FollowUpWindow.defaults(), SHANGHAI, onTheDay);
     }
 
     private static CaseFile aCase(Consumer<CaseFile> setup) {
@@ -110,7 +122,7 @@ class CaseStepsTest {
                 case REQUEST_CLOSURE -> c.requestClosure(ClosureReason.GOALS_MET, "visit", STAMP);
                 case APPROVE_CLOSURE -> c.approveClosure(null, SHANGHAI, STAMP);
                 case RETURN_CLOSURE -> c.returnClosure("not yet", STAMP);
-                case RECORD_FOLLOW_UP -> c.recordFollowUp("fine", STAMP);
+                case RECORD_FOLLOW_UP -> followUpWhenDue(c);
                 case ARCHIVE -> c.archive(STAMP);
                 case SUSPEND -> c.suspend("unreachable", STAMP);
                 case RESUME -> c.resume(STAMP);
