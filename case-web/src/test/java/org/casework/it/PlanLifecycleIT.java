@@ -232,7 +232,7 @@ class PlanLifecycleIT extends ApiTest {
     void aPlanOfALowRiskCaseIsApprovedWithoutReview() {
         UUID child = aChild();
         JsonNode c = cases.assessing(WORKER, child);
-        cases.signedChildAssessment(WORKER, child, c);
+        cases.signedChildAssessmentWithoutConcern(WORKER, child, c);
         c = cases.confirmRisk(WORKER, cases.get(WORKER, c), "GREEN");
 
         JsonNode plan = plans.submitted(WORKER, c);
@@ -252,7 +252,7 @@ class PlanLifecycleIT extends ApiTest {
         UUID child = aChild();
         JsonNode c = cases.assessing(HEAD, child);
         cases.signedChildAssessment(HEAD, child, c);
-        c = cases.confirmRisk(HEAD, cases.get(HEAD, c), "ORANGE");
+        c = cases.confirmRisk(HEAD, cases.get(HEAD, c), "RED");
         JsonNode plan = plans.submitted(HEAD, c);
 
         Response own = post(HEAD, plan(plan) + "/approve", Map.of(), plan);

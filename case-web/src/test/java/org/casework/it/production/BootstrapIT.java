@@ -38,7 +38,7 @@ class BootstrapIT {
 
         Run tooShort = bootstrap(database, withKey("CASEWORK_BOOTSTRAP_PASSWORD", "short-pw"), "lankao-admin");
         assertThat(tooShort.exitCode()).as(tooShort.err()).isEqualTo(1);
-        assertThat(tooShort.err()).contains("密码至少需要 10 位");
+        assertThat(tooShort.err()).contains("密码至少需要 10 个字符");
         assertThat(count(database, "region"))
                 .as("a refused bootstrap leaves nothing behind")
                 .isZero();

@@ -143,7 +143,7 @@ class AssessmentFormIntegrationTest {
         save(assessment, answers(Map.of("lives_alone", "true", "age_years", "25")), "save")
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"item-age_years\"")))
-                .andExpect(content().string(containsString("题目“儿童周岁年龄”的数值不能大于 17")))
+                .andExpect(content().string(containsString("题目“儿童周岁年龄（仅无出生日期时填写）”的数值不能大于 17")))
                 .andExpect(content().string(containsString("field item has-error")))
                 // what was typed comes back
                 .andExpect(content().string(containsString("name=\"a.age_years\" value=\"25\"")));

@@ -16,6 +16,7 @@ import org.casework.core.accounts.AccountUserDetailsService;
 import org.casework.core.cases.CaseFile;
 import org.casework.core.cases.CaseRepository;
 import org.casework.core.cases.CaseState;
+import org.casework.core.cases.Stamp;
 import org.casework.core.shared.RiskLevel;
 import org.casework.it.IntegrationTest;
 import org.casework.web.support.StationPages;
@@ -42,6 +43,9 @@ class CaseWorkspaceIntegrationTest {
 
     @Autowired
     CaseRepository caseRepository;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
 
     StationPages pages;
 
@@ -167,12 +171,17 @@ class CaseWorkspaceIntegrationTest {
     }
 
     @Test
-    void onlyASupervisorMayOverrideTheRiskLevelAndOnlyWithAReason() throws Exception {
+    void onlyASupervisorMayGoBelowTheProposalAndOnlyWithAReason() throws Exception {
         UUID caseId = pages.openCase(pages.registerChild(WORKER), WORKER);
+        tx.executeWithoutResult(s -> {
+            CaseFile c = stored(caseId);
+            c.proposeRisk(RiskLevel.RED, "lives_alone", new Stamp(WORKER, java.time.Instant.now()));
+            caseRepository.save(c);
+        });
 
         override(caseId, RiskLevel.ORANGE, "重新走访后调整", WORKER)
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("只有督导")));
+                .andExpect(content().string(containsString("调低须由督导")));
         override(caseId, RiskLevel.ORANGE, "", HEAD)
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("请填写原因")));
