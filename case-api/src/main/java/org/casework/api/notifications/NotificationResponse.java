@@ -51,6 +51,7 @@ record NotificationResponse(
             case FLAG -> "/api/v1/flags/" + id;
             case REFERRAL -> "/api/v1/referrals/" + id;
             case CASE -> "/api/v1/cases/" + id;
+            case USER -> "/api/v1/audit/reveals?userId=" + id;
         };
     }
 }

@@ -1,5 +1,7 @@
 package org.casework.core.accounts;
 
+import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
@@ -43,12 +45,15 @@ public class AccountService {
 
     /** What an administrator enters for a new user. */
     public record NewUser(
-            String username,
-            String displayName,
-            String password,
+            @Size(max = 64) String username,
+            @Size(max = UserAccount.DISPLAY_NAME_MAX_LENGTH) String displayName,
+            @Size(max = PASSWORD_MAX_BYTES) String password,
             Role role,
-            String jurisdictionCode,
+            @Size(max = 12) String jurisdictionCode,
             UUID organisationId) {}
+
+    /** What bcrypt reads of a password: 72 bytes of UTF-8 (72 Latin letters, 24 Chinese characters). */
+    public static final int PASSWORD_MAX_BYTES = 72;
 
     /** Creates a user; refuses a taken username, a weak password or a jurisdiction of the wrong level. */
     @Transactional
@@ -174,6 +179,10 @@ public class AccountService {
     private String encode(String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw new InvalidInputException("password", "account.password.tooShort", MIN_PASSWORD_LENGTH);
+        }
+        // bcrypt reads 72 bytes and refuses more (an IllegalArgumentException, a 500): say so instead
+        if (password.getBytes(StandardCharsets.UTF_8).length > PASSWORD_MAX_BYTES) {
+            throw new InvalidInputException("password", "account.password.tooLong", PASSWORD_MAX_BYTES);
         }
         return passwordEncoder.encode(password);
     }

@@ -30,13 +30,19 @@ import org.casework.core.shared.RegionCode;
 
 /**
  * A person in the registry. ID and phone numbers are stored encrypted, with a blind index for
- * uniqueness and a four-character tail for search; the residence village decides who may see them.
+ * uniqueness and a four-character tail for search; the address and the reason for a missing ID are
+ * encrypted too. The name stays searchable in clear (docs/security.md, "Fields kept in clear and
+ * why"); the residence village decides who may see the record.
  */
 @Entity
 @Table(name = "client")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
 public class Client extends AbstractAggregate {
+
+    public static final int ETHNICITY_MAX_LENGTH = 20;
+    public static final int NO_ID_REASON_MAX_LENGTH = 200;
+    public static final int ADDRESS_MAX_LENGTH = 300;
 
     @Column(nullable = false, length = 50)
     private String fullName;
@@ -67,7 +73,8 @@ public class Client extends AbstractAggregate {
     @Column(name = "id_number_tail", length = 4)
     private String idNumberTail;
 
-    @Column(length = 200)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "no_id_reason_enc", columnDefinition = "TEXT")
     private String noIdReason;
 
     @Convert(converter = EncryptedStringConverter.class)
@@ -83,7 +90,8 @@ public class Client extends AbstractAggregate {
     @Column(nullable = false, length = 12)
     private String residenceRegionCode;
 
-    @Column(length = 300)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "address_enc", columnDefinition = "TEXT")
     private String address;
 
     @Column(columnDefinition = "BINARY(16)")

@@ -20,7 +20,9 @@ public enum NotificationKind {
     /** A plan or closure waits for the recipient's approval. Args: case number, approval kind key. */
     APPROVAL_REQUESTED(SubjectType.CASE),
     /** A plan or closure was approved or returned. Args: case number, approval kind key, decision key. */
-    APPROVAL_DECIDED(SubjectType.CASE);
+    APPROVAL_DECIDED(SubjectType.CASE),
+    /** A user was refused a reveal of full numbers: they reached the limit. Args: username, limit, minutes. */
+    REVEAL_LIMIT_REACHED(SubjectType.USER);
 
     private final SubjectType subjectType;
 

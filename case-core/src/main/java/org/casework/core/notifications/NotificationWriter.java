@@ -10,6 +10,7 @@ import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.accounts.UserAccount;
 import org.casework.core.accounts.UserAccountRepository;
+import org.casework.core.audit.RevealLimitReached;
 import org.casework.core.cases.ApprovalDecided;
 import org.casework.core.cases.ApprovalKind;
 import org.casework.core.cases.ApprovalRequested;
@@ -143,6 +144,18 @@ class NotificationWriter {
                                 approvalKind(event.kind()),
                                 MessageArg.key(
                                         "notification.decision." + (event.approved() ? "approved" : "returned")))));
+    }
+
+    @EventListener
+    void on(RevealLimitReached event) {
+        write(
+                recipients.revealLimitReached(event),
+                NotificationKind.REVEAL_LIMIT_REACHED,
+                event.userId(),
+                List.of(
+                        MessageArg.text(event.username()),
+                        MessageArg.text(String.valueOf(event.limit())),
+                        MessageArg.text(String.valueOf(event.periodMinutes()))));
     }
 
     private void write(List<UserAccount> to, NotificationKind kind, UUID subjectId, List<MessageArg> args) {

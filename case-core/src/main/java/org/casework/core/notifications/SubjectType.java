@@ -4,5 +4,7 @@ package org.casework.core.notifications;
 public enum SubjectType {
     FLAG,
     REFERRAL,
-    CASE
+    CASE,
+    /** A user (the one who reached the reveal limit): links to their access log. */
+    USER
 }

@@ -69,6 +69,8 @@ class NotificationPageController {
             case FLAG -> "/flags/" + n.getSubjectId();
             case REFERRAL -> "/referrals/" + n.getSubjectId();
             case CASE -> "/cases/" + n.getSubjectId();
+            // the access-log screen belongs to the oversight pages; until then the inbox itself
+            case USER -> "/notifications";
         };
     }
 }
