@@ -2,6 +2,7 @@ package org.casework.core.audit;
 
 import jakarta.persistence.EntityManager;
 import java.nio.ByteBuffer;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Counts each user's reveals of full ID and phone numbers in a sliding window and refuses the one
@@ -22,6 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Parallel requests of one user are counted one after the other: the user's account row is
  * locked for the rest of the transaction, so 98 requests in a second cannot all read "19 so far".
+ * The caller's transaction must be READ COMMITTED, so the count taken after the lock sees the
+ * reveals committed while it waited (MySQL's default REPEATABLE READ would count from a snapshot
+ * taken at the transaction's first query).
  */
 @Service
 @RequiredArgsConstructor
@@ -43,6 +48,11 @@ public class RevealThrottle {
      */
     @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = TooManyRevealsException.class)
     public void admit(Actor actor, UUID clientId, String reason) {
+        Integer isolation = TransactionSynchronizationManager.getCurrentTransactionIsolationLevel();
+        if (isolation == null || isolation != Connection.TRANSACTION_READ_COMMITTED) {
+            // a REPEATABLE READ snapshot taken before the lock would hide the reveals committed meanwhile
+            throw new IllegalStateException("Reveals must be admitted in a READ COMMITTED transaction");
+        }
         lockUser(actor.userId());
         Instant now = clock.instant();
         Instant since = now.minus(limit.period());

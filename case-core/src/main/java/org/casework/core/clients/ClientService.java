@@ -30,6 +30,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -209,7 +210,9 @@ public class ClientService {
      *
      * @throws TooManyRevealsException when the caller reached the reveal limit (the refusal commits)
      */
-    @Transactional(noRollbackFor = TooManyRevealsException.class)
+    // READ COMMITTED: the throttle counts after taking its lock, and must see the reveals committed
+    // meanwhile; under MySQL's REPEATABLE READ the count would read the snapshot of the first query
+    @Transactional(isolation = Isolation.READ_COMMITTED, noRollbackFor = TooManyRevealsException.class)
     public RevealedIdentifiers reveal(UUID clientId, String reason) {
         Actor actor = currentActor.require(Permission.READ_CLIENTS);
         Client client = find(actor, clientId);

@@ -3,31 +3,57 @@ package org.casework.core.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * V14: a database written by an earlier version, with child-protection texts in clear, is upgraded
  * so that every one of them is ciphertext under the configured key, and the clear columns are gone.
+ * On H2, and with {@code -Dcasework.test.db=mariadb} (profile {@code mariadb}) on a fresh database
+ * of the local MariaDB/MySQL server.
  */
 class FreeTextEncryptionTest {
 
+    private static final String SERVER =
+            System.getProperty("casework.test.mariadb.url", "jdbc:mysql://127.0.0.1:3306/");
+    private static final String USER = System.getProperty("casework.test.mariadb.user", "root");
+    private static final String PASSWORD = System.getProperty("casework.test.mariadb.password", "");
+
     private final FieldCipher cipher = new FieldCipher(Base64.getEncoder().encodeToString(new byte[32]));
     private JdbcTemplate jdbc;
-    private JdbcDataSource dataSource;
+    private DataSource dataSource;
+    private String mariaDbDatabase;
 
     @BeforeEach
     void databaseOfTheVersionBefore() {
-        dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:v14-" + UUID.randomUUID()
-                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1");
-        dataSource.setUser("sa");
+        if ("mariadb".equals(System.getProperty("casework.test.db"))) {
+            mariaDbDatabase = "casework_v14_"
+                    + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            new JdbcTemplate(new DriverManagerDataSource(SERVER, USER, PASSWORD))
+                    .execute(
+                            "CREATE DATABASE " + mariaDbDatabase + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            dataSource = new DriverManagerDataSource(SERVER + mariaDbDatabase, USER, PASSWORD);
+        } else {
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL("jdbc:h2:mem:v14-" + UUID.randomUUID()
+                    + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1");
+            h2.setUser("sa");
+            dataSource = h2;
+        }
         // V14 adds the encrypted twins; the clear columns still hold what the old version wrote
         Flyway.configure()
                 .dataSource(dataSource)
@@ -36,6 +62,14 @@ class FreeTextEncryptionTest {
                 .load()
                 .migrate();
         jdbc = new JdbcTemplate(dataSource);
+    }
+
+    @AfterEach
+    void dropTheMariaDbDatabase() {
+        if (mariaDbDatabase != null) {
+            new JdbcTemplate(new DriverManagerDataSource(SERVER, USER, PASSWORD))
+                    .execute("DROP DATABASE IF EXISTS " + mariaDbDatabase);
+        }
     }
 
     @Test
@@ -145,10 +179,18 @@ class FreeTextEncryptionTest {
     }
 
     private List<String> columns(String table) {
-        return jdbc.queryForList(
-                "SELECT LOWER(column_name) FROM information_schema.columns WHERE LOWER(table_name) = ?",
-                String.class,
-                table);
+        try (Connection connection = dataSource.getConnection();
+                ResultSet rows = connection
+                        .getMetaData()
+                        .getColumns(connection.getCatalog(), connection.getSchema(), table, "%")) {
+            List<String> names = new ArrayList<>();
+            while (rows.next()) {
+                names.add(rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] bytes(UUID id) {
