@@ -30,7 +30,7 @@ CREATE TABLE registry_review (
     due_on       DATE         NOT NULL,
     resolved_at  DATETIME(6),
     resolved_by  VARCHAR(64),
-    resolution   VARCHAR(500),
+    resolution_enc TEXT,
     -- a rule applied twice (two instances, two runs) never asks twice
     CONSTRAINT uk_registry_review_subject UNIQUE (client_id, kind, subject_id)
 );

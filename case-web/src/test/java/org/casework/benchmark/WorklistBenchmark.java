@@ -187,6 +187,7 @@ class WorklistBenchmark {
         List<Object[]> batch = new ArrayList<>();
         List<Object[]> categories = new ArrayList<>();
         Timestamp now = Timestamp.from(Instant.now().minus(400, ChronoUnit.DAYS));
+        String noIdReason = cipher.encrypt("基准数据：无证件");
         for (int i = 0; i < CLIENTS; i++) {
             UUID id = UUID.randomUUID();
             ids.add(id);
@@ -202,7 +203,7 @@ class WorklistBenchmark {
                 ChineseName.initials(name),
                 random.nextBoolean() ? "MALE" : "FEMALE",
                 Date.valueOf(LocalDate.now().minusYears(age).minusDays(random.nextInt(365))),
-                "基准数据：无证件",
+                noIdReason,
                 village,
                 now
             });
@@ -230,7 +231,7 @@ class WorklistBenchmark {
 
     private void flushClients(List<Object[]> batch, List<Object[]> categories) {
         jdbc.batchUpdate(
-                "insert into client (id, version, full_name, name_pinyin, name_initials, sex, birth_date, no_id_reason,"
+                "insert into client (id, version, full_name, name_pinyin, name_initials, sex, birth_date, no_id_reason_enc,"
                         + " residence_region_code, created_at, created_by) values (?,0,?,?,?,?,?,?,?,?,'benchmark')",
                 batch);
         jdbc.batchUpdate(

@@ -2,6 +2,7 @@ package org.casework.api.assessments;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,9 +34,11 @@ class AssessmentController {
     private final InstrumentCatalog instruments;
     private final AssessmentMapper mapper;
 
-    record StartRequest(UUID clientId, UUID caseId, String instrumentCode) {}
+    record StartRequest(
+            UUID clientId, UUID caseId, @Size(max = 60) String instrumentCode) {}
 
-    record SummaryRequest(String summary) {}
+    record SummaryRequest(
+            @Size(max = Assessment.SUMMARY_MAX_LENGTH) String summary) {}
 
     @Operation(summary = "The newest version of every assessment instrument (forms are generated from these)")
     @GetMapping("/instruments")

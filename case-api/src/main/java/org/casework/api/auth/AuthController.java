@@ -1,12 +1,15 @@
 package org.casework.api.auth;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import lombok.RequiredArgsConstructor;
+import org.casework.core.accounts.AccountService;
 import org.casework.core.accounts.OwnAccountService;
 import org.casework.core.accounts.TokenService;
 import org.springframework.http.HttpStatus;
@@ -26,8 +29,14 @@ class AuthController {
     private final TokenService tokens;
     private final OwnAccountService ownAccount;
 
-    record TokenRequest(@NotBlank String username, @NotBlank String password) {}
+    record TokenRequest(
+            @NotBlank @Size(max = 64) String username,
 
+            @NotBlank @Size(max = AccountService.PASSWORD_MAX_BYTES)
+            String password) {}
+
+    // named apart from the device sync protocol's TokenResponse in the OpenAPI document
+    @Schema(name = "ApiTokenResponse")
     record TokenResponse(String token, String tokenType, Instant expiresAt) {}
 
     record PasswordChange(String currentPassword, String newPassword) {}

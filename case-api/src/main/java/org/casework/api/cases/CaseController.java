@@ -2,17 +2,18 @@ package org.casework.api.cases;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.api.PageResponse;
+import org.casework.api.Paging;
 import org.casework.api.Versions;
 import org.casework.core.cases.CaseFile;
 import org.casework.core.cases.CaseService;
 import org.casework.core.cases.CaseService.OpenCase;
 import org.casework.core.cases.TransitionRequest;
 import org.casework.core.shared.RiskLevel;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +40,10 @@ class CaseController {
      * supervisor of the case may make it, with a reason. {@code override} is accepted for older
      * clients and ignored: the server decides what a request is.
      */
-    record RiskRequest(RiskLevel level, String reason, Boolean override) {}
+    record RiskRequest(
+            RiskLevel level,
+            @Size(max = CaseFile.RISK_REASON_MAX_LENGTH) String reason,
+            Boolean override) {}
 
     record ReassignRequest(UUID workerId) {}
 
@@ -56,7 +60,7 @@ class CaseController {
             @RequestParam(required = false) UUID worker,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        var pageable = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200));
+        var pageable = Paging.of(page, size);
         return PageResponse.of(cases.search(open, worker, pageable), mapper::toSummary);
     }
 

@@ -2,21 +2,23 @@ package org.casework.api.clients;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.api.PageResponse;
+import org.casework.api.Paging;
 import org.casework.api.Versions;
 import org.casework.core.audit.ChangeLogEntry;
 import org.casework.core.clients.CategoryType;
 import org.casework.core.clients.Client;
+import org.casework.core.clients.ClientCategory;
 import org.casework.core.clients.ClientInput;
 import org.casework.core.clients.ClientSearch;
 import org.casework.core.clients.ClientService;
 import org.casework.core.clients.RevealedIdentifiers;
 import org.casework.core.shared.InvalidInputException;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,9 +41,15 @@ class ClientController {
     private final ClientService clients;
     private final ClientMapper mapper;
 
-    record Reveal(String reason) {}
+    record Reveal(
+            @Size(max = ClientService.REVEAL_REASON_MAX_LENGTH)
+            String reason) {}
 
-    record EndCategory(LocalDate endDate, String reason) {}
+    record EndCategory(
+            LocalDate endDate,
+
+            @Size(max = ClientCategory.END_REASON_MAX_LENGTH)
+            String reason) {}
 
     record HistoryEntry(String action, List<String> fields, String note, String actor, java.time.Instant at) {
         static HistoryEntry of(ChangeLogEntry e) {
@@ -57,7 +65,7 @@ class ClientController {
             @RequestParam(required = false) CategoryType category,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        var pageable = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200), Sort.by("fullName", "id"));
+        var pageable = Paging.of(page, size, Sort.by("fullName", "id"));
         return PageResponse.of(clients.search(new ClientSearch(q, region, category), pageable), mapper::toSummary);
     }
 

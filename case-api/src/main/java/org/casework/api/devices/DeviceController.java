@@ -2,6 +2,7 @@ package org.casework.api.devices;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -50,7 +51,9 @@ class DeviceController {
         }
     }
 
-    record RevokeRequest(String reason) {}
+    record RevokeRequest(
+            @Size(max = DeviceService.REVOKE_REASON_MAX_LENGTH)
+            String reason) {}
 
     @Operation(
             summary =

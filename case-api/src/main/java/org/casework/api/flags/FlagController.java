@@ -2,6 +2,7 @@ package org.casework.api.flags;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Base64;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.api.PageResponse;
+import org.casework.api.Paging;
 import org.casework.api.Versions;
 import org.casework.core.clients.CategorySubType;
 import org.casework.core.clients.CategoryType;
@@ -21,7 +23,6 @@ import org.casework.core.flags.FlagService.FlagCounts;
 import org.casework.core.flags.FlagType;
 import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.RiskLevel;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -46,20 +47,24 @@ class FlagController {
     private final FlagResponses responses;
 
     /** The photo travels as base64 in the JSON, so a phone sends a flag in one request. */
-    record PhotoUpload(String contentType, String base64) {}
+    record PhotoUpload(
+            @Size(max = 100) String contentType,
+            // base64 of the largest photo accepted
+            @Size(max = (FlagService.PHOTO_MAX_BYTES + 2) / 3 * 4)
+            String base64) {}
 
     record RaiseRequest(
             UUID clientId,
-            String subjectName,
+            @Size(max = Flag.NAME_MAX_LENGTH) String subjectName,
             Sex subjectSex,
             Integer subjectAgeYears,
-            String guardianContact,
-            String villageCode,
+            @Size(max = Flag.CONTACT_MAX_LENGTH) String guardianContact,
+            @Size(max = 12) String villageCode,
             FlagType type,
             RiskLevel severity,
-            String description,
+            @Size(max = Flag.DESCRIPTION_MAX_LENGTH) String description,
             Instant observedAt,
-            String observedPlace,
+            @Size(max = Flag.PLACE_MAX_LENGTH) String observedPlace,
             PhotoUpload photo) {}
 
     record TriageRequest(
@@ -68,11 +73,12 @@ class FlagController {
             UUID caseId,
             CategoryType category,
             CategorySubType categorySubType,
-            String reason) {}
+            @Size(max = Flag.REASON_MAX_LENGTH) String reason) {}
 
-    record NoteRequest(String text) {}
+    record FlagNoteRequest(
+            @Size(max = FlagNote.TEXT_MAX_LENGTH) String text) {}
 
-    record NoteResponse(UUID id, String text, String writtenBy, Instant writtenAt) {}
+    record FlagNoteResponse(UUID id, String text, String writtenBy, Instant writtenAt) {}
 
     enum View {
         MINE,
@@ -112,7 +118,7 @@ class FlagController {
             @RequestParam(defaultValue = "MINE") View view,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        Pageable pageable = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200));
+        Pageable pageable = Paging.of(page, size);
         var result = switch (view) {
             case MINE -> flags.mine(pageable);
             case QUEUE -> flags.queue(pageable);
@@ -171,19 +177,19 @@ class FlagController {
 
     @Operation(summary = "Add a note to a flag (a sent flag is never edited)")
     @PostMapping("/{id}/notes")
-    ResponseEntity<NoteResponse> addNote(@PathVariable UUID id, @RequestBody NoteRequest request) {
+    ResponseEntity<FlagNoteResponse> addNote(@PathVariable UUID id, @RequestBody FlagNoteRequest request) {
         FlagNote note = flags.addNote(id, request.text());
         return ResponseEntity.status(201).body(note(note));
     }
 
     @Operation(summary = "The notes of a flag, oldest first")
     @GetMapping("/{id}/notes")
-    List<NoteResponse> notes(@PathVariable UUID id) {
+    List<FlagNoteResponse> notes(@PathVariable UUID id) {
         return flags.notes(id).stream().map(FlagController::note).toList();
     }
 
-    private static NoteResponse note(FlagNote n) {
-        return new NoteResponse(n.getId(), n.getText(), n.getWrittenBy(), n.getWrittenAt());
+    private static FlagNoteResponse note(FlagNote n) {
+        return new FlagNoteResponse(n.getId(), n.getText(), n.getWrittenBy(), n.getWrittenAt());
     }
 
     private static FlagService.Photo photo(PhotoUpload upload) {

@@ -2,15 +2,16 @@ package org.casework.api.flags;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.api.PageResponse;
+import org.casework.api.Paging;
 import org.casework.core.flags.MandatoryReport;
 import org.casework.core.flags.MandatoryReportService;
 import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,10 +33,10 @@ class MandatoryReportController {
             UUID flagId,
             UUID caseId,
             Instant reportedAt,
-            String receivingUnit,
-            String officer,
-            String receiptNumber,
-            String reportedBy,
+            @Size(max = MandatoryReport.UNIT_MAX_LENGTH) String receivingUnit,
+            @Size(max = MandatoryReport.PERSON_MAX_LENGTH) String officer,
+            @Size(max = MandatoryReport.PERSON_MAX_LENGTH) String receiptNumber,
+            @Size(max = MandatoryReport.PERSON_MAX_LENGTH) String reportedBy,
             Instant civilAffairsNotifiedAt,
             Instant minorProtectionNotifiedAt) {}
 
@@ -46,10 +47,10 @@ class MandatoryReportController {
             UUID caseId,
             String villageCode,
             Instant reportedAt,
-            String receivingUnit,
-            String officer,
-            String receiptNumber,
-            String reportedBy,
+            @Size(max = MandatoryReport.UNIT_MAX_LENGTH) String receivingUnit,
+            @Size(max = MandatoryReport.PERSON_MAX_LENGTH) String officer,
+            @Size(max = MandatoryReport.PERSON_MAX_LENGTH) String receiptNumber,
+            @Size(max = MandatoryReport.PERSON_MAX_LENGTH) String reportedBy,
             Instant civilAffairsNotifiedAt,
             Instant minorProtectionNotifiedAt,
             String recordedBy,
@@ -107,7 +108,7 @@ class MandatoryReportController {
         if (caseId != null) {
             return PageResponse.of(new PageImpl<>(reports.forCase(caseId)), MandatoryReportResponse::of);
         }
-        var pageable = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200));
+        var pageable = Paging.of(page, size);
         return PageResponse.of(reports.inScope(pageable), MandatoryReportResponse::of);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.api.PageResponse;
+import org.casework.api.Paging;
 import org.casework.api.Versions;
 import org.casework.core.clients.ClientService;
 import org.casework.core.clients.HouseholdRelation;
@@ -12,7 +13,6 @@ import org.casework.core.clients.Sex;
 import org.casework.core.households.Household;
 import org.casework.core.households.HouseholdService;
 import org.casework.core.households.HouseholdService.HouseholdDetails;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +51,7 @@ class HouseholdController {
             @RequestParam(required = false) String name,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        var pageable = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200));
+        var pageable = Paging.of(page, size);
         return PageResponse.of(households.search(region, name, pageable), h -> toResponse(h, null));
     }
 

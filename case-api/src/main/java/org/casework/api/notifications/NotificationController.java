@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.api.PageResponse;
+import org.casework.api.Paging;
 import org.casework.core.notifications.NotificationService;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.PageRequest;
@@ -37,7 +38,7 @@ class NotificationController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size,
             Locale locale) {
-        PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200));
+        PageRequest request = Paging.of(page, size);
         return PageResponse.of(notifications.inbox(request, unread), n -> NotificationResponse.of(n, messages, locale));
     }
 

@@ -53,6 +53,7 @@ record NotificationResponse(
             case CASE -> "/api/v1/cases/" + id;
             case ACCOUNT -> "/api/v1/auth/password";
             case CLIENT -> "/api/v1/clients/" + id;
+            case USER -> "/api/v1/audit/reveals?userId=" + id;
         };
     }
 }

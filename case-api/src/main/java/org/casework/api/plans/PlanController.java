@@ -2,6 +2,7 @@ package org.casework.api.plans;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,9 +32,11 @@ class PlanController {
     private final PlanService plans;
     private final PlanMapper mapper;
 
-    record ApproveRequest(String comment) {}
+    record ApproveRequest(
+            @Size(max = ServicePlan.MAX_COMMENT_LENGTH) String comment) {}
 
-    record ReturnRequest(String comments) {}
+    record ReturnRequest(
+            @Size(max = ServicePlan.MAX_COMMENT_LENGTH) String comments) {}
 
     /** {@code date} may be left out: today. */
     record DoneRequest(LocalDate date) {}

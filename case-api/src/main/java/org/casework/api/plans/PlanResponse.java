@@ -1,5 +1,6 @@
 package org.casework.api.plans;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,6 +29,8 @@ public record PlanResponse(
         Instant createdAt,
         Instant updatedAt) {
 
+    // named apart from the request's PlanInput.Activity in the OpenAPI document
+    @Schema(name = "PlanActivity")
     public record Activity(
             UUID id,
             ActivityType type,

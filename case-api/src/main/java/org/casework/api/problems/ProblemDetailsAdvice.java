@@ -7,11 +7,14 @@ import java.util.Locale;
 import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.accounts.LoginThrottledException;
+import org.casework.core.audit.TooManyRevealsException;
 import org.casework.core.clients.PossibleDuplicateException;
 import org.casework.core.shared.AccessDeniedException;
+import org.casework.core.shared.BodyTooLargeException;
 import org.casework.core.shared.ConflictException;
 import org.casework.core.shared.DomainException;
 import org.casework.core.shared.InvalidInputException;
+import org.casework.core.shared.LogSafe;
 import org.casework.core.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +34,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -101,12 +105,37 @@ public class ProblemDetailsAdvice {
         return problem(HttpStatus.CONFLICT, "error.staleVersion", request);
     }
 
+    /**
+     * A write the database refused. The services check lengths and required values first, so this
+     * is a last line: a value too long for its column (SQL state 22001) is still the caller's input
+     * (400), anything else a clash with stored data (409). The log names the SQL state only: driver
+     * messages quote the value, and values are personal data.
+     */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail integrity(DataIntegrityViolationException e, HttpServletRequest request) {
-        log.info(
-                "Refused a write that breaks a database constraint: {}",
-                e.getMostSpecificCause().getClass());
+        log.info("Refused a write that breaks a database constraint: {}", LogSafe.describe(e));
+        if ("22001".equals(LogSafe.sqlState(e))) {
+            return problem(HttpStatus.BAD_REQUEST, "error.text.tooLongForStorage", request);
+        }
         return problem(HttpStatus.CONFLICT, "error.constraint", request);
+    }
+
+    /** The reveal limit: 429 with the time until one more reveal is allowed. */
+    @ExceptionHandler(TooManyRevealsException.class)
+    ResponseEntity<ProblemDetail> tooManyReveals(TooManyRevealsException e, HttpServletRequest request) {
+        ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, e, request);
+        long seconds = Math.max(1, e.getRetryAfter().toSeconds());
+        problem.setProperty("retryAfterSeconds", seconds);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
+                .body(problem);
+    }
+
+    /** A body over the request size limit, found while reading it (no Content-Length, or inflated). */
+    @ExceptionHandler({BodyTooLargeException.class, MaxUploadSizeExceededException.class})
+    ProblemDetail tooLarge(Exception e, HttpServletRequest request) {
+        long limit = e instanceof BodyTooLargeException big ? big.getLimitBytes() : uploadLimit(e);
+        return tooLarge(request, limit);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -129,6 +158,10 @@ public class ProblemDetailsAdvice {
         MissingRequestHeaderException.class
     })
     ProblemDetail malformed(Exception e, HttpServletRequest request) {
+        BodyTooLargeException tooLarge = BodyTooLargeException.in(e);
+        if (tooLarge != null) {
+            return tooLarge(request, tooLarge.getLimitBytes());
+        }
         return problem(HttpStatus.BAD_REQUEST, "error.malformed", request);
     }
 
@@ -149,8 +182,32 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, HttpServletRequest request) {
-        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        BodyTooLargeException tooLarge = BodyTooLargeException.in(e);
+        if (tooLarge != null) {
+            return tooLarge(request, tooLarge.getLimitBytes());
+        }
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), LogSafe.scrub(e));
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "error.internal", request);
+    }
+
+    private ProblemDetail tooLarge(HttpServletRequest request, long limitBytes) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONTENT_TOO_LARGE,
+                messages.getMessage(
+                        "error.bodyTooLarge",
+                        new Object[] {BodyTooLargeException.readable(limitBytes)},
+                        "error.bodyTooLarge",
+                        localeResolver.resolveLocale(request)));
+        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setProperty("code", "error.bodyTooLarge");
+        problem.setProperty("limitBytes", limitBytes);
+        return problem;
+    }
+
+    private static long uploadLimit(Exception e) {
+        return e instanceof MaxUploadSizeExceededException max && max.getMaxUploadSize() > 0
+                ? max.getMaxUploadSize()
+                : -1;
     }
 
     private ProblemDetail problem(HttpStatus status, DomainException e, HttpServletRequest request) {

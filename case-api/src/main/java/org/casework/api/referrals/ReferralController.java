@@ -2,6 +2,7 @@ package org.casework.api.referrals;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashSet;
@@ -11,9 +12,11 @@ import java.util.Set;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.api.PageResponse;
+import org.casework.api.Paging;
 import org.casework.api.Versions;
 import org.casework.core.organisations.Department;
 import org.casework.core.referrals.Referral;
+import org.casework.core.referrals.ReferralProgressNote;
 import org.casework.core.referrals.ReferralService;
 import org.casework.core.referrals.ReferralService.Box;
 import org.casework.core.referrals.ReferralService.ConsentInput;
@@ -24,7 +27,6 @@ import org.casework.core.referrals.ReferralStatus;
 import org.casework.core.referrals.ReferralUrgency;
 import org.casework.core.referrals.SharedField;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,18 +51,21 @@ class ReferralController {
             UUID caseId,
             UUID flagId,
             UUID receivingOrganisationId,
-            String reason,
-            String servicesRequested,
+            @Size(max = Referral.REASON_MAX_LENGTH) String reason,
+            @Size(max = Referral.SERVICES_MAX_LENGTH) String servicesRequested,
             ReferralUrgency urgency,
             ConsentInput consent,
             Set<SharedField> sharedFields,
-            String caseSummary) {}
+            @Size(max = Referral.REASON_MAX_LENGTH) String caseSummary) {}
 
-    record ReasonRequest(String reason) {}
+    record ReasonRequest(
+            @Size(max = Referral.SHORT_REASON_MAX_LENGTH) String reason) {}
 
-    record NoteRequest(String note) {}
+    record ProgressNoteRequest(
+            @Size(max = ReferralProgressNote.MAX_LENGTH) String note) {}
 
-    record OutcomeRequest(String outcome) {}
+    record OutcomeRequest(
+            @Size(max = Referral.OUTCOME_MAX_LENGTH) String outcome) {}
 
     record Receiver(UUID id, String name, Department department, String contactName, String contactPhone) {}
 
@@ -104,7 +109,7 @@ class ReferralController {
             @RequestParam(required = false) ReferralStatus status,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        var pageable = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200));
+        var pageable = Paging.of(page, size);
         Page<Referral> found = referrals.list(box(box), status, pageable);
         Map<UUID, String> names = names(found.getContent());
         boolean receiver = referrals.viewsAsReceiver();
@@ -172,7 +177,7 @@ class ReferralController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestParam(required = false) Long version,
-            @RequestBody(required = false) NoteRequest request) {
+            @RequestBody(required = false) ProgressNoteRequest request) {
         String note = request == null ? null : request.note();
         return withEtag(referrals.recordProgress(id, Versions.required(ifMatch, version), note));
     }

@@ -2,13 +2,15 @@ package org.casework.api.services;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.api.PageResponse;
+import org.casework.api.Paging;
+import org.casework.core.services.ServiceRecord;
 import org.casework.core.services.ServiceRecordService;
 import org.casework.core.services.ServiceRecordService.NewServiceRecord;
 import org.casework.core.shared.InvalidInputException;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +30,9 @@ class ServiceRecordController {
     private final ServiceRecordService services;
     private final ServiceRecordMapper mapper;
 
-    record VoidRequest(String reason) {}
+    record VoidRequest(
+            @Size(max = ServiceRecord.VOID_REASON_MAX_LENGTH)
+            String reason) {}
 
     @Operation(
             summary = "Log a service or visit (上门/电话/视频) for a client in your jurisdiction, with or without a case;"
@@ -48,7 +52,7 @@ class ServiceRecordController {
             @RequestParam(name = "case", required = false) UUID caseId,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        var pageable = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200));
+        var pageable = Paging.of(page, size);
         if (caseId != null) {
             return PageResponse.of(services.forCase(caseId, pageable), mapper::toResponse);
         }

@@ -2,9 +2,11 @@ package org.casework.api.supervision;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.casework.core.supervision.SupervisionNote;
 import org.casework.core.supervision.SupervisionService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +26,8 @@ class SupervisionNoteController {
     private final SupervisionService supervision;
     private final NoteMapper mapper;
 
-    record NoteRequest(String text) {}
+    record SupervisionNoteRequest(
+            @Size(max = SupervisionNote.MAX_LENGTH) String text) {}
 
     @Operation(summary = "The case's supervision notes, oldest first")
     @GetMapping
@@ -34,7 +37,7 @@ class SupervisionNoteController {
 
     @Operation(summary = "Add a supervision note to the case (supervisors); notes are never changed")
     @PostMapping
-    ResponseEntity<NoteResponse> add(@PathVariable UUID caseId, @RequestBody NoteRequest request) {
+    ResponseEntity<NoteResponse> add(@PathVariable UUID caseId, @RequestBody SupervisionNoteRequest request) {
         String text = request == null ? null : request.text();
         return ResponseEntity.status(HttpStatus.CREATED).body(mapper.toResponse(supervision.add(caseId, text)));
     }

@@ -2,17 +2,18 @@ package org.casework.api.users;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.api.PageResponse;
+import org.casework.api.Paging;
 import org.casework.core.accounts.AccountService;
 import org.casework.core.accounts.AccountService.NewUser;
 import org.casework.core.accounts.LoginService;
 import org.casework.core.accounts.UserAccount;
 import org.casework.core.security.Role;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -66,15 +67,16 @@ class UserController {
         }
     }
 
-    record PasswordReset(String password) {}
+    record PasswordReset(
+            @Size(max = AccountService.PASSWORD_MAX_BYTES) String password) {}
 
     /** The user's own phone for SMS alerts; null or blank removes it. */
-    record PhoneChange(String phone) {}
+    record PhoneChange(@Size(max = 20) String phone) {}
 
     @GetMapping
     PageResponse<UserResponse> list(
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return PageResponse.of(accounts.list(PageRequest.of(page, Math.min(size, 200))), this::respond);
+        return PageResponse.of(accounts.list(Paging.of(page, size)), this::respond);
     }
 
     @GetMapping("/{id}")

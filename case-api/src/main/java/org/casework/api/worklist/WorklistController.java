@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.casework.api.PageResponse;
+import org.casework.api.Paging;
 import org.casework.core.caseload.CaseloadService;
 import org.casework.core.caseload.WorkerCaseload;
 import org.casework.core.worklist.WorkItem;
 import org.casework.core.worklist.WorkItemKind;
 import org.casework.core.worklist.WorklistService;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,7 +34,7 @@ class WorklistController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size,
             @RequestParam(name = "kind", required = false) Set<WorkItemKind> kinds) {
-        var pageable = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200));
+        var pageable = Paging.of(page, size);
         Set<WorkItemKind> wanted = kinds == null || kinds.isEmpty() ? EnumSet.allOf(WorkItemKind.class) : kinds;
         return PageResponse.of(worklist.worklist(pageable, wanted), item -> item);
     }

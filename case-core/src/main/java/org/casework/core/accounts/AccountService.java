@@ -1,5 +1,6 @@
 package org.casework.core.accounts;
 
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
@@ -48,12 +49,15 @@ public class AccountService {
 
     /** What an administrator enters for a new user. */
     public record NewUser(
-            String username,
-            String displayName,
-            String password,
+            @Size(max = 64) String username,
+            @Size(max = UserAccount.DISPLAY_NAME_MAX_LENGTH) String displayName,
+            @Size(max = PASSWORD_MAX_BYTES) String password,
             Role role,
-            String jurisdictionCode,
+            @Size(max = 12) String jurisdictionCode,
             UUID organisationId) {}
+
+    /** What bcrypt reads of a password: 72 bytes of UTF-8 (72 Latin letters, 24 Chinese characters). */
+    public static final int PASSWORD_MAX_BYTES = 72;
 
     /** Creates a user; refuses a taken username, a weak password or a jurisdiction of the wrong level. */
     @Transactional

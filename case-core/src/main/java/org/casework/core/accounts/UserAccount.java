@@ -17,6 +17,7 @@ import org.casework.core.security.Actor;
 import org.casework.core.security.Role;
 import org.casework.core.shared.AbstractAggregate;
 import org.casework.core.shared.EncryptedStringConverter;
+import org.casework.core.shared.FreeText;
 import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.RegionCode;
 
@@ -26,6 +27,8 @@ import org.casework.core.shared.RegionCode;
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
 public class UserAccount extends AbstractAggregate {
+
+    public static final int DISPLAY_NAME_MAX_LENGTH = 100;
 
     @Column(nullable = false, unique = true, length = 64)
     private String username;
@@ -79,10 +82,11 @@ public class UserAccount extends AbstractAggregate {
     }
 
     public void rename(String newDisplayName) {
-        if (newDisplayName == null || newDisplayName.isBlank()) {
+        String name = FreeText.line("displayName", newDisplayName, DISPLAY_NAME_MAX_LENGTH);
+        if (name == null) {
             throw new InvalidInputException("displayName", "account.displayName.required");
         }
-        this.displayName = newDisplayName.strip();
+        this.displayName = name;
     }
 
     public Actor toActor() {

@@ -3,6 +3,7 @@ package org.casework.core.assessments;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.casework.core.shared.FreeText;
 import org.casework.core.shared.InvalidInputException;
 
 /** Checks one answer against its item's type and normalises it; an empty value is no answer (null). */
@@ -72,6 +73,7 @@ final class AnswerValues {
             throw new InvalidInputException(item.code(), "assessment.answer.notText", item.code());
         }
         String text = s.strip();
+        FreeText.checkCharacters(item.code(), text, true);
         if (text.length() > item.maxLength()) {
             throw new InvalidInputException(item.code(), "assessment.answer.tooLong", item.code(), item.maxLength());
         }

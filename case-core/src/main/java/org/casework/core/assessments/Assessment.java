@@ -21,6 +21,8 @@ import lombok.Getter;
 import lombok.NoArgsConstructor;
 import org.casework.core.shared.AbstractAggregate;
 import org.casework.core.shared.ConflictException;
+import org.casework.core.shared.EncryptedStringConverter;
+import org.casework.core.shared.FreeText;
 import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.RiskLevel;
 
@@ -50,8 +52,9 @@ public class Assessment extends AbstractAggregate {
     @Column(nullable = false)
     private int instrumentVersion;
 
+    /** Encrypted at rest (JSON inside the ciphertext). */
     @Convert(converter = AnswersJsonConverter.class)
-    @Column(nullable = false, columnDefinition = "TEXT")
+    @Column(name = "answers_enc", nullable = false, columnDefinition = "TEXT")
     private Map<String, Object> answers = new LinkedHashMap<>();
 
     /** Every answer the instrument and its policy need is given; only then is there a result. */
@@ -70,15 +73,20 @@ public class Assessment extends AbstractAggregate {
     @Column(nullable = false)
     private boolean mandatoryReport;
 
-    /** Item codes or rule names, comma-separated (codes never contain commas). */
-    @Column(length = 1000)
+    /**
+     * Item codes or rule names, comma-separated (codes never contain commas). Encrypted at rest: the
+     * codes name what happened to the child (e.g. which mandatory-report situation was found).
+     */
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "triggers_enc", columnDefinition = "TEXT")
     private String triggers;
 
     /** How the result was computed (e.g. the age the rules used), comma-separated. */
     @Column(name = "result_notes", length = 300)
     private String resultNotes;
 
-    @Column(length = SUMMARY_MAX_LENGTH)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "summary_enc", columnDefinition = "TEXT")
     private String summary;
 
     @Enumerated(EnumType.STRING)
@@ -160,6 +168,7 @@ public class Assessment extends AbstractAggregate {
     public void summarise(String text) {
         requireDraft();
         String stripped = text == null ? null : text.strip();
+        FreeText.checkCharacters("summary", stripped, true);
         if (stripped != null && stripped.length() > SUMMARY_MAX_LENGTH) {
             throw new InvalidInputException("summary", "assessment.summary.tooLong", SUMMARY_MAX_LENGTH);
         }

@@ -31,11 +31,6 @@ public class AuditTrail {
         changes.save(new ChangeLogEntry(entityType, entityId, action, fields, note, actor, clock.instant()));
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void recordSensitiveAccess(String actor, UUID clientId, String reason) {
-        accesses.save(new SensitiveAccessEntry(actor, clientId, reason, clock.instant()));
-    }
-
     /** The history of one record, newest first. Callers check that the record is in scope. */
     @Transactional(readOnly = true)
     public List<ChangeLogEntry> historyOf(UUID entityId) {

@@ -1,6 +1,7 @@
 package org.casework.core.audit;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.casework.core.shared.EncryptedStringConverter;
 
 /**
  * Who changed which fields of which record, and when. Holds field names only: the history must
@@ -37,8 +39,12 @@ public class ChangeLogEntry {
     @Column(length = 1000)
     private String fields;
 
-    /** A non-sensitive remark, such as why a possible duplicate was registered anyway. */
-    @Column(length = 300)
+    /**
+     * A remark, such as why a possible duplicate was registered anyway. Typed by a worker at times,
+     * so encrypted at rest like every free text.
+     */
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "note_enc", columnDefinition = "TEXT")
     private String note;
 
     @Column(nullable = false, length = 64)

@@ -18,6 +18,7 @@ import static org.casework.core.cases.CaseState.TRANSFERRED;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -42,6 +43,8 @@ import org.casework.core.shared.AbstractAggregate;
 import org.casework.core.shared.AccessDeniedException;
 import org.casework.core.shared.ConflictException;
 import org.casework.core.shared.DomainException;
+import org.casework.core.shared.EncryptedStringConverter;
+import org.casework.core.shared.FreeText;
 import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.RegionCode;
 import org.casework.core.shared.RiskLevel;
@@ -56,6 +59,14 @@ import org.casework.core.shared.RiskLevel;
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
 public class CaseFile extends AbstractAggregate {
+
+    /** Reasons and comments of a lifecycle step (kept with the step). */
+    public static final int REASON_MAX_LENGTH = 1000;
+
+    public static final int INTAKE_NOTE_MAX_LENGTH = 500;
+    public static final int EVALUATION_MAX_LENGTH = 2000;
+    public static final int FOLLOW_UP_PLAN_MAX_LENGTH = 1000;
+    public static final int RISK_REASON_MAX_LENGTH = 500;
 
     @Column(nullable = false, unique = true, length = 20)
     private String caseNumber;
@@ -105,17 +116,20 @@ public class CaseFile extends AbstractAggregate {
     @Column(length = 30)
     private IntakeBasis intakeBasis;
 
-    @Column(length = 500)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "intake_note_enc", columnDefinition = "TEXT")
     private String intakeNote;
 
-    @Column(length = 2000)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "evaluation_enc", columnDefinition = "TEXT")
     private String evaluation;
 
     @Enumerated(EnumType.STRING)
     @Column(length = 30)
     private ClosureReason closureReason;
 
-    @Column(length = 1000)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "follow_up_plan_enc", columnDefinition = "TEXT")
     private String followUpPlan;
 
     private Instant closedAt;
@@ -156,7 +170,7 @@ public class CaseFile extends AbstractAggregate {
         if (source == null) {
             throw new InvalidInputException("source", "case.source.required");
         }
-        String why = required(reason, "reason");
+        String why = required(reason, "reason", REASON_MAX_LENGTH);
         this.caseNumber = caseNumber;
         this.primaryClientId = primaryClientId;
         this.regionCode = village.value();
@@ -174,7 +188,7 @@ public class CaseFile extends AbstractAggregate {
 
     /** Decides not to open a case (or refers out); the reason is mandatory. */
     public void declineToOpen(String reason, Stamp stamp) {
-        move(Set.of(LEAD, SCREENING), NOT_OPENED, "NOT_OPENED", required(reason, "reason"), stamp);
+        move(Set.of(LEAD, SCREENING), NOT_OPENED, "NOT_OPENED", required(reason, "reason", REASON_MAX_LENGTH), stamp);
     }
 
     /** Intake needs the client's or guardian's consent, or the legal basis for acting without it. */
@@ -185,9 +199,10 @@ public class CaseFile extends AbstractAggregate {
         if (basis == IntakeBasis.STATUTORY_DUTY && isBlank(note)) {
             throw new InvalidInputException("intakeNote", "case.intake.legalBasisRequired");
         }
-        move(Set.of(LEAD, SCREENING), INTAKE, "INTAKE", blankToNull(note), stamp);
+        String intake = optional(note, "intakeNote", INTAKE_NOTE_MAX_LENGTH);
+        move(Set.of(LEAD, SCREENING), INTAKE, "INTAKE", intake, stamp);
         this.intakeBasis = basis;
-        this.intakeNote = blankToNull(note);
+        this.intakeNote = intake;
     }
 
     public void startAssessment(Stamp stamp) {
@@ -196,7 +211,7 @@ public class CaseFile extends AbstractAggregate {
 
     /** Back from intervention to assessment, when the situation changed. */
     public void reassess(String reason, Stamp stamp) {
-        move(Set.of(ACTIVE), ASSESSING, "REASSESS", required(reason, "reason"), stamp);
+        move(Set.of(ACTIVE), ASSESSING, "REASSESS", required(reason, "reason", REASON_MAX_LENGTH), stamp);
     }
 
     /**
@@ -215,17 +230,17 @@ public class CaseFile extends AbstractAggregate {
     }
 
     public void approvePlan(String comment, Stamp stamp) {
-        move(Set.of(PLAN_REVIEW), ACTIVE, "APPROVE_PLAN", blankToNull(comment), stamp);
+        move(Set.of(PLAN_REVIEW), ACTIVE, "APPROVE_PLAN", optional(comment, "comment", REASON_MAX_LENGTH), stamp);
     }
 
     public void returnPlan(String comments, Stamp stamp) {
-        move(Set.of(PLAN_REVIEW), ASSESSING, "RETURN_PLAN", required(comments, "comments"), stamp);
+        move(Set.of(PLAN_REVIEW), ASSESSING, "RETURN_PLAN", required(comments, "comments", REASON_MAX_LENGTH), stamp);
     }
 
     /** Evaluation (评估) of what the intervention achieved; required before closure. */
     public void evaluate(String summary, Stamp stamp) {
         move(Set.of(ACTIVE, EVALUATING), EVALUATING, "EVALUATE", null, stamp);
-        this.evaluation = required(summary, "evaluation");
+        this.evaluation = required(summary, "evaluation", EVALUATION_MAX_LENGTH);
     }
 
     /** Asks a supervisor to close: needs the evaluation, a listed reason and a follow-up plan. */
@@ -236,17 +251,18 @@ public class CaseFile extends AbstractAggregate {
         if (reason == null) {
             throw new InvalidInputException("closureReason", "case.closure.reasonRequired");
         }
-        if (reason.needsFollowUp() && isBlank(followUp)) {
+        String plan = optional(followUp, "followUpPlan", FOLLOW_UP_PLAN_MAX_LENGTH);
+        if (reason.needsFollowUp() && plan == null) {
             throw new InvalidInputException("followUpPlan", "case.closure.followUpRequired");
         }
         move(Set.of(EVALUATING), CLOSURE_REVIEW, "REQUEST_CLOSURE", reason.name(), stamp);
         this.closureReason = reason;
-        this.followUpPlan = blankToNull(followUp);
+        this.followUpPlan = plan;
     }
 
     /** Closes the case; follow-ups fall due one and three months later (Asia/Shanghai days). */
     public void approveClosure(String comment, ZoneId zone, Stamp stamp) {
-        move(Set.of(CLOSURE_REVIEW), CLOSED, "APPROVE_CLOSURE", blankToNull(comment), stamp);
+        move(Set.of(CLOSURE_REVIEW), CLOSED, "APPROVE_CLOSURE", optional(comment, "comment", REASON_MAX_LENGTH), stamp);
         this.closedAt = stamp.at();
         if (closureReason.needsFollowUp()) {
             LocalDate closedOn = LocalDate.ofInstant(stamp.at(), zone);
@@ -256,7 +272,12 @@ public class CaseFile extends AbstractAggregate {
     }
 
     public void returnClosure(String comments, Stamp stamp) {
-        move(Set.of(CLOSURE_REVIEW), EVALUATING, "RETURN_CLOSURE", required(comments, "comments"), stamp);
+        move(
+                Set.of(CLOSURE_REVIEW),
+                EVALUATING,
+                "RETURN_CLOSURE",
+                required(comments, "comments", REASON_MAX_LENGTH),
+                stamp);
     }
 
     /**
@@ -264,7 +285,7 @@ public class CaseFile extends AbstractAggregate {
      * archives. Each may be recorded once its window opens, shortly before its due day.
      */
     public void recordFollowUp(String note, FollowUpWindow window, ZoneId zone, Stamp stamp) {
-        String text = required(note, "note");
+        String text = required(note, "note", REASON_MAX_LENGTH);
         boolean first = state == CLOSED;
         LocalDate due = first ? firstFollowUpDue : secondFollowUpDue;
         if (due != null && (state == CLOSED || state == FOLLOW_UP)) {
@@ -301,7 +322,7 @@ public class CaseFile extends AbstractAggregate {
             throw illegal("SUSPEND");
         }
         CaseState before = state;
-        move(Set.of(before), SUSPENDED, "SUSPEND", required(reason, "reason"), stamp);
+        move(Set.of(before), SUSPENDED, "SUSPEND", required(reason, "reason", REASON_MAX_LENGTH), stamp);
         this.stateBeforeSuspension = before;
     }
 
@@ -315,7 +336,7 @@ public class CaseFile extends AbstractAggregate {
         if (!state.isOpen() && state != LEAD && state != SCREENING) {
             throw illegal("TRANSFER");
         }
-        move(Set.of(state), TRANSFERRED, "TRANSFER", required(reason, "reason"), stamp);
+        move(Set.of(state), TRANSFERRED, "TRANSFER", required(reason, "reason", REASON_MAX_LENGTH), stamp);
     }
 
     /** Reopens a finished or refused case for a new assessment; the reason is mandatory. */
@@ -323,7 +344,7 @@ public class CaseFile extends AbstractAggregate {
         if (!state.isReopenable()) {
             throw illegal("REOPEN");
         }
-        move(Set.of(state), ASSESSING, "REOPEN", required(reason, "reason"), stamp);
+        move(Set.of(state), ASSESSING, "REOPEN", required(reason, "reason", REASON_MAX_LENGTH), stamp);
         this.closureReason = null;
         this.closedAt = null;
         this.firstFollowUpDue = null;
@@ -342,7 +363,7 @@ public class CaseFile extends AbstractAggregate {
             throw new InvalidInputException("riskLevel", "case.risk.required");
         }
         this.proposedRiskLevel = level;
-        record(level, RiskChangeKind.PROPOSED, blankToNull(why), stamp);
+        record(level, RiskChangeKind.PROPOSED, optional(why, "reason", RISK_REASON_MAX_LENGTH), stamp);
     }
 
     /**
@@ -358,13 +379,13 @@ public class CaseFile extends AbstractAggregate {
         }
         if (!isBelowProposal(level)) {
             this.riskLevel = level;
-            record(level, RiskChangeKind.CONFIRMED, blankToNull(reason), stamp);
+            record(level, RiskChangeKind.CONFIRMED, optional(reason, "reason", RISK_REASON_MAX_LENGTH), stamp);
             return RiskChangeKind.CONFIRMED;
         }
         if (!bySupervisor) {
             throw new AccessDeniedException("case.risk.belowProposal", proposedRiskLevel.label());
         }
-        String why = required(reason, "reason");
+        String why = required(reason, "reason", RISK_REASON_MAX_LENGTH);
         this.riskLevel = level;
         record(level, RiskChangeKind.OVERRIDDEN, why, stamp);
         return RiskChangeKind.OVERRIDDEN;
@@ -435,18 +456,19 @@ public class CaseFile extends AbstractAggregate {
         return new ConflictException("case.transition.illegal", action, state.name());
     }
 
-    private static String required(String text, String field) {
-        if (isBlank(text)) {
+    private static String required(String text, String field, int maxLength) {
+        String value = optional(text, field, maxLength);
+        if (value == null) {
             throw new InvalidInputException(field, "case." + field + ".required");
         }
-        return text.strip();
+        return value;
     }
 
     private static boolean isBlank(String text) {
         return text == null || text.isBlank();
     }
 
-    private static String blankToNull(String text) {
-        return isBlank(text) ? null : text.strip();
+    private static String optional(String text, String field, int maxLength) {
+        return FreeText.block(field, text, maxLength);
     }
 }

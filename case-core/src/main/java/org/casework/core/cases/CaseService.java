@@ -1,5 +1,6 @@
 package org.casework.core.cases;
 
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -58,7 +59,11 @@ public class CaseService {
 
     /** What a worker enters to open a case (a lead) for a registry client. */
     public record OpenCase(
-            UUID clientId, CaseSource source, String reason, RiskLevel initialRisk, List<UUID> memberIds) {}
+            UUID clientId,
+            CaseSource source,
+            @Size(max = CaseFile.REASON_MAX_LENGTH) String reason,
+            RiskLevel initialRisk,
+            List<UUID> memberIds) {}
 
     /**
      * Opens a lead for a client the caller may see, owned by the station of the client's township

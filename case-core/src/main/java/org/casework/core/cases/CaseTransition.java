@@ -1,6 +1,7 @@
 package org.casework.core.cases;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.casework.core.shared.EncryptedStringConverter;
 
 /** One step of a case's lifecycle: who moved it from where to where, when and why. Append-only. */
 @Entity
@@ -41,7 +43,9 @@ public class CaseTransition {
     @Column(nullable = false, length = 40)
     private String action;
 
-    @Column(length = 1000)
+    /** Free text about the client's situation: encrypted at rest. */
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "reason_enc", columnDefinition = "TEXT")
     private String reason;
 
     @Column(nullable = false, length = 64)

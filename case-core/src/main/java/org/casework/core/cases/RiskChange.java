@@ -1,6 +1,7 @@
 package org.casework.core.cases;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.casework.core.shared.EncryptedStringConverter;
 import org.casework.core.shared.RiskLevel;
 
 /** One entry of a case's risk history. Append-only. */
@@ -44,7 +46,9 @@ public class RiskChange {
     @Column(name = "proposed_level", length = 10)
     private RiskLevel proposedLevel;
 
-    @Column(length = 500)
+    /** Free text about the client's situation: encrypted at rest. */
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "reason_enc", columnDefinition = "TEXT")
     private String reason;
 
     @Column(nullable = false, length = 64)

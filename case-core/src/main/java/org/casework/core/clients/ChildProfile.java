@@ -15,6 +15,8 @@ import org.casework.core.shared.EncryptedStringConverter;
 /**
  * What a station needs to know about a child's care: each parent's status and work place, the
  * guardian (监护人) and entrusted carer (委托照护人, 未保法 Art. 22), school and last parent contact.
+ * The free texts (work places, names, school) and the phones are encrypted at rest; the statuses
+ * and relations are codes and short labels.
  */
 @Embeddable
 @Getter
@@ -22,21 +24,29 @@ import org.casework.core.shared.EncryptedStringConverter;
 @AllArgsConstructor
 public class ChildProfile {
 
+    public static final int WORKPLACE_MAX_LENGTH = 200;
+    public static final int NAME_MAX_LENGTH = 50;
+    public static final int RELATION_MAX_LENGTH = 30;
+    public static final int SCHOOL_MAX_LENGTH = 100;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "father_status", length = 30)
     private ParentStatus fatherStatus;
 
-    @Column(name = "father_workplace", length = 200)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "father_workplace_enc", columnDefinition = "TEXT")
     private String fatherWorkplace;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "mother_status", length = 30)
     private ParentStatus motherStatus;
 
-    @Column(name = "mother_workplace", length = 200)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "mother_workplace_enc", columnDefinition = "TEXT")
     private String motherWorkplace;
 
-    @Column(name = "guardian_name", length = 50)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "guardian_name_enc", columnDefinition = "TEXT")
     private String guardianName;
 
     @Column(name = "guardian_relation", length = 30)
@@ -46,7 +56,8 @@ public class ChildProfile {
     @Column(name = "guardian_phone_enc", length = 200)
     private String guardianPhone;
 
-    @Column(name = "carer_name", length = 50)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "carer_name_enc", columnDefinition = "TEXT")
     private String carerName;
 
     @Column(name = "carer_relation", length = 30)
@@ -56,7 +67,8 @@ public class ChildProfile {
     @Column(name = "carer_phone_enc", length = 200)
     private String carerPhone;
 
-    @Column(name = "school", length = 100)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "school_enc", columnDefinition = "TEXT")
     private String school;
 
     @Column(name = "last_parent_contact")

@@ -17,7 +17,7 @@ import org.casework.core.shared.InvalidInputException;
  */
 public final class ChineseName {
 
-    private static final int MAX_LENGTH = 50;
+    public static final int MAX_LENGTH = 50;
 
     // pinyin4j lists readings in dictionary order, which is wrong for these characters as
     // surnames; only the first character of a name is taken to be the surname.

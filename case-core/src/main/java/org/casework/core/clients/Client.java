@@ -30,7 +30,9 @@ import org.casework.core.shared.RegionCode;
 
 /**
  * A person in the registry. ID and phone numbers are stored encrypted, with a blind index for
- * uniqueness and a four-character tail for search; the residence village decides who may see them.
+ * uniqueness and a four-character tail for search; the address and the reason for a missing ID are
+ * encrypted too. The name stays searchable in clear (docs/security.md, "Fields kept in clear and
+ * why"); the residence village decides who may see the record.
  */
 @Entity
 @Table(name = "client")
@@ -43,6 +45,10 @@ public class Client extends AbstractAggregate {
 
     /** 高龄老人: 80 and over. */
     public static final int ADVANCED_AGE = 80;
+
+    public static final int ETHNICITY_MAX_LENGTH = 20;
+    public static final int NO_ID_REASON_MAX_LENGTH = 200;
+    public static final int ADDRESS_MAX_LENGTH = 300;
 
     @Column(nullable = false, length = 50)
     private String fullName;
@@ -73,7 +79,8 @@ public class Client extends AbstractAggregate {
     @Column(name = "id_number_tail", length = 4)
     private String idNumberTail;
 
-    @Column(length = 200)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "no_id_reason_enc", columnDefinition = "TEXT")
     private String noIdReason;
 
     @Convert(converter = EncryptedStringConverter.class)
@@ -89,7 +96,8 @@ public class Client extends AbstractAggregate {
     @Column(nullable = false, length = 12)
     private String residenceRegionCode;
 
-    @Column(length = 300)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "address_enc", columnDefinition = "TEXT")
     private String address;
 
     @Column(columnDefinition = "BINARY(16)")

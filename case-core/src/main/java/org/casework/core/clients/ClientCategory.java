@@ -1,6 +1,7 @@
 package org.casework.core.clients;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,6 +16,8 @@ import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.casework.core.shared.EncryptedStringConverter;
+import org.casework.core.shared.FreeText;
 import org.casework.core.shared.InvalidInputException;
 
 /**
@@ -26,6 +29,9 @@ import org.casework.core.shared.InvalidInputException;
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
 public class ClientCategory {
+
+    public static final int VERIFIER_MAX_LENGTH = 50;
+    public static final int END_REASON_MAX_LENGTH = 200;
 
     @Id
     @Column(columnDefinition = "BINARY(16)")
@@ -55,7 +61,9 @@ public class ClientCategory {
     @Column(length = 50)
     private String verifiedBy;
 
-    @Column(length = 200)
+    /** May tell why a child left a category (moved, died, parent returned): encrypted at rest. */
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "end_reason_enc", columnDefinition = "TEXT")
     private String endReason;
 
     @Column(nullable = false, length = 64)
@@ -89,7 +97,7 @@ public class ClientCategory {
         this.validFrom = validFrom;
         this.validTo = validTo;
         this.source = source;
-        this.verifiedBy = verifiedBy;
+        this.verifiedBy = FreeText.line("verifiedBy", verifiedBy, VERIFIER_MAX_LENGTH);
         this.recordedBy = recordedBy;
         this.recordedAt = recordedAt;
     }
@@ -112,10 +120,11 @@ public class ClientCategory {
         if (endDate.isBefore(validFrom)) {
             throw new InvalidInputException("validTo", "client.category.datesReversed");
         }
-        if (reason == null || reason.isBlank()) {
+        String why = FreeText.block("reason", reason, END_REASON_MAX_LENGTH);
+        if (why == null) {
             throw new InvalidInputException("reason", "client.category.endReasonRequired");
         }
         this.validTo = endDate;
-        this.endReason = reason.strip();
+        this.endReason = why;
     }
 }

@@ -1,5 +1,6 @@
 package org.casework.core.clients;
 
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -13,40 +14,52 @@ import java.util.UUID;
  * @param categories categories to add at registration (ignored on update)
  */
 public record ClientInput(
-        String fullName,
+        @Size(max = ChineseName.MAX_LENGTH) String fullName,
         Sex sex,
         LocalDate birthDate,
-        String ethnicity,
-        String idNumber,
-        String noIdReason,
-        String phone,
-        String hukouRegionCode,
-        String residenceRegionCode,
-        String address,
+        @Size(max = Client.ETHNICITY_MAX_LENGTH) String ethnicity,
+        @Size(max = ID_NUMBER_MAX_LENGTH) String idNumber,
+        @Size(max = Client.NO_ID_REASON_MAX_LENGTH) String noIdReason,
+        @Size(max = PHONE_MAX_LENGTH) String phone,
+        @Size(max = REGION_CODE_MAX_LENGTH) String hukouRegionCode,
+        @Size(max = REGION_CODE_MAX_LENGTH) String residenceRegionCode,
+        @Size(max = Client.ADDRESS_MAX_LENGTH) String address,
         UUID householdId,
         HouseholdRelation relationToHead,
         ChildProfileInput child,
         ElderlyProfileInput elderly,
         List<NewCategory> categories,
+
+        @Size(max = ClientService.DUPLICATE_OVERRIDE_MAX_LENGTH)
         String duplicateOverrideReason) {
+
+    /** As typed: an 18-character number, perhaps with spaces or dashes between the groups. */
+    public static final int ID_NUMBER_MAX_LENGTH = 24;
+
+    public static final int PHONE_MAX_LENGTH = 20;
+    public static final int REGION_CODE_MAX_LENGTH = 12;
 
     /** A child's care situation as entered; phones validated by the service. */
     public record ChildProfileInput(
             ParentStatus fatherStatus,
-            String fatherWorkplace,
+            @Size(max = ChildProfile.WORKPLACE_MAX_LENGTH) String fatherWorkplace,
             ParentStatus motherStatus,
-            String motherWorkplace,
-            String guardianName,
-            String guardianRelation,
-            String guardianPhone,
-            String carerName,
-            String carerRelation,
-            String carerPhone,
-            String school,
+            @Size(max = ChildProfile.WORKPLACE_MAX_LENGTH) String motherWorkplace,
+            @Size(max = ChildProfile.NAME_MAX_LENGTH) String guardianName,
+            @Size(max = ChildProfile.RELATION_MAX_LENGTH) String guardianRelation,
+            @Size(max = PHONE_MAX_LENGTH) String guardianPhone,
+            @Size(max = ChildProfile.NAME_MAX_LENGTH) String carerName,
+            @Size(max = ChildProfile.RELATION_MAX_LENGTH) String carerRelation,
+            @Size(max = PHONE_MAX_LENGTH) String carerPhone,
+            @Size(max = ChildProfile.SCHOOL_MAX_LENGTH) String school,
             LocalDate lastParentContact) {}
 
     /** An elderly person's living arrangement and supporters. */
-    public record ElderlyProfileInput(LivingArrangement livingArrangement, String supporters) {}
+    public record ElderlyProfileInput(
+            LivingArrangement livingArrangement,
+
+            @Size(max = ElderlyProfile.SUPPORTERS_MAX_LENGTH)
+            String supporters) {}
 
     /** A dated category with its source and verifier. */
     public record NewCategory(
@@ -55,5 +68,5 @@ public record ClientInput(
             LocalDate validFrom,
             LocalDate validTo,
             CategorySource source,
-            String verifiedBy) {}
+            @Size(max = ClientCategory.VERIFIER_MAX_LENGTH) String verifiedBy) {}
 }

@@ -14,6 +14,8 @@ import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.audit.AuditTrail;
 import org.casework.core.audit.ChangeLogEntry;
+import org.casework.core.audit.RevealThrottle;
+import org.casework.core.audit.TooManyRevealsException;
 import org.casework.core.clients.ClientInput.NewCategory;
 import org.casework.core.households.HouseholdService;
 import org.casework.core.security.Actor;
@@ -21,12 +23,14 @@ import org.casework.core.security.CurrentActor;
 import org.casework.core.security.Permission;
 import org.casework.core.shared.AccessDeniedException;
 import org.casework.core.shared.ConflictException;
+import org.casework.core.shared.FreeText;
 import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -37,11 +41,18 @@ import org.springframework.transaction.annotation.Transactional;
 @RequiredArgsConstructor
 public class ClientService {
 
+    /** The history note holds it behind a 19-character prefix, in a column of 300. */
+    public static final int DUPLICATE_OVERRIDE_MAX_LENGTH = 280;
+
+    /** Kept with each full view of a number, in the access log. */
+    public static final int REVEAL_REASON_MAX_LENGTH = 200;
+
     private final ClientRepository clients;
     private final PersonalDataValidator validator;
     private final HouseholdService households;
     private final CurrentActor currentActor;
     private final AuditTrail audit;
+    private final RevealThrottle revealThrottle;
     private final Clock clock;
     private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
@@ -66,7 +77,9 @@ public class ClientService {
         PersonalData data = validator.validate(actor, input);
         String hash = validator.blindIndex(data.idNumber());
         refuseTakenIdNumber(actor, hash, null);
-        warnOfPossibleDuplicate(actor, data, input.duplicateOverrideReason());
+        String overrideReason = FreeText.block(
+                "duplicateOverrideReason", input.duplicateOverrideReason(), DUPLICATE_OVERRIDE_MAX_LENGTH);
+        warnOfPossibleDuplicate(actor, data, overrideReason);
         Client client = new Client(data, hash, today());
         client.assignId(id);
         if (input.categories() != null) {
@@ -84,10 +97,7 @@ public class ClientService {
         }
         clients.save(client);
         events.publishEvent(new ClientRegistered(client.getId()));
-        String override = input.duplicateOverrideReason() == null
-                        || input.duplicateOverrideReason().isBlank()
-                ? null
-                : "duplicateOverride: " + input.duplicateOverrideReason().strip();
+        String override = overrideReason == null ? null : "duplicateOverride: " + overrideReason;
         audit.recordChange("Client", client.getId(), "CREATED", null, override, actor.username());
         return client;
     }
@@ -195,19 +205,25 @@ public class ClientService {
 
     /**
      * Shows a client's numbers in full. Needs the unmask permission and a reason, and leaves a
-     * record of who viewed whose numbers and when.
+     * record of who viewed whose numbers and when. Limited per user and period: the attempt over
+     * the limit is refused, logged and (the first time in a period) reported to the supervisors.
+     *
+     * @throws TooManyRevealsException when the caller reached the reveal limit (the refusal commits)
      */
-    @Transactional
+    // READ COMMITTED: the throttle counts after taking its lock, and must see the reveals committed
+    // meanwhile; under MySQL's REPEATABLE READ the count would read the snapshot of the first query
+    @Transactional(isolation = Isolation.READ_COMMITTED, noRollbackFor = TooManyRevealsException.class)
     public RevealedIdentifiers reveal(UUID clientId, String reason) {
         Actor actor = currentActor.require(Permission.READ_CLIENTS);
         Client client = find(actor, clientId);
         if (!actor.has(Permission.UNMASK_IDENTIFIERS)) {
             throw new AccessDeniedException("client.reveal.forbidden");
         }
-        if (reason == null || reason.strip().length() < 2) {
+        String why = FreeText.block("reason", reason, REVEAL_REASON_MAX_LENGTH);
+        if (why == null || why.length() < 2) {
             throw new InvalidInputException("reason", "client.reveal.reasonRequired");
         }
-        audit.recordSensitiveAccess(actor.username(), clientId, reason.strip());
+        revealThrottle.admit(actor, clientId, why);
         ChildProfile child = client.getChildProfile();
         return new RevealedIdentifiers(
                 client.getIdNumber(),

@@ -9,6 +9,7 @@ import org.casework.core.regions.RegionService;
 import org.casework.core.security.Actor;
 import org.casework.core.shared.AccessDeniedException;
 import org.casework.core.shared.FieldCipher;
+import org.casework.core.shared.FreeText;
 import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.RegionCode;
 import org.casework.core.shared.RegionLevel;
@@ -48,13 +49,13 @@ class PersonalDataValidator {
                 input.fullName(),
                 input.sex(),
                 input.birthDate(),
-                input.ethnicity(),
+                FreeText.line("ethnicity", input.ethnicity(), Client.ETHNICITY_MAX_LENGTH),
                 id,
-                input.noIdReason(),
+                FreeText.block("noIdReason", input.noIdReason(), Client.NO_ID_REASON_MAX_LENGTH),
                 phone,
                 hukou,
                 residence,
-                input.address(),
+                FreeText.line("address", input.address(), Client.ADDRESS_MAX_LENGTH),
                 input.householdId(),
                 input.relationToHead(),
                 child(input.child()),
@@ -72,16 +73,16 @@ class PersonalDataValidator {
         }
         return new ChildProfile(
                 in.fatherStatus(),
-                trim(in.fatherWorkplace()),
+                FreeText.line("fatherWorkplace", in.fatherWorkplace(), ChildProfile.WORKPLACE_MAX_LENGTH),
                 in.motherStatus(),
-                trim(in.motherWorkplace()),
-                trim(in.guardianName()),
-                trim(in.guardianRelation()),
+                FreeText.line("motherWorkplace", in.motherWorkplace(), ChildProfile.WORKPLACE_MAX_LENGTH),
+                FreeText.line("guardianName", in.guardianName(), ChildProfile.NAME_MAX_LENGTH),
+                FreeText.line("guardianRelation", in.guardianRelation(), ChildProfile.RELATION_MAX_LENGTH),
                 blank(in.guardianPhone()) ? null : phone("guardianPhone", in.guardianPhone()),
-                trim(in.carerName()),
-                trim(in.carerRelation()),
+                FreeText.line("carerName", in.carerName(), ChildProfile.NAME_MAX_LENGTH),
+                FreeText.line("carerRelation", in.carerRelation(), ChildProfile.RELATION_MAX_LENGTH),
                 blank(in.carerPhone()) ? null : phone("carerPhone", in.carerPhone()),
-                trim(in.school()),
+                FreeText.line("school", in.school(), ChildProfile.SCHOOL_MAX_LENGTH),
                 in.lastParentContact());
     }
 
@@ -103,14 +104,14 @@ class PersonalDataValidator {
     }
 
     private static ElderlyProfile elderly(ElderlyProfileInput in) {
-        return in == null ? null : new ElderlyProfile(in.livingArrangement(), trim(in.supporters()));
+        return in == null
+                ? null
+                : new ElderlyProfile(
+                        in.livingArrangement(),
+                        FreeText.line("supporters", in.supporters(), ElderlyProfile.SUPPORTERS_MAX_LENGTH));
     }
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    private static String trim(String value) {
-        return blank(value) ? null : value.strip();
     }
 }

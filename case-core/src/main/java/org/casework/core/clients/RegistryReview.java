@@ -1,6 +1,7 @@
 package org.casework.core.clients;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,6 +14,8 @@ import lombok.Getter;
 import lombok.NoArgsConstructor;
 import org.casework.core.shared.AbstractAggregate;
 import org.casework.core.shared.ConflictException;
+import org.casework.core.shared.EncryptedStringConverter;
+import org.casework.core.shared.FreeText;
 import org.casework.core.shared.InvalidInputException;
 
 /**
@@ -51,7 +54,9 @@ public class RegistryReview extends AbstractAggregate {
     @Column(length = 64)
     private String resolvedBy;
 
-    @Column(length = RESOLUTION_MAX_LENGTH)
+    /** What the station decided: free text about the person, encrypted at rest. */
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "resolution_enc", columnDefinition = "TEXT")
     private String resolution;
 
     RegistryReview(Client client, RegistryReviewKind kind, UUID subjectId, LocalDate dueOn) {
@@ -71,12 +76,9 @@ public class RegistryReview extends AbstractAggregate {
         if (!isOpen()) {
             throw new ConflictException("registry.review.alreadyResolved");
         }
-        String text = note == null ? "" : note.strip();
-        if (text.isEmpty()) {
+        String text = FreeText.block("resolution", note, RESOLUTION_MAX_LENGTH);
+        if (text == null) {
             throw new InvalidInputException("resolution", "registry.review.resolutionRequired");
-        }
-        if (text.length() > RESOLUTION_MAX_LENGTH) {
-            throw new InvalidInputException("resolution", "registry.review.resolutionTooLong", RESOLUTION_MAX_LENGTH);
         }
         this.resolution = text;
         this.resolvedBy = by;

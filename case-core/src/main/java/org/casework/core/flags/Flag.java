@@ -17,6 +17,7 @@ import org.casework.core.clients.Sex;
 import org.casework.core.shared.AbstractAggregate;
 import org.casework.core.shared.ConflictException;
 import org.casework.core.shared.EncryptedStringConverter;
+import org.casework.core.shared.FreeText;
 import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.RegionCode;
 import org.casework.core.shared.RiskLevel;
@@ -26,7 +27,8 @@ import org.hibernate.annotations.DynamicUpdate;
  * A field user's report that a minor may be at risk (风险上报). Nothing the reporter sent changes
  * afterwards: triage only adds the outcome, escalation only its marks, and additions are notes.
  * Dynamic updates, so the escalation job's marks (written by a conditional update, without a
- * version bump) are never overwritten by a triage that loaded the flag earlier.
+ * version bump) are never overwritten by a triage that loaded the flag earlier. What was seen —
+ * type, description, place, the child's name and guardian, the triage reason — is encrypted at rest.
  */
 @Entity
 @Table(name = "flag")
@@ -63,8 +65,8 @@ public class Flag extends AbstractAggregate {
     @Column(name = "guardian_contact_enc", columnDefinition = "TEXT")
     private String guardianContact;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 50)
+    @Convert(converter = EncryptedFlagTypeConverter.class)
+    @Column(name = "type_enc", nullable = false, columnDefinition = "TEXT")
     private FlagType type;
 
     @Enumerated(EnumType.STRING)
@@ -78,7 +80,8 @@ public class Flag extends AbstractAggregate {
     @Column(nullable = false)
     private Instant observedAt;
 
-    @Column(length = PLACE_MAX_LENGTH)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "observed_place_enc", columnDefinition = "TEXT")
     private String observedPlace;
 
     @Column(nullable = false, columnDefinition = "BINARY(16)")
@@ -110,7 +113,8 @@ public class Flag extends AbstractAggregate {
     @Column(columnDefinition = "BINARY(16)")
     private UUID outcomeClientId;
 
-    @Column(length = REASON_MAX_LENGTH)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "outcome_reason_enc", columnDefinition = "TEXT")
     private String outcomeReason;
 
     @Column(length = 64)
@@ -228,6 +232,7 @@ public class Flag extends AbstractAggregate {
             return null;
         }
         String value = text.strip();
+        FreeText.checkCharacters(field, value, true);
         if (value.length() > maxLength) {
             throw new InvalidInputException(field, "flag." + field + ".tooLong", maxLength);
         }

@@ -11,6 +11,7 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 import org.casework.core.shared.EncryptedStringConverter;
+import org.casework.core.shared.FreeText;
 import org.casework.core.shared.InvalidInputException;
 
 /** An addition to a sent flag (the flag itself never changes). Append-only, encrypted at rest. */
@@ -51,6 +52,7 @@ public class FlagNote {
         if (value.isEmpty()) {
             throw new InvalidInputException("text", "flag.note.required");
         }
+        FreeText.checkCharacters("text", value, true);
         if (value.length() > TEXT_MAX_LENGTH) {
             throw new InvalidInputException("text", "flag.note.tooLong", TEXT_MAX_LENGTH);
         }

@@ -1,6 +1,7 @@
 package org.casework.core.flags;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -9,6 +10,8 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 import org.casework.core.shared.AbstractAggregate;
+import org.casework.core.shared.EncryptedStringConverter;
+import org.casework.core.shared.FreeText;
 import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.RegionCode;
 
@@ -22,6 +25,10 @@ import org.casework.core.shared.RegionCode;
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
 public class MandatoryReport extends AbstractAggregate {
+
+    public static final int UNIT_MAX_LENGTH = 200;
+    /** Officer, receipt number and who reported. */
+    public static final int PERSON_MAX_LENGTH = 100;
 
     @Column(columnDefinition = "BINARY(16)")
     private UUID flagId;
@@ -38,10 +45,12 @@ public class MandatoryReport extends AbstractAggregate {
     @Column(nullable = false, length = 200)
     private String receivingUnit;
 
-    @Column(nullable = false, length = 100)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "officer_enc", nullable = false, columnDefinition = "TEXT")
     private String officer;
 
-    @Column(nullable = false, length = 100)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "receipt_number_enc", nullable = false, columnDefinition = "TEXT")
     private String receiptNumber;
 
     /** Who called the police: the staff member, not the flag's reporter (who stays confidential). */
@@ -75,10 +84,10 @@ public class MandatoryReport extends AbstractAggregate {
         this.caseId = caseId;
         this.villageCode = village.value();
         this.reportedAt = pastTime(details.reportedAt(), "reportedAt", now);
-        this.receivingUnit = required(details.receivingUnit(), "receivingUnit", 200);
-        this.officer = required(details.officer(), "officer", 100);
-        this.receiptNumber = required(details.receiptNumber(), "receiptNumber", 100);
-        this.reportedBy = required(details.reportedBy(), "reportedBy", 100);
+        this.receivingUnit = required(details.receivingUnit(), "receivingUnit", UNIT_MAX_LENGTH);
+        this.officer = required(details.officer(), "officer", PERSON_MAX_LENGTH);
+        this.receiptNumber = required(details.receiptNumber(), "receiptNumber", PERSON_MAX_LENGTH);
+        this.reportedBy = required(details.reportedBy(), "reportedBy", PERSON_MAX_LENGTH);
         this.civilAffairsNotifiedAt = pastTime(details.civilAffairsNotifiedAt(), "civilAffairsNotifiedAt", now);
         this.minorProtectionNotifiedAt =
                 pastTime(details.minorProtectionNotifiedAt(), "minorProtectionNotifiedAt", now);
@@ -108,6 +117,7 @@ public class MandatoryReport extends AbstractAggregate {
         if (value.isEmpty()) {
             throw new InvalidInputException(field, "mandatoryReport." + field + ".required");
         }
+        FreeText.checkCharacters(field, value, false);
         if (value.length() > maxLength) {
             throw new InvalidInputException(field, "mandatoryReport.tooLong", maxLength);
         }

@@ -1,5 +1,6 @@
 package org.casework.core.households;
 
+import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.audit.AuditTrail;
@@ -29,7 +30,11 @@ public class HouseholdService {
     private final ApplicationEventPublisher events;
 
     /** What a worker enters for a household. */
-    public record HouseholdDetails(String name, String regionCode, String address, String notes) {}
+    public record HouseholdDetails(
+            @Size(max = Household.NAME_MAX_LENGTH) String name,
+            @Size(max = 12) String regionCode,
+            @Size(max = Household.ADDRESS_MAX_LENGTH) String address,
+            @Size(max = Household.NOTES_MAX_LENGTH) String notes) {}
 
     /** Registers a household in a village of the caller's jurisdiction. */
     @Transactional

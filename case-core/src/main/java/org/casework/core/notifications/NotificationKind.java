@@ -26,7 +26,9 @@ public enum NotificationKind {
     /** A red or orange case was lowered to yellow or green. Args: case number, from level key, to level key. */
     RISK_LOWERED(SubjectType.CASE),
     /** A registry entry of the recipient's township waits for review. Args: village, review kind key. */
-    REGISTRY_REVIEW(SubjectType.CLIENT);
+    REGISTRY_REVIEW(SubjectType.CLIENT),
+    /** A user was refused a reveal of full numbers: they reached the limit. Args: username, limit, minutes. */
+    REVEAL_LIMIT_REACHED(SubjectType.USER);
 
     private final SubjectType subjectType;
 

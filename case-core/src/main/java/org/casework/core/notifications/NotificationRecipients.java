@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.accounts.UserAccount;
 import org.casework.core.accounts.UserAccountRepository;
+import org.casework.core.audit.RevealLimitReached;
 import org.casework.core.flags.EscalationTier;
 import org.casework.core.flags.FlagEscalated;
 import org.casework.core.flags.FlagRaised;
@@ -134,6 +135,26 @@ public class NotificationRecipients {
     public List<UserAccount> registryReview(RegionCode village) {
         return distinct(
                 users.findEnabled(STATION_STAFF, List.of(township(village).value())).stream(), null);
+    }
+
+    /**
+     * A user reached the reveal limit: the station head and child supervisor of their township; when
+     * there is none (a county user, or the head themselves), the county supervisors covering them.
+     * Never the user.
+     */
+    public List<UserAccount> revealLimitReached(RevealLimitReached event) {
+        List<UserAccount> heads = event.jurisdiction().level().ordinal() >= RegionLevel.TOWNSHIP.ordinal()
+                ? distinct(
+                        users
+                                .findEnabled(
+                                        STATION_SUPERVISORS,
+                                        List.of(township(event.jurisdiction()).value()))
+                                .stream(),
+                        event.userId())
+                : List.of();
+        return heads.isEmpty()
+                ? distinct(countySupervisorsCovering(event.jurisdiction()).stream(), event.userId())
+                : heads;
     }
 
     private List<UserAccount> countySupervisorsCovering(RegionCode village) {

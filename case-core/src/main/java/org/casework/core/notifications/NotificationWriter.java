@@ -11,6 +11,7 @@ import lombok.RequiredArgsConstructor;
 import org.casework.core.accounts.RepeatedLoginFailures;
 import org.casework.core.accounts.UserAccount;
 import org.casework.core.accounts.UserAccountRepository;
+import org.casework.core.audit.RevealLimitReached;
 import org.casework.core.cases.ApprovalDecided;
 import org.casework.core.cases.ApprovalKind;
 import org.casework.core.cases.ApprovalRequested;
@@ -179,6 +180,18 @@ class NotificationWriter {
                 NotificationKind.REGISTRY_REVIEW,
                 event.clientId(),
                 List.of(village(event.village()), MessageArg.key("registry.review.kind." + event.kind())));
+    }
+
+    @EventListener
+    void on(RevealLimitReached event) {
+        write(
+                recipients.revealLimitReached(event),
+                NotificationKind.REVEAL_LIMIT_REACHED,
+                event.userId(),
+                List.of(
+                        MessageArg.text(event.username()),
+                        MessageArg.text(String.valueOf(event.limit())),
+                        MessageArg.text(String.valueOf(event.periodMinutes()))));
     }
 
     private void write(List<UserAccount> to, NotificationKind kind, UUID subjectId, List<MessageArg> args) {

@@ -7,5 +7,7 @@ public enum SubjectType {
     CASE,
     /** The recipient's own account (its password page). */
     ACCOUNT,
-    CLIENT
+    CLIENT,
+    /** A user (the one who reached the reveal limit): links to their access log. */
+    USER
 }

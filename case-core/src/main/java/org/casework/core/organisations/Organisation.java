@@ -9,6 +9,7 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 import org.casework.core.shared.AbstractAggregate;
+import org.casework.core.shared.FreeText;
 import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.RegionCode;
 
@@ -18,6 +19,10 @@ import org.casework.core.shared.RegionCode;
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
 public class Organisation extends AbstractAggregate {
+
+    public static final int NAME_MAX_LENGTH = 200;
+    public static final int CONTACT_NAME_MAX_LENGTH = 50;
+    public static final int CONTACT_PHONE_MAX_LENGTH = 20;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 30)
@@ -55,16 +60,17 @@ public class Organisation extends AbstractAggregate {
     }
 
     public void rename(String newName) {
-        if (newName == null || newName.isBlank()) {
+        String clean = FreeText.line("name", newName, NAME_MAX_LENGTH);
+        if (clean == null) {
             throw new InvalidInputException("name", "organisation.name.required");
         }
-        this.name = newName.strip();
+        this.name = clean;
     }
 
     /** The office contact shown to stations making referrals (an office line, not a person's mobile). */
     public void changeContact(String contactName, String contactPhone) {
-        this.contactName = contactName;
-        this.contactPhone = contactPhone;
+        this.contactName = FreeText.line("contactName", contactName, CONTACT_NAME_MAX_LENGTH);
+        this.contactPhone = FreeText.line("contactPhone", contactPhone, CONTACT_PHONE_MAX_LENGTH);
     }
 
     public void deactivate() {

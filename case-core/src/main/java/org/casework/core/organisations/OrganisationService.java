@@ -1,5 +1,6 @@
 package org.casework.core.organisations;
 
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
@@ -25,10 +26,14 @@ public class OrganisationService {
     /** What an administrator enters for a new organisation. */
     public record NewOrganisation(
             OrganisationType type,
-            String name,
-            String regionCode,
+            @Size(max = Organisation.NAME_MAX_LENGTH) String name,
+            @Size(max = 12) String regionCode,
             Department department,
+
+            @Size(max = Organisation.CONTACT_NAME_MAX_LENGTH)
             String contactName,
+
+            @Size(max = Organisation.CONTACT_PHONE_MAX_LENGTH)
             String contactPhone) {}
 
     @Transactional

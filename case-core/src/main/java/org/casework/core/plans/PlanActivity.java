@@ -1,6 +1,7 @@
 package org.casework.core.plans;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.casework.core.shared.EncryptedStringConverter;
 
 /**
  * One planned service: what, by whom, by when, and whether it was done. A value: a change gives a
@@ -26,7 +28,9 @@ public class PlanActivity {
     @Column(nullable = false, length = 30)
     private ActivityType type;
 
-    @Column(nullable = false, length = 500)
+    /** What will be done for the client: encrypted at rest. */
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "description_enc", nullable = false, columnDefinition = "TEXT")
     private String description;
 
     @Column(columnDefinition = "BINARY(16)")

@@ -1,5 +1,6 @@
 package org.casework.core.plans;
 
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -9,8 +10,13 @@ import java.util.UUID;
  * that names the id of one of the draft's activities keeps that id (and whether it was done); one
  * without an id, or with an unknown one, is new.
  */
-public record PlanInput(List<String> goals, List<Activity> activities, LocalDate reviewDate) {
+public record PlanInput(
+        List<@Size(max = ServicePlan.MAX_GOAL_LENGTH) String> goals, List<Activity> activities, LocalDate reviewDate) {
 
     public record Activity(
-            UUID id, ActivityType type, String description, UUID responsibleWorkerId, LocalDate dueDate) {}
+            UUID id,
+            ActivityType type,
+            @Size(max = ServicePlan.MAX_DESCRIPTION_LENGTH) String description,
+            UUID responsibleWorkerId,
+            LocalDate dueDate) {}
 }

@@ -2,6 +2,7 @@ package org.casework.core.plans;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -26,6 +27,8 @@ import lombok.NoArgsConstructor;
 import org.casework.core.cases.Stamp;
 import org.casework.core.shared.AbstractAggregate;
 import org.casework.core.shared.ConflictException;
+import org.casework.core.shared.EncryptedStringConverter;
+import org.casework.core.shared.FreeText;
 import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.NotFoundException;
 
@@ -42,10 +45,10 @@ import org.casework.core.shared.NotFoundException;
 public class ServicePlan extends AbstractAggregate {
 
     static final int MAX_GOALS = 20;
-    static final int MAX_GOAL_LENGTH = 500;
+    public static final int MAX_GOAL_LENGTH = 500;
     static final int MAX_ACTIVITIES = 50;
-    static final int MAX_DESCRIPTION_LENGTH = 500;
-    static final int MAX_COMMENT_LENGTH = 1000;
+    public static final int MAX_DESCRIPTION_LENGTH = 500;
+    public static final int MAX_COMMENT_LENGTH = 1000;
 
     @Column(nullable = false, columnDefinition = "BINARY(16)")
     private UUID caseId;
@@ -61,7 +64,8 @@ public class ServicePlan extends AbstractAggregate {
     @ElementCollection
     @CollectionTable(name = "service_plan_goal", joinColumns = @JoinColumn(name = "plan_id"))
     @OrderColumn(name = "list_index")
-    @Column(name = "goal_text", nullable = false, length = MAX_GOAL_LENGTH)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "goal_enc", nullable = false, columnDefinition = "TEXT")
     private List<String> goals = new ArrayList<>();
 
     @ElementCollection
@@ -86,7 +90,8 @@ public class ServicePlan extends AbstractAggregate {
 
     private Instant reviewedAt;
 
-    @Column(length = MAX_COMMENT_LENGTH)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "review_comment_enc", columnDefinition = "TEXT")
     private String reviewComment;
 
     /** Approved on submission because the case's risk did not call for a supervisor's review. */
@@ -215,6 +220,7 @@ public class ServicePlan extends AbstractAggregate {
 
     private void decide(PlanStatus outcome, String comment, Stamp stamp) {
         requireSubmitted();
+        FreeText.checkCharacters("comment", comment, true);
         if (comment != null && comment.length() > MAX_COMMENT_LENGTH) {
             throw new InvalidInputException("comment", "plan.comment.tooLong", MAX_COMMENT_LENGTH);
         }
@@ -246,6 +252,7 @@ public class ServicePlan extends AbstractAggregate {
             if (goal == null || goal.isBlank()) {
                 throw new InvalidInputException("goals", "plan.goal.blank");
             }
+            FreeText.checkCharacters("goals", goal.strip(), true);
             if (goal.strip().length() > MAX_GOAL_LENGTH) {
                 throw new InvalidInputException("goals", "plan.goal.tooLong", MAX_GOAL_LENGTH);
             }
@@ -271,6 +278,7 @@ public class ServicePlan extends AbstractAggregate {
             if (description == null) {
                 throw new InvalidInputException("activities", "plan.activity.descriptionRequired");
             }
+            FreeText.checkCharacters("activities", description, true);
             if (description.length() > MAX_DESCRIPTION_LENGTH) {
                 throw new InvalidInputException(
                         "activities", "plan.activity.descriptionTooLong", MAX_DESCRIPTION_LENGTH);

@@ -1,6 +1,7 @@
 package org.casework.core.referrals;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -8,6 +9,8 @@ import java.time.LocalDate;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.casework.core.shared.EncryptedStringConverter;
+import org.casework.core.shared.FreeText;
 import org.casework.core.shared.InvalidInputException;
 
 /**
@@ -19,20 +22,23 @@ import org.casework.core.shared.InvalidInputException;
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
 public class Consent {
 
-    static final int NAME_MAX_LENGTH = 50;
-    static final int REASON_MAX_LENGTH = 500;
+    public static final int NAME_MAX_LENGTH = 50;
+    public static final int REASON_MAX_LENGTH = 500;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "consent_basis", nullable = false, length = 30)
     private ConsentBasis basis;
 
-    @Column(name = "consented_by", length = NAME_MAX_LENGTH)
+    /** The guardian's name: encrypted at rest. */
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "consented_by_enc", columnDefinition = "TEXT")
     private String consentedBy;
 
     @Column(name = "consented_on")
     private LocalDate consentedOn;
 
-    @Column(name = "consent_override_reason", length = REASON_MAX_LENGTH)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "consent_override_reason_enc", columnDefinition = "TEXT")
     private String overrideReason;
 
     private Consent(ConsentBasis basis, String consentedBy, LocalDate consentedOn, String overrideReason) {
@@ -57,16 +63,17 @@ public class Consent {
             throw new InvalidInputException("consent.consentedOn", "referral.consent.dateInFuture");
         }
         return switch (basis) {
-            case CLIENT_CONSENT -> new Consent(basis, text(consentedBy, NAME_MAX_LENGTH), on, null);
+            case CLIENT_CONSENT ->
+                new Consent(basis, text("consent.consentedBy", consentedBy, NAME_MAX_LENGTH), on, null);
             case GUARDIAN_CONSENT -> {
-                String who = text(consentedBy, NAME_MAX_LENGTH);
+                String who = text("consent.consentedBy", consentedBy, NAME_MAX_LENGTH);
                 if (who == null) {
                     throw new InvalidInputException("consent.consentedBy", "referral.consent.guardianRequired");
                 }
                 yield new Consent(basis, who, on, null);
             }
             case LEGAL_BASIS_OVERRIDE -> {
-                String why = text(overrideReason, REASON_MAX_LENGTH);
+                String why = text("consent.overrideReason", overrideReason, REASON_MAX_LENGTH);
                 if (why == null || why.length() < 4) {
                     throw new InvalidInputException(
                             "consent.overrideReason", "referral.consent.overrideReasonRequired");
@@ -76,13 +83,14 @@ public class Consent {
         };
     }
 
-    private static String text(String value, int max) {
+    private static String text(String field, String value, int max) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String v = value.strip();
+        FreeText.checkCharacters(field, v, true);
         if (v.length() > max) {
-            throw new InvalidInputException("consent", "referral.text.tooLong", max);
+            throw new InvalidInputException(field, "referral.text.tooLong", max);
         }
         return v;
     }

@@ -34,6 +34,7 @@ import lombok.NoArgsConstructor;
 import org.casework.core.shared.AbstractAggregate;
 import org.casework.core.shared.ConflictException;
 import org.casework.core.shared.EncryptedStringConverter;
+import org.casework.core.shared.FreeText;
 import org.casework.core.shared.InvalidInputException;
 
 /**
@@ -99,7 +100,8 @@ public class Referral extends AbstractAggregate {
     @Column(name = "reason_enc", nullable = false, columnDefinition = "TEXT")
     private String reason;
 
-    @Column(nullable = false, length = SERVICES_MAX_LENGTH)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "services_requested_enc", nullable = false, columnDefinition = "TEXT")
     private String servicesRequested;
 
     @Embedded
@@ -126,7 +128,8 @@ public class Referral extends AbstractAggregate {
     @Column(length = 64)
     private String declinedBy;
 
-    @Column(length = SHORT_REASON_MAX_LENGTH)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "decline_reason_enc", columnDefinition = "TEXT")
     private String declineReason;
 
     private Instant startedAt;
@@ -151,7 +154,8 @@ public class Referral extends AbstractAggregate {
     @Column(length = 64)
     private String returnedBy;
 
-    @Column(length = SHORT_REASON_MAX_LENGTH)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "return_reason_enc", columnDefinition = "TEXT")
     private String returnReason;
 
     private Instant revokedAt;
@@ -159,7 +163,8 @@ public class Referral extends AbstractAggregate {
     @Column(length = 64)
     private String revokedBy;
 
-    @Column(length = SHORT_REASON_MAX_LENGTH)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "revoke_reason_enc", columnDefinition = "TEXT")
     private String revokeReason;
 
     /** Who sends, from where, to whom and when; a plain holder so the constructor stays readable. */
@@ -333,6 +338,7 @@ public class Referral extends AbstractAggregate {
             throw new InvalidInputException(field, "referral." + field + ".required");
         }
         String value = text.strip();
+        FreeText.checkCharacters(field, value, true);
         if (value.codePointCount(0, value.length()) > maxLength) {
             throw new InvalidInputException(field, "referral.text.tooLong", maxLength);
         }

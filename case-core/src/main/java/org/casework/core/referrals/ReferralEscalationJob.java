@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.audit.AuditTrail;
+import org.casework.core.shared.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -59,7 +60,7 @@ public class ReferralEscalationJob {
                 }
             } catch (RuntimeException e) {
                 // one failing referral (a listener's error) must not keep the others from escalating
-                log.warn("Escalation of referral {} failed; retried on the next run", id, e);
+                log.warn("Escalation of referral {} failed; retried on the next run", id, LogSafe.scrub(e));
             }
         }
         return escalated;

@@ -21,7 +21,7 @@ import org.hibernate.annotations.Immutable;
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
 public class ReferralProgressNote {
 
-    static final int MAX_LENGTH = 2000;
+    public static final int MAX_LENGTH = 2000;
 
     @Id
     @Column(columnDefinition = "BINARY(16)")

@@ -1,5 +1,6 @@
 package org.casework.core.referrals;
 
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,7 +68,11 @@ public class ReferralService {
     private final ApplicationEventPublisher events;
 
     /** The consent as entered: who consented and when, or the legal basis of an override. */
-    public record ConsentInput(ConsentBasis basis, String consentedBy, LocalDate consentedOn, String overrideReason) {}
+    public record ConsentInput(
+            ConsentBasis basis,
+            @Size(max = Consent.NAME_MAX_LENGTH) String consentedBy,
+            LocalDate consentedOn,
+            @Size(max = Consent.REASON_MAX_LENGTH) String overrideReason) {}
 
     /**
      * What a worker enters to refer a case's client. No shared fields means the minimum; a case
@@ -105,12 +110,12 @@ public class ReferralService {
      */
     public record ReReferral(
             UUID receivingOrganisationId,
-            String reason,
-            String servicesRequested,
+            @Size(max = Referral.REASON_MAX_LENGTH) String reason,
+            @Size(max = Referral.SERVICES_MAX_LENGTH) String servicesRequested,
             ReferralUrgency urgency,
             ConsentInput consent,
             Set<SharedField> sharedFields,
-            String caseSummary) {}
+            @Size(max = Referral.REASON_MAX_LENGTH) String caseSummary) {}
 
     /** Which side of referrals to list. */
     public enum Box {

@@ -11,6 +11,7 @@ import org.casework.core.clients.ChildProfile;
 import org.casework.core.clients.Client;
 import org.casework.core.clients.ClientCategory;
 import org.casework.core.regions.RegionService;
+import org.casework.core.shared.FreeText;
 import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.RiskLevel;
 import org.springframework.stereotype.Component;
@@ -60,6 +61,7 @@ class ReferralSnapshots {
                     throw new InvalidInputException("caseSummary", "referral.caseSummary.required");
                 }
                 String summary = caseSummary.strip();
+                FreeText.checkCharacters("caseSummary", summary, true);
                 if (summary.length() > Referral.REASON_MAX_LENGTH) {
                     throw new InvalidInputException("caseSummary", "referral.text.tooLong", Referral.REASON_MAX_LENGTH);
                 }

@@ -12,6 +12,7 @@ import jakarta.persistence.Transient;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.casework.core.shared.FreeText;
 import org.casework.core.shared.RegionCode;
 import org.casework.core.shared.RegionLevel;
 import org.springframework.data.domain.Persistable;
@@ -22,6 +23,8 @@ import org.springframework.data.domain.Persistable;
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
 public class Region implements Persistable<String> {
+
+    public static final int NAME_MAX_LENGTH = 100;
 
     @Id
     @Column(length = 12)
@@ -53,7 +56,8 @@ public class Region implements Persistable<String> {
         if (newName == null || newName.isBlank()) {
             throw new IllegalArgumentException("A region needs a name");
         }
-        this.name = newName.strip();
+        // an importer's row error names the row; the rule is every text's
+        this.name = FreeText.line("name", newName, NAME_MAX_LENGTH);
     }
 
     @Override

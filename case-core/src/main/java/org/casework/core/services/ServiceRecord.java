@@ -16,6 +16,7 @@ import lombok.NoArgsConstructor;
 import org.casework.core.shared.AbstractAggregate;
 import org.casework.core.shared.ConflictException;
 import org.casework.core.shared.EncryptedStringConverter;
+import org.casework.core.shared.FreeText;
 import org.casework.core.shared.InvalidInputException;
 
 /**
@@ -52,10 +53,13 @@ public class ServiceRecord extends AbstractAggregate {
 
     private Integer durationMinutes;
 
-    @Column(length = PLACE_MAX_LENGTH)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "place_enc", columnDefinition = "TEXT")
     private String place;
 
-    @Column(length = PARTICIPANTS_MAX_LENGTH)
+    /** Who took part (names of family members, neighbours): encrypted at rest. */
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "participants_enc", columnDefinition = "TEXT")
     private String participants;
 
     @Convert(converter = EncryptedStringConverter.class)
@@ -81,7 +85,8 @@ public class ServiceRecord extends AbstractAggregate {
     @Column(length = 64)
     private String voidedBy;
 
-    @Column(length = VOID_REASON_MAX_LENGTH)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "void_reason_enc", columnDefinition = "TEXT")
     private String voidReason;
 
     /** What was done; checked here so every door (API, pages, sync) gets the same answer. */
@@ -171,6 +176,7 @@ public class ServiceRecord extends AbstractAggregate {
             return null;
         }
         String value = text.strip();
+        FreeText.checkCharacters(field, value, true);
         if (value.length() > maxLength) {
             throw new InvalidInputException(field, "service." + field + ".tooLong", maxLength);
         }

@@ -1,5 +1,6 @@
 package org.casework.core.services;
 
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
@@ -44,9 +45,12 @@ public class ServiceRecordService {
             ServiceType type,
             java.time.Instant occurredAt,
             Integer durationMinutes,
-            String place,
+            @Size(max = ServiceRecord.PLACE_MAX_LENGTH) String place,
+
+            @Size(max = ServiceRecord.PARTICIPANTS_MAX_LENGTH)
             String participants,
-            String notes,
+
+            @Size(max = ServiceRecord.NOTES_MAX_LENGTH) String notes,
             UUID planActivityId,
             java.util.Map<String, Object> observations) {
 

@@ -2,6 +2,7 @@ package org.casework.core.services;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.casework.core.shared.FreeText;
 import org.casework.core.shared.InvalidInputException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +37,9 @@ public final class VisitObservations {
             if (key == null || key.isBlank() || key.length() > MAX_KEY_LENGTH) {
                 throw new InvalidInputException("observations", "service.observations.key", MAX_KEY_LENGTH);
             }
+            FreeText.checkCharacters("observations", key, false);
             if (value instanceof String text) {
+                FreeText.checkCharacters("observations", text, true);
                 if (text.length() > MAX_TEXT_LENGTH) {
                     throw new InvalidInputException(
                             "observations", "service.observations.textTooLong", key, MAX_TEXT_LENGTH);

@@ -1,6 +1,7 @@
 package org.casework.core.supervision;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -9,9 +10,13 @@ import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.casework.core.shared.EncryptedStringConverter;
 import org.hibernate.annotations.Immutable;
 
-/** A supervisor's note on a case (督导记录): who wrote what, when. Append-only: never edited or deleted. */
+/**
+ * A supervisor's note on a case (督导记录): who wrote what, when. Append-only: never edited or
+ * deleted. The text is encrypted at rest.
+ */
 @Entity
 @Immutable
 @Table(name = "supervision_note")
@@ -19,7 +24,7 @@ import org.hibernate.annotations.Immutable;
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
 public class SupervisionNote {
 
-    static final int MAX_LENGTH = 2000;
+    public static final int MAX_LENGTH = 2000;
 
     @Id
     @Column(columnDefinition = "BINARY(16)")
@@ -35,7 +40,8 @@ public class SupervisionNote {
     @Column(nullable = false, length = 64)
     private String author;
 
-    @Column(name = "note_text", nullable = false, length = MAX_LENGTH)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "note_enc", nullable = false, columnDefinition = "TEXT")
     private String text;
 
     @Column(nullable = false)

@@ -8,6 +8,7 @@ import org.casework.core.cases.CaseService;
 import org.casework.core.security.Actor;
 import org.casework.core.security.CurrentActor;
 import org.casework.core.security.Permission;
+import org.casework.core.shared.FreeText;
 import org.casework.core.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +35,7 @@ public class SupervisionService {
             throw new InvalidInputException("text", "supervision.text.required");
         }
         String note = text.strip();
+        FreeText.checkCharacters("text", note, true);
         if (note.codePointCount(0, note.length()) > SupervisionNote.MAX_LENGTH) {
             throw new InvalidInputException("text", "supervision.text.tooLong", SupervisionNote.MAX_LENGTH);
         }

@@ -28,6 +28,7 @@ import org.casework.core.security.Permission;
 import org.casework.core.shared.AccessDeniedException;
 import org.casework.core.shared.ConflictException;
 import org.casework.core.shared.DomainException;
+import org.casework.core.shared.FreeText;
 import org.casework.core.shared.NotFoundException;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -41,6 +42,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @RequiredArgsConstructor
 public class DeviceService {
+
+    /** The reason kept with a revocation (and in the device history). */
+    public static final int REVOKE_REASON_MAX_LENGTH = 300;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -109,6 +113,9 @@ public class DeviceService {
         if (active + 1 >= limits.maxDevicesPerUser() - 1) {
             warnings.add("device.limitNear");
         }
+        FreeText.checkCharacters("deviceName", name, false);
+        FreeText.checkCharacters("platform", platform, false);
+        FreeText.checkCharacters("clientVersion", version, false);
         String deviceName = name == null || name.isBlank() ? "?" : truncate(name.strip(), 100);
         Device device = new Device(account.getId(), deviceName, truncate(platform, 40), truncate(version, 40), now);
         Tokens tokens = issue(device, now);
@@ -223,7 +230,7 @@ public class DeviceService {
             }
             throw new AccessDeniedException("error.forbidden");
         }
-        String why = reason == null || reason.isBlank() ? null : truncate(reason.strip(), 300);
+        String why = FreeText.block("reason", reason, REVOKE_REASON_MAX_LENGTH);
         device.revoke(clock.instant(), actor.username(), why);
         audit.recordChange("Device", id, "REVOKED", null, why, actor.username());
         return view(device, user);

@@ -33,6 +33,7 @@ import org.casework.core.services.ServiceRecordService.NewServiceRecord;
 import org.casework.core.services.ServiceType;
 import org.casework.core.shared.DomainException;
 import org.casework.core.shared.InvalidInputException;
+import org.casework.core.shared.LogSafe;
 import org.casework.core.shared.RiskLevel;
 import org.casework.core.sync.MutationResult.FieldError;
 import org.slf4j.Logger;
@@ -212,7 +213,7 @@ public class MutationService {
             } else if (e instanceof TransientDataAccessException transientFailure) {
                 throw transientFailure; // retried by applyOne, never recorded as a refusal
             } else {
-                log.error("Unexpected error applying mutation {} of device {}", m.id(), deviceId, e);
+                log.error("Unexpected error applying mutation {} of device {}", m.id(), deviceId, LogSafe.scrub(e));
                 code = "error.internal";
             }
             String finalCode = code;

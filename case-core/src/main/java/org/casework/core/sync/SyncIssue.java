@@ -55,17 +55,18 @@ public class SyncIssue extends AbstractAggregate {
     @Column(length = 40)
     private String fieldName;
 
+    // TEXT: ciphertext of a long Chinese value is several times its length in characters
     @Convert(converter = EncryptedStringConverter.class)
-    @Column(length = 500)
+    @Column(columnDefinition = "TEXT")
     private String deviceValue;
 
     @Convert(converter = EncryptedStringConverter.class)
-    @Column(length = 500)
+    @Column(columnDefinition = "TEXT")
     private String serverValue;
 
     /** A quarantined mutation's type and fields, as text for review. */
     @Convert(converter = EncryptedStringConverter.class)
-    @Column(length = 4000)
+    @Column(columnDefinition = "TEXT")
     private String payload;
 
     @Column(nullable = false, length = 64)

@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.casework.core.shared.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -64,7 +65,10 @@ public class VisitScheduleMaintenance {
                 tx.executeWithoutResult(status -> batch.forEach(schedules::refresh));
                 done += batch.size();
             } catch (RuntimeException e) {
-                log.warn("Visit schedules: a batch after client {} failed; the next pass retries it", from, e);
+                log.warn(
+                        "Visit schedules: a batch after client {} failed; the next pass retries it",
+                        from,
+                        LogSafe.scrub(e));
             }
             after = batch.get(batch.size() - 1);
         }

@@ -8,22 +8,35 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.casework.core.shared.BodyTooLargeException;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Inflates request bodies sent with {@code Content-Encoding: gzip} (devices on 2G send their outbox
- * compressed). The inflated body is capped so a small "zip bomb" cannot exhaust memory.
+ * compressed). The inflated body is capped so a small "zip bomb" cannot exhaust memory: past the cap
+ * the reader gets {@link BodyTooLargeException} (answered 413 with the limit). A body labelled gzip
+ * that is not gzip is answered 400 here, before authentication, never 500.
  */
 class GzipRequestFilter extends OncePerRequestFilter {
 
     static final long MAX_INFLATED_BYTES = 32L * 1024 * 1024;
+
+    private final SyncProblems problems;
+
+    GzipRequestFilter(SyncProblems problems) {
+        this.problems = problems;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -33,7 +46,24 @@ class GzipRequestFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        InputStream inflated = new CappedInputStream(new GZIPInputStream(request.getInputStream()), MAX_INFLATED_BYTES);
+        GZIPInputStream gzip;
+        try {
+            // reads the gzip header: a body that is not gzip fails here
+            gzip = new GZIPInputStream(request.getInputStream());
+        } catch (BodyTooLargeException e) {
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "error.bodyTooLarge",
+                    Map.of("limitBytes", e.getLimitBytes()),
+                    BodyTooLargeException.readable(e.getLimitBytes()));
+            return;
+        } catch (ZipException | EOFException e) {
+            problems.write(request, response, HttpStatus.BAD_REQUEST, "error.malformed.gzip", null);
+            return;
+        }
+        InputStream inflated = BodyTooLargeException.cap(gzip, MAX_INFLATED_BYTES);
         chain.doFilter(new Inflated(request, inflated), response);
     }
 
@@ -107,35 +137,6 @@ class GzipRequestFilter extends OncePerRequestFilter {
         @Override
         public long getContentLengthLong() {
             return -1;
-        }
-    }
-
-    private static final class CappedInputStream extends InputStream {
-        private final InputStream in;
-        private final long max;
-        private long read;
-
-        CappedInputStream(InputStream in, long max) {
-            this.in = in;
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0 && ++read > max) {
-                throw new IOException("Inflated request body too large");
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0 && (read += n) > max) {
-                throw new IOException("Inflated request body too large");
-            }
-            return n;
         }
     }
 }

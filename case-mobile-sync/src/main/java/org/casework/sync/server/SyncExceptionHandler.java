@@ -5,9 +5,11 @@ import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.accounts.LoginThrottledException;
 import org.casework.core.shared.AccessDeniedException;
+import org.casework.core.shared.BodyTooLargeException;
 import org.casework.core.shared.ConflictException;
 import org.casework.core.shared.DomainException;
 import org.casework.core.shared.InvalidInputException;
+import org.casework.core.shared.LogSafe;
 import org.casework.core.sync.SyncService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +79,10 @@ class SyncExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> malformed(Exception e, HttpServletRequest request) {
+        BodyTooLargeException tooLarge = BodyTooLargeException.in(e);
+        if (tooLarge != null) {
+            return tooLarge(request, tooLarge);
+        }
         return ResponseEntity.badRequest()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problems.body(request, HttpStatus.BAD_REQUEST, "error.malformed", null, null));
@@ -84,10 +90,26 @@ class SyncExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
-        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        BodyTooLargeException tooLarge = BodyTooLargeException.in(e);
+        if (tooLarge != null) {
+            return tooLarge(request, tooLarge);
+        }
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), LogSafe.scrub(e));
         return ResponseEntity.internalServerError()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problems.body(request, HttpStatus.INTERNAL_SERVER_ERROR, "error.internal", null, null));
+    }
+
+    /** A body over its limit (raw or inflated): 413 stating the limit. */
+    private ResponseEntity<Map<String, Object>> tooLarge(HttpServletRequest request, BodyTooLargeException e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problems.body(
+                        request,
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "error.bodyTooLarge",
+                        new Object[] {BodyTooLargeException.readable(e.getLimitBytes())},
+                        Map.of("limitBytes", e.getLimitBytes())));
     }
 
     private ResponseEntity<Map<String, Object>> respond(

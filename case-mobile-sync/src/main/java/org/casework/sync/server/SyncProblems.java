@@ -50,7 +50,19 @@ public class SyncProblems {
             String key,
             Map<String, Object> extra)
             throws IOException {
-        Map<String, Object> body = body(request, status, key, null, extra);
+        write(request, response, status, key, extra, (Object[]) null);
+    }
+
+    /** A problem whose message takes arguments (e.g. the size limit of a refused body). */
+    public void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String key,
+            Map<String, Object> extra,
+            Object... args)
+            throws IOException {
+        Map<String, Object> body = body(request, status, key, args, extra);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -40,7 +40,7 @@ public class SyncSecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .addFilterBefore(new GzipRequestFilter(), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new GzipRequestFilter(problems), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new DeviceTokenFilter(devices, problems), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> problems.write(
                                 request, response, HttpStatus.UNAUTHORIZED, "error.unauthenticated", null))

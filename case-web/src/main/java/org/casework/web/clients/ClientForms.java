@@ -19,11 +19,19 @@ import org.casework.web.clients.ClientForm.ElderlyForm;
 final class ClientForms {
 
     /** Service field names that sit elsewhere on the form. */
-    static final Map<String, String> FIELD_PATHS = Map.of(
-            "guardianPhone", "child.guardianPhone",
-            "carerPhone", "child.carerPhone",
-            "category", "category.type",
-            "regionCode", "hukouRegionCode");
+    static final Map<String, String> FIELD_PATHS = Map.ofEntries(
+            Map.entry("fatherWorkplace", "child.fatherWorkplace"),
+            Map.entry("motherWorkplace", "child.motherWorkplace"),
+            Map.entry("guardianName", "child.guardianName"),
+            Map.entry("guardianRelation", "child.guardianRelation"),
+            Map.entry("guardianPhone", "child.guardianPhone"),
+            Map.entry("carerName", "child.carerName"),
+            Map.entry("carerRelation", "child.carerRelation"),
+            Map.entry("carerPhone", "child.carerPhone"),
+            Map.entry("school", "child.school"),
+            Map.entry("supporters", "elderly.supporters"),
+            Map.entry("category", "category.type"),
+            Map.entry("regionCode", "hukouRegionCode"));
 
     private ClientForms() {}
 

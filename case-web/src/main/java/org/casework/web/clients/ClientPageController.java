@@ -3,6 +3,7 @@ package org.casework.web.clients;
 import java.time.LocalDate;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.casework.core.audit.TooManyRevealsException;
 import org.casework.core.clients.ClientService;
 import org.casework.core.clients.RegistryReviewService;
 import org.casework.core.clients.RevealedIdentifiers;
@@ -58,7 +59,7 @@ class ClientPageController {
         try {
             RevealedIdentifiers revealed = clients.reveal(id, reason);
             model.addAttribute("revealed", revealed);
-        } catch (InvalidInputException e) {
+        } catch (InvalidInputException | TooManyRevealsException e) {
             model.addAttribute("revealError", e);
             model.addAttribute("revealReason", reason);
         }

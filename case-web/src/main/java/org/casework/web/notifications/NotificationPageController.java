@@ -71,6 +71,8 @@ class NotificationPageController {
             case CASE -> "/cases/" + n.getSubjectId();
             case ACCOUNT -> "/account/password";
             case CLIENT -> "/clients/" + n.getSubjectId();
+            // the access-log screen belongs to the oversight pages; until then the inbox itself
+            case USER -> "/notifications";
         };
     }
 }

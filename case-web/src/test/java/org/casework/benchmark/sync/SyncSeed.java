@@ -171,19 +171,19 @@ public final class SyncSeed {
                 ChineseName.initials(c.fullName()),
                 c.sex(),
                 Date.valueOf(c.birthDate()),
-                "未办理身份证（基准数据）",
+                cipher.encrypt("未办理身份证（基准数据）"),
                 c.villageCode(),
                 c.villageCode(),
-                c.address(),
+                cipher.encrypt(c.address()),
                 c.fatherStatus(),
-                c.fatherWorkplace(),
+                cipher.encrypt(c.fatherWorkplace()),
                 c.motherStatus(),
-                c.motherWorkplace(),
-                c.guardianName(),
+                cipher.encrypt(c.motherWorkplace()),
+                cipher.encrypt(c.guardianName()),
                 c.guardianRelation(),
-                c.carerName(),
+                cipher.encrypt(c.carerName()),
                 c.carerRelation(),
-                c.school(),
+                cipher.encrypt(c.school()),
                 Date.valueOf(c.lastParentContact()),
                 now
             });
@@ -195,10 +195,11 @@ public final class SyncSeed {
             });
         }
         jdbc.batchUpdate(
-                "insert into client (id, version, full_name, name_pinyin, name_initials, sex, birth_date, no_id_reason,"
-                        + " hukou_region_code, residence_region_code, address, father_status, father_workplace,"
-                        + " mother_status, mother_workplace, guardian_name, guardian_relation, carer_name,"
-                        + " carer_relation, school, last_parent_contact, created_at, created_by)"
+                "insert into client (id, version, full_name, name_pinyin, name_initials, sex, birth_date,"
+                        + " no_id_reason_enc, hukou_region_code, residence_region_code, address_enc, father_status,"
+                        + " father_workplace_enc, mother_status, mother_workplace_enc, guardian_name_enc,"
+                        + " guardian_relation, carer_name_enc, carer_relation, school_enc, last_parent_contact,"
+                        + " created_at, created_by)"
                         + " values (?,0,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'benchmark')",
                 clients);
         jdbc.batchUpdate(
@@ -217,8 +218,8 @@ public final class SyncSeed {
                 v.type(),
                 at,
                 v.durationMinutes(),
-                v.place(),
-                v.participants(),
+                cipher.encrypt(v.place()),
+                cipher.encrypt(v.participants()),
                 cipher.encrypt(v.notes()),
                 at
             });
@@ -231,8 +232,8 @@ public final class SyncSeed {
 
     private void flushVisits(List<Object[]> batch) {
         jdbc.batchUpdate(
-                "insert into service_record (id, version, client_id, type, occurred_at, duration_minutes, place,"
-                        + " participants, notes_enc, recorded_by, recorded_at) values (?,0,?,?,?,?,?,?,?,'benchmark',?)",
+                "insert into service_record (id, version, client_id, type, occurred_at, duration_minutes, place_enc,"
+                        + " participants_enc, notes_enc, recorded_by, recorded_at) values (?,0,?,?,?,?,?,?,?,'benchmark',?)",
                 batch);
         batch.clear();
     }

@@ -127,6 +127,30 @@ class ClientFormIntegrationTest {
         mvc.perform(get("/admin/users").with(as("station-guyang"))).andExpect(status().isForbidden());
     }
 
+    /** The same rule as the API and device sync: invisible control characters are refused, nothing saved. */
+    @Test
+    void controlCharactersInAFieldReturnTheFormWithTheErrorAtThatField() throws Exception {
+        String name = TestPeople.uniqueName();
+        LocalDate born = TestPeople.childBirthDate();
+
+        mvc.perform(registration(name, born, TestPeople.maleIdNumber(born))
+                        .param("child.guardianName", "王\u0000桂英")
+                        .param("address", "任庄村\u202E三组")
+                        .with(as("station-guyang")))
+                .andExpect(status().isOk())
+                .andExpect(view().name("clients/form"))
+                .andExpect(model().attributeHasFieldErrorCode("form", "address", "error.text.controlCharacters"));
+        mvc.perform(registration(name, born, TestPeople.maleIdNumber(born))
+                        .param("child.guardianName", "王\u0000桂英")
+                        .with(as("station-guyang")))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode(
+                                "form", "child.guardianName", "error.text.controlCharacters"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("控制字符")));
+
+        assertThat(clients.findAll()).extracting(Client::getFullName).doesNotContain(name);
+    }
+
     @Test
     void revealNeedsAReason() throws Exception {
         Client any = clients.findAll().stream()
