@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.casework.core.shared.EncryptingConverter;
 import org.casework.core.shared.FieldCipher;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,10 @@ class KeyRotationCoverageTest {
     void onlyTheConverterEncryptsFields() {
         noClasses()
                 .that()
-                .doNotHaveFullyQualifiedName("org.casework.core.shared.EncryptedStringConverter")
+                .doNotImplement(EncryptingConverter.class)
+                .and()
+                // the migration that encrypted the clear texts of before, under the key of the day
+                .doNotHaveFullyQualifiedName("org.casework.core.shared.FreeTextEncryption")
                 .and()
                 .resideOutsideOfPackage("org.casework.core.keys..")
                 .should()
@@ -38,7 +42,7 @@ class KeyRotationCoverageTest {
                 .orShould()
                 .callMethod(FieldCipher.class, "decrypt", String.class)
                 .because("a value encrypted by hand is invisible to rotate-key: map the column with"
-                        + " @Convert(converter = EncryptedStringConverter.class)")
+                        + " @Convert(converter = EncryptedStringConverter.class) or another EncryptingConverter")
                 .check(classes);
     }
 

@@ -39,7 +39,9 @@ class AuthController {
     @Schema(name = "ApiTokenResponse")
     record TokenResponse(String token, String tokenType, Instant expiresAt) {}
 
-    record PasswordChange(String currentPassword, String newPassword) {}
+    record PasswordChange(
+            @Size(max = AccountService.PASSWORD_MAX_BYTES) String currentPassword,
+            @Size(max = AccountService.PASSWORD_MAX_BYTES) String newPassword) {}
 
     @Operation(
             summary = "Exchange username and password for a bearer token",

@@ -2,6 +2,7 @@ package org.casework.api.clients;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -54,7 +55,9 @@ class RegistryReviewController {
     }
 
     /** What the station decided. */
-    record ResolutionRequest(String resolution) {}
+    record ResolutionRequest(
+            @Size(max = RegistryReview.RESOLUTION_MAX_LENGTH)
+            String resolution) {}
 
     @Operation(summary = "The client's reviews (复核), e.g. a 留守儿童 who turned 16; station staff only")
     @GetMapping

@@ -5,6 +5,7 @@ import jakarta.persistence.Converter;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.casework.core.shared.EncryptingConverter;
 import org.casework.core.shared.FieldCipher;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -23,7 +24,7 @@ import tools.jackson.databind.type.MapType;
  */
 @Component
 @Converter
-public class AnswersJsonConverter implements AttributeConverter<Map<String, Object>, String> {
+public class AnswersJsonConverter implements AttributeConverter<Map<String, Object>, String>, EncryptingConverter {
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

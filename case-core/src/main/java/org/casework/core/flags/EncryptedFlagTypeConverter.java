@@ -2,6 +2,7 @@ package org.casework.core.flags;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+import org.casework.core.shared.EncryptingConverter;
 import org.casework.core.shared.FieldCipher;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Converter
-class EncryptedFlagTypeConverter implements AttributeConverter<FlagType, String> {
+class EncryptedFlagTypeConverter implements AttributeConverter<FlagType, String>, EncryptingConverter {
 
     private final FieldCipher cipher;
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.casework.core.shared.EncryptedStringConverter;
+import org.casework.core.shared.EncryptingConverter;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.metamodel.mapping.ModelPart;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
@@ -16,7 +16,8 @@ import org.hibernate.type.descriptor.converter.spi.JpaAttributeConverter;
 import org.springframework.stereotype.Component;
 
 /**
- * Every column that holds a field encrypted by {@link EncryptedStringConverter}, found in the JPA
+ * Every column that holds a field encrypted by an {@link EncryptingConverter} (strings, the flag
+ * type, assessment answers), found in the JPA
  * mapping itself: a field encrypted tomorrow is rotated without anyone remembering to list it.
  * Covers entity tables (their own and embedded columns) and element-collection tables.
  */
@@ -73,7 +74,7 @@ public class EncryptedColumns {
 
     private static boolean isEncrypted(SelectableMapping column) {
         return column.getJdbcMapping().getValueConverter() instanceof JpaAttributeConverter<?, ?> converter
-                && EncryptedStringConverter.class.isAssignableFrom(
+                && EncryptingConverter.class.isAssignableFrom(
                         converter.getConverterJavaType().getJavaTypeClass());
     }
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Converter
-public class EncryptedStringConverter implements AttributeConverter<String, String> {
+public class EncryptedStringConverter implements AttributeConverter<String, String>, EncryptingConverter {
 
     private final FieldCipher cipher;
 

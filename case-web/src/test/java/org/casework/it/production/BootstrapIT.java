@@ -30,7 +30,7 @@ class BootstrapIT {
     }
 
     private static final String KEY = randomKey();
-    private static final String PASSWORD = "Lankao-Admin-2026";
+    private static final String PASSWORD = "Zhongyuan#Shehui-7391";
 
     @Test
     void firstStartOfACountyOnAnEmptyProductionDatabase() {
