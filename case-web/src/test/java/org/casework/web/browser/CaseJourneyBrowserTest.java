@@ -77,7 +77,9 @@ class CaseJourneyBrowserTest {
         // client page → open a case
         browser.find(By.cssSelector("#cases details.open-case summary")).click();
         browser.set("source", "OUTREACH");
-        browser.type("reason", "入户走访发现孩子独自在家");
+        // the client page has several forms with a reason field: type into the open-case form's
+        browser.find(By.cssSelector("form.open-case-form textarea[name=reason]"))
+                .sendKeys("入户走访发现孩子独自在家");
         browser.find(By.cssSelector("form.open-case-form button[type=submit]")).click();
         browser.waitForText(By.cssSelector(".case-meta"), "线索");
         assertThat(browser.bodyText()).contains(name, "已开案");
