@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The station server as a real operating-system process started from the packaged jar: what a
@@ -101,19 +103,22 @@ final class ServerProcess {
         return process != null && process.isAlive();
     }
 
-    private void awaitReady(Duration timeout) throws InterruptedException, IOException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(
-                        "the server exited with " + process.exitValue() + "; its log:\n" + tail());
-            }
-            if (readiness() == 200) {
-                return;
-            }
-            Thread.sleep(250);
+    private void awaitReady(Duration timeout) throws IOException {
+        try {
+            Awaitility.await("the server's readiness")
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException(
+                                    "the server exited with " + process.exitValue() + "; its log:\n" + tail());
+                        }
+                        return readiness() == 200;
+                    });
+        } catch (ConditionTimeoutException notReady) {
+            throw new IllegalStateException(
+                    "the server was not ready after " + timeout + "; its log:\n" + tail(), notReady);
         }
-        throw new IllegalStateException("the server was not ready after " + timeout + "; its log:\n" + tail());
     }
 
     private int readiness() throws InterruptedException {

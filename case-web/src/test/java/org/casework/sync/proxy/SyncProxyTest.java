@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -203,12 +204,11 @@ class SyncProxyTest {
         return out.toByteArray();
     }
 
-    private static void awaitCounters(SyncProxy proxy, long up, long down) throws InterruptedException {
+    private static void awaitCounters(SyncProxy proxy, long up, long down) {
         // the writer thread adds to the counter right after the write the client may already have read
-        for (int i = 0;
-                i < 100 && (proxy.counters().bytesUp() < up || proxy.counters().bytesDown() < down);
-                i++) {
-            Thread.sleep(10);
-        }
+        Awaitility.await("the proxy's byte counters")
+                .atMost(Duration.ofSeconds(2))
+                .until(() ->
+                        proxy.counters().bytesUp() >= up && proxy.counters().bytesDown() >= down);
     }
 }
