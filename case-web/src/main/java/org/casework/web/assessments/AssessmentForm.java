@@ -10,8 +10,8 @@ import org.casework.core.assessments.ItemType;
  */
 public record AssessmentForm(String title, List<Section> sections) {
 
-    /** A titled group of items. */
-    public record Section(String code, String title, List<Item> items) {}
+    /** A titled group of items, with the rule that applies to it when the instrument states one. */
+    public record Section(String code, String title, String note, List<Item> items) {}
 
     /** One item; {@code value} is what the input holds, {@code shown} the read-only text. */
     public record Item(

@@ -59,11 +59,20 @@ class AssessmentPageModel {
                                 result.mandatoryReport(),
                                 result.triggers().stream()
                                         .map(code -> instruments.trigger(instrument, code))
-                                        .toList()));
+                                        .toList(),
+                                result.notes().stream().map(this::note).toList()));
         if (typed != null && typed.error() != null) {
             model.addAttribute("formError", typed.error());
             model.addAttribute("formErrorItem", typed.errorItem());
         }
+    }
+
+    /** A result note {@code code[:argument]}, e.g. {@code age_from_birth_date:14}, in words. */
+    private String note(String note) {
+        int colon = note.indexOf(':');
+        return colon < 0
+                ? messages.text("assessment.note." + note)
+                : messages.text("assessment.note." + note.substring(0, colon), note.substring(colon + 1));
     }
 
     private AssessmentView header(Assessment a, String title, Typed typed) {
@@ -98,6 +107,7 @@ class AssessmentPageModel {
                 .map(s -> new AssessmentForm.Section(
                         s.code(),
                         s.title().in(locale),
+                        s.note() == null ? null : s.note().in(locale),
                         s.items().stream().map(i -> item(i, a, typed, locale)).toList()))
                 .toList();
     }

@@ -125,6 +125,23 @@ class AssessmentFormIntegrationTest {
     }
 
     @Test
+    void thePageSaysWhichRuleDecidedTheAgeTheRulesUsed() throws Exception {
+        UUID assessment = assessmentOfANewCase();
+
+        // the typed age (10) does not count: the child has a registered birth date
+        save(assessment, answers(Map.of("age_years", "10")), "save").andExpect(status().is3xxRedirection());
+
+        mvc.perform(get("/assessments/{id}", assessment).with(pages.as(WORKER)))
+                // the section's rule, from the instrument
+                .andExpect(content().string(containsString("年龄按服务对象登记的出生日期自动计算")))
+                // the result's note, with the age the rules used
+                .andExpect(content().string(containsString("计算说明")))
+                .andExpect(content().string(containsString("<li>年龄按登记的出生日期计算：")));
+        mvc.perform(get("/assessments/{id}", assessment).param("lang", "en").with(pages.as(WORKER)))
+                .andExpect(content().string(containsString("Age computed from the registered birth date: ")));
+    }
+
+    @Test
     void aHalfFilledDraftIsSavedWithoutAResult() throws Exception {
         UUID assessment = assessmentOfANewCase();
 
