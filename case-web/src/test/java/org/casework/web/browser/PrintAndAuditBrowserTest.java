@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -105,6 +106,33 @@ class PrintAndAuditBrowserTest {
         browser.find(By.cssSelector("nav.filters a[href='/audit/changes']")).click();
         browser.waitForText(By.tagName("h1"), "审计日志");
         assertThat(browser.bodyText()).contains("记录变更历史");
+    }
+
+    @Test
+    void aStationHeadSearchesCasesAndFiltersTheWorklist() {
+        browser.login("head-guyang");
+        browser.open("/cases?show=all");
+        browser.type("q", childName);
+        browser.find(By.cssSelector("form.case-search button[type=submit]")).click();
+        browser.waitForText(By.cssSelector("#results"), caseNumber);
+        assertThat(browser.driver().findElements(By.cssSelector("table.cases tbody tr")))
+                .hasSize(1);
+        new Select(browser.find(By.cssSelector("form.case-search select[name=state]"))).selectByValue("ACTIVE");
+        browser.find(By.cssSelector("form.case-search button[type=submit]")).click();
+        browser.waitForText(By.cssSelector(".result-count"), "0");
+        assertThat(browser.bodyText()).doesNotContain(caseNumber);
+
+        browser.open("/worklist");
+        assertThat(browser.find(By.id("approvals")).isDisplayed()).isTrue();
+        new Select(browser.find(By.cssSelector("form.worklist-filter select[name=risk]"))).selectByValue("RED");
+        browser.find(By.cssSelector("form.worklist-filter button[type=submit]")).click();
+        browser.waitFor(By.id("due-work"));
+        assertThat(browser.driver().getCurrentUrl()).contains("risk=RED");
+        List<WebElement> levels = browser.driver().findElements(By.cssSelector("#due-work .risk"));
+        assertThat(levels).allSatisfy(l -> assertThat(l.getAttribute("class")).contains("risk-red"));
+        assertThat(browser.driver().findElements(By.cssSelector("#due-work h3.village-group")))
+                .isNotEmpty();
+        browser.screenshot("casework-worklist-filtered");
     }
 
     /** Neither on screen nor in print media: no navigation, no buttons, no forms. */
