@@ -57,7 +57,9 @@ class ClientController {
         }
     }
 
-    @Operation(summary = "Search the registry within your jurisdiction (name, pinyin, initials, ID tail)")
+    @Operation(
+            summary =
+                    "Search the registry within your jurisdiction (name, pinyin, initials, ID tail), sorted by pinyin")
     @GetMapping
     PageResponse<ClientSummary> search(
             @RequestParam(required = false) String q,
@@ -65,7 +67,8 @@ class ClientController {
             @RequestParam(required = false) CategoryType category,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        var pageable = Paging.of(page, size, Sort.by("fullName", "id"));
+        // by pinyin, as the station lists them (张 under Z), not by code point
+        var pageable = Paging.of(page, size, Sort.by("namePinyin", "id"));
         return PageResponse.of(clients.search(new ClientSearch(q, region, category), pageable), mapper::toSummary);
     }
 

@@ -5,10 +5,10 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.casework.core.audit.AuditAccess;
 import org.casework.core.audit.SensitiveAccessEntry;
 import org.casework.core.security.Actor;
 import org.casework.core.security.CurrentActor;
-import org.casework.core.security.Permission;
 import org.casework.core.shared.AccessDeniedException;
 import org.casework.core.shared.InvalidInputException;
 import org.springframework.data.domain.Page;
@@ -20,14 +20,20 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The access log of full ID and phone numbers (who saw whose numbers, when, why, or was refused).
  * Supervisors (station heads, township child supervisors, county supervisors) and administrators
- * see the entries about clients of their jurisdiction; any other registry user sees only their own.
+ * see the entries about clients of their jurisdiction; a station worker sees only their own;
+ * village roles and department liaisons are refused ({@link AuditAccess}).
  */
 @Service
 @RequiredArgsConstructor
 public class RevealLog {
 
     /** What to list; every part may be null. */
-    public record Filter(UUID userId, Instant from, Instant to) {}
+    public record Filter(UUID userId, String username, UUID clientId, Instant from, Instant to) {
+
+        public Filter(UUID userId, Instant from, Instant to) {
+            this(userId, null, null, from, to);
+        }
+    }
 
     private final CurrentActor currentActor;
     private final EntityManager em;
@@ -35,13 +41,15 @@ public class RevealLog {
     /**
      * A page of entries the caller may see, newest first.
      *
-     * @throws AccessDeniedException for users without registry access (department liaisons)
+     * @throws AccessDeniedException for users without case access (village roles, department liaisons)
      */
     @Transactional(readOnly = true)
     public Page<SensitiveAccessEntry> list(Filter filter, Pageable pageable) {
         Actor actor = currentActor.get();
-        boolean oversight = actor.has(Permission.SUPERVISE_CASES) || actor.has(Permission.MANAGE_USERS);
-        if (!oversight && !actor.has(Permission.READ_CLIENTS)) {
+        boolean oversight;
+        try {
+            oversight = AuditAccess.of(actor) == AuditAccess.JURISDICTION;
+        } catch (AccessDeniedException e) {
             throw new AccessDeniedException("audit.reveals.forbidden");
         }
         if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
@@ -55,6 +63,13 @@ public class RevealLog {
         }
         if (filter.userId() != null) {
             where.append(" and e.actorId = :user");
+        }
+        boolean byName = filter.username() != null && !filter.username().isBlank();
+        if (byName) {
+            where.append(" and e.actor = :username");
+        }
+        if (filter.clientId() != null) {
+            where.append(" and e.clientId = :client");
         }
         if (filter.from() != null) {
             where.append(" and e.occurredAt >= :from");
@@ -73,6 +88,12 @@ public class RevealLog {
             }
             if (filter.userId() != null) {
                 query.setParameter("user", filter.userId());
+            }
+            if (byName) {
+                query.setParameter("username", filter.username().strip());
+            }
+            if (filter.clientId() != null) {
+                query.setParameter("client", filter.clientId());
             }
             if (filter.from() != null) {
                 query.setParameter("from", filter.from());

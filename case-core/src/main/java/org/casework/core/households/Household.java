@@ -11,6 +11,7 @@ import org.casework.core.shared.AbstractAggregate;
 import org.casework.core.shared.EncryptedStringConverter;
 import org.casework.core.shared.FreeText;
 import org.casework.core.shared.InvalidInputException;
+import org.casework.core.shared.PinyinSortKey;
 import org.casework.core.shared.RegionCode;
 import org.casework.core.shared.RegionLevel;
 
@@ -31,6 +32,10 @@ public class Household extends AbstractAggregate {
 
     @Column(nullable = false, length = 50)
     private String name;
+
+    /** The name's pinyin, the order of household lists (V17). */
+    @Column(name = "name_pinyin", length = 200)
+    private String namePinyin;
 
     @Column(nullable = false, length = 12)
     private String regionCode;
@@ -57,6 +62,7 @@ public class Household extends AbstractAggregate {
             throw new InvalidInputException("regionCode", "household.region.village");
         }
         this.name = cleanName;
+        this.namePinyin = PinyinSortKey.of(cleanName);
         this.regionCode = village.value();
         this.address = FreeText.line("address", newAddress, ADDRESS_MAX_LENGTH);
         this.notes = FreeText.block("notes", newNotes, NOTES_MAX_LENGTH);

@@ -14,6 +14,6 @@ public interface HouseholdRepository extends JpaRepository<Household, UUID> {
     Optional<Household> findInScope(UUID id, String scope);
 
     @Query("select h from Household h where h.regionCode like :scope and h.regionCode like :region"
-            + " and (:name = '' or h.name like :name) order by h.name")
+            + " and (:name = '' or h.name like :name) order by h.namePinyin, h.name, h.id")
     Page<Household> searchInScope(String scope, String region, String name, Pageable pageable);
 }

@@ -1,17 +1,21 @@
 package org.casework.core.worklist;
 
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.security.Actor;
 import org.casework.core.security.CurrentActor;
 import org.casework.core.security.Permission;
 import org.casework.core.shared.AccessDeniedException;
 import org.casework.core.shared.InvalidInputException;
+import org.casework.core.shared.RegionCode;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -35,6 +39,7 @@ public class WorklistService {
     private final List<WorkItemSource> sources;
     private final CurrentActor currentActor;
     private final Clock clock;
+    private final EntityManager entityManager;
 
     /** A page of the caller's work, most urgent first; village roles get their village's visits. */
     @Transactional(readOnly = true)
@@ -45,6 +50,18 @@ public class WorklistService {
     /** A page of the caller's work of the given kinds only (a supervisor's approvals, say). */
     @Transactional(readOnly = true)
     public Page<WorkItem> worklist(Pageable pageable, Set<WorkItemKind> kinds) {
+        return worklist(pageable, WorkFilter.of(kinds));
+    }
+
+    /**
+     * A page of the caller's work narrowed by the filter. The village narrows the jurisdiction every
+     * source queries; the due window moves the horizon; risk, overdue and worker are checked on the
+     * items, reading at most {@link #MAX_DEPTH} of them (so a filtered list is exact up to there).
+     *
+     * @throws InvalidInputException for a village outside the jurisdiction or a window out of range
+     */
+    @Transactional(readOnly = true)
+    public Page<WorkItem> worklist(Pageable pageable, WorkFilter filter) {
         Actor actor = currentActor.get();
         if (!actor.has(Permission.READ_CLIENTS) && !actor.has(Permission.READ_CASES)) {
             throw new AccessDeniedException("error.forbidden");
@@ -53,20 +70,78 @@ public class WorklistService {
         if (depth > MAX_DEPTH) {
             throw new InvalidInputException("page", "worklist.page.tooDeep", MAX_DEPTH);
         }
+        Actor scoped = narrowed(actor, filter.village());
         LocalDate today = LocalDate.now(clock);
-        LocalDate horizon = today.plusDays(HORIZON_DAYS);
+        LocalDate horizon = today.plusDays(window(filter));
+        int limit = filter.needsScan() ? MAX_DEPTH : (int) depth;
         List<WorkItem> merged = new ArrayList<>();
         long total = 0;
         for (WorkItemSource source : sources) {
-            if (kinds.contains(source.kind()) && source.appliesTo(actor)) {
-                WorkItemSource.Batch batch = source.fetch(actor, today, horizon, (int) depth);
+            if (filter.kinds().contains(source.kind()) && source.appliesTo(scoped)) {
+                WorkItemSource.Batch batch = source.fetch(scoped, today, horizon, limit);
                 merged.addAll(batch.items());
                 total += batch.total();
             }
+        }
+        if (filter.needsScan()) {
+            merged = scan(merged, filter);
+            total = merged.size();
         }
         merged.sort(WorkItem.ORDER);
         int from = (int) Math.min(pageable.getOffset(), merged.size());
         int to = (int) Math.min(depth, merged.size());
         return new PageImpl<>(merged.subList(from, to), pageable, total);
+    }
+
+    /** The actor as if their jurisdiction were the village (or township) asked for, inside their own. */
+    private static Actor narrowed(Actor actor, String village) {
+        if (village == null) {
+            return actor;
+        }
+        RegionCode region = RegionCode.parse(village);
+        if (!actor.covers(region)) {
+            throw new InvalidInputException("village", "worklist.village.outside");
+        }
+        return new Actor(actor.userId(), actor.username(), actor.role(), region, actor.organisationId());
+    }
+
+    private static int window(WorkFilter filter) {
+        if (filter.overdueOnly()) {
+            return -1;
+        }
+        if (filter.dueWithinDays() == null) {
+            return HORIZON_DAYS;
+        }
+        if (filter.dueWithinDays() < 0 || filter.dueWithinDays() > WorkFilter.MAX_WINDOW_DAYS) {
+            throw new InvalidInputException("due", "worklist.due.range", WorkFilter.MAX_WINDOW_DAYS);
+        }
+        return filter.dueWithinDays();
+    }
+
+    private List<WorkItem> scan(List<WorkItem> items, WorkFilter filter) {
+        Set<UUID> workersCases = filter.workerId() == null ? Set.of() : casesOf(filter.workerId(), items);
+        return items.stream()
+                .filter(i -> filter.risk() == null || filter.risk() == i.risk())
+                .filter(i -> !filter.overdueOnly() || i.overdue())
+                .filter(i -> filter.workerId() == null || (i.caseId() != null && workersCases.contains(i.caseId())))
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+    }
+
+    /** Which of the items' cases are assigned to the worker: one query for the lot. */
+    private Set<UUID> casesOf(UUID workerId, List<WorkItem> items) {
+        List<UUID> caseIds = items.stream()
+                .map(WorkItem::caseId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+        if (caseIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(entityManager
+                .createQuery(
+                        "select c.id from CaseFile c where c.id in :ids and c.assignedWorkerId = :worker", UUID.class)
+                .setParameter("ids", caseIds)
+                .setParameter("worker", workerId)
+                .getResultList());
     }
 }

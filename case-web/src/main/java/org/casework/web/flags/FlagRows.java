@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.casework.core.flags.MandatoryReportService;
 import org.casework.core.regions.RegionService;
 import org.casework.core.security.CurrentActor;
 import org.casework.core.security.Permission;
+import org.casework.core.shared.RegionCode;
+import org.casework.core.shared.RegionLevel;
 import org.casework.web.support.Dates;
 import org.springframework.stereotype.Component;
 
@@ -48,7 +51,7 @@ public class FlagRows {
                 clientIds.add(f.getClientId());
             }
         });
-        Map<String, String> villageNames = regions.namesOf(villages);
+        Map<String, String> villageNames = placeNames(villages);
         Map<UUID, String> clientNames =
                 clientIds.isEmpty() || !currentActor.get().has(Permission.READ_CLIENTS)
                         ? Map.of()
@@ -65,6 +68,30 @@ public class FlagRows {
                 .filter(Objects::nonNull)
                 .map(f -> row(f, villageNames, clientNames, now, withReportState, reported))
                 .toList();
+    }
+
+    /**
+     * Village names; for users above a township (county supervisors) prefixed with the township's,
+     * since a county's list spans many townships and village names repeat across them.
+     */
+    private Map<String, String> placeNames(Set<String> villages) {
+        Map<String, String> names = regions.namesOf(villages);
+        RegionCode home = currentActor.get().jurisdiction();
+        if (home == null || home.level().ordinal() >= RegionLevel.TOWNSHIP.ordinal()) {
+            return names;
+        }
+        Map<String, String> townships = new HashMap<>();
+        villages.stream()
+                .map(RegionCode::new)
+                .filter(v -> v.level() == RegionLevel.VILLAGE)
+                .forEach(v -> townships.put(v.value(), v.parent().value()));
+        Map<String, String> townshipNames = regions.namesOf(new HashSet<>(townships.values()));
+        Map<String, String> places = new HashMap<>();
+        names.forEach((code, name) -> {
+            String township = townshipNames.get(townships.get(code));
+            places.put(code, township == null ? name : township + " " + name);
+        });
+        return places;
     }
 
     public FlagRow of(Flag flag, boolean withReportState) {

@@ -1,0 +1,33 @@
+package org.casework.web.clients;
+
+import java.time.Clock;
+import java.util.UUID;
+import lombok.RequiredArgsConstructor;
+import org.casework.core.security.CurrentActor;
+import org.casework.web.support.Dates;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * A client's record as printed for the archive (一人一档): registry data, categories, cases,
+ * assessments, service log and the change history, without navigation or buttons. Numbers stay
+ * masked: a printout leaves the system, so it never carries a full ID or phone number.
+ */
+@Controller
+@RequiredArgsConstructor
+class ClientPrintController {
+
+    private final ClientPageModel page;
+    private final CurrentActor currentActor;
+    private final Clock clock;
+
+    @GetMapping("/clients/{id}/print")
+    String print(@PathVariable UUID id, Model model) {
+        page.fill(id, model);
+        model.addAttribute("printedBy", currentActor.get().username());
+        model.addAttribute("printedAt", Dates.dateTime(clock.instant()));
+        return "print/client";
+    }
+}
