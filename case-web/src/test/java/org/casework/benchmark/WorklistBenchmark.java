@@ -137,15 +137,27 @@ class WorklistBenchmark {
         report.append(measure(
                 "indicators, station head 堌阳镇 (30 days)",
                 head,
-                () -> indicators.indicators(null, to.minusDays(29), to, null).caseload().workers().size()));
+                () -> indicators
+                        .indicators(null, to.minusDays(29), to, null)
+                        .caseload()
+                        .workers()
+                        .size()));
         report.append(measure(
                 "indicators, county supervisor 兰考县 (30 days)",
                 county,
-                () -> indicators.indicators(null, to.minusDays(29), to, null).caseload().workers().size()));
+                () -> indicators
+                        .indicators(null, to.minusDays(29), to, null)
+                        .caseload()
+                        .workers()
+                        .size()));
         report.append(measure(
                 "indicators, county supervisor 兰考县 (365 days)",
                 county,
-                () -> indicators.indicators(null, to.minusDays(364), to, null).caseload().workers().size()));
+                () -> indicators
+                        .indicators(null, to.minusDays(364), to, null)
+                        .caseload()
+                        .workers()
+                        .size()));
         System.out.println(report);
         Path out = Path.of("target", "benchmark-" + database.split(" ")[0].toLowerCase() + ".txt");
         Files.writeString(out, report.toString());
@@ -349,6 +361,8 @@ class WorklistBenchmark {
      */
     private void insertFlagsAndReveals(List<UUID> clients, List<UUID> workers) {
         String text = cipher.encrypt("基准数据");
+        // the type is an encrypted FlagType name: the escalation job reads these flags like any other
+        String type = cipher.encrypt("LIVING_ALONE");
         String[] severities = {"RED", "ORANGE", "ORANGE", "YELLOW", "YELLOW", "GREEN"};
         List<Object[]> flags = new ArrayList<>();
         byte[] reporter = bytes(workers.get(0));
@@ -361,7 +375,7 @@ class WorklistBenchmark {
                 bytes(UUID.randomUUID()),
                 clientVillages.get(pick),
                 bytes(clients.get(pick)),
-                text,
+                type,
                 severities[random.nextInt(severities.length)],
                 text,
                 Timestamp.from(raised),
@@ -370,13 +384,17 @@ class WorklistBenchmark {
                 Timestamp.from(raised.plus(24, ChronoUnit.HOURS)),
                 Timestamp.from(raised.plus(48, ChronoUnit.HOURS)),
                 triaged ? "TRIAGED" : "UNTRIAGED",
-                triaged ? Timestamp.from(triagedAt) : null
+                triaged ? Timestamp.from(triagedAt) : null,
+                // untriaged ones were escalated long ago: the job does not text 200 alerts mid-run
+                triaged ? null : Timestamp.from(raised.plus(24, ChronoUnit.HOURS)),
+                triaged ? null : Timestamp.from(raised.plus(48, ChronoUnit.HOURS))
             });
         }
         jdbc.batchUpdate(
                 "insert into flag (id, version, village_code, client_id, type_enc, severity, description_enc,"
                         + " observed_at, reporter_id, reporter_username, raised_at, triage_due_at, county_due_at, status,"
-                        + " triaged_at) values (?,0,?,?,?,?,?,?,?,'benchmark',?,?,?,?,?)",
+                        + " triaged_at, escalated_head_at, escalated_county_at)"
+                        + " values (?,0,?,?,?,?,?,?,?,'benchmark',?,?,?,?,?,?,?)",
                 flags);
         List<Object[]> reveals = new ArrayList<>();
         for (int i = 0; i < clients.size() / 10; i++) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.casework.core.indicators.IndicatorSettings;
 import org.casework.core.shared.ChinaTime;
+import org.casework.core.shared.FieldCipher;
 import org.casework.it.fixtures.TestData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +39,9 @@ class IndicatorsIT extends ApiTest {
 
     @Autowired
     IndicatorSettings settings;
+
+    @Autowired
+    FieldCipher cipher;
 
     private final YearMonth month = YearMonth.from(TestData.today()).minusMonths(1);
     private final LocalDate today = TestData.today();
@@ -391,8 +395,8 @@ class IndicatorsIT extends ApiTest {
                 bytes(id),
                 Date.valueOf(LocalDate.of(2015, 3, 1)),
                 idHash,
-                guardian ? "not-read" : null,
-                noIdReason ? "not-read" : null,
+                guardian ? cipher.encrypt("奶奶") : null,
+                noIdReason ? cipher.encrypt("未办理") : null,
                 village,
                 created);
         return id;
@@ -425,11 +429,12 @@ class IndicatorsIT extends ApiTest {
     private void service(UUID client, String type, LocalDateTime at, boolean voided) {
         jdbc.update(
                 "insert into service_record (id, version, client_id, type, occurred_at, notes_enc, recorded_by,"
-                        + " recorded_at, voided_at) values (?,0,?,?,?,'not-read','test',?,?)",
+                        + " recorded_at, voided_at) values (?,0,?,?,?,?,'test',?,?)",
                 bytes(UUID.randomUUID()),
                 bytes(client),
                 type,
                 at,
+                cipher.encrypt("入户走访"),
                 at,
                 voided ? at.plusHours(1) : null);
     }
@@ -477,11 +482,13 @@ class IndicatorsIT extends ApiTest {
         jdbc.update(
                 "insert into flag (id, version, village_code, client_id, type_enc, severity, description_enc, observed_at,"
                         + " reporter_id, reporter_username, raised_at, triage_due_at, county_due_at, status, triaged_at,"
-                        + " escalated_head_at, escalated_county_at) values (?,0,?,?,'not-read',?,'not-read',?,?,?,?,?,?,?,?,?,?)",
+                        + " escalated_head_at, escalated_county_at) values (?,0,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 bytes(id),
                 village,
                 client == null ? null : bytes(client),
+                cipher.encrypt("LIVING_ALONE"),
                 severity,
+                cipher.encrypt("指标测试"),
                 raised,
                 bytes(w1),
                 "ind-w1-" + suffix,
@@ -500,12 +507,14 @@ class IndicatorsIT extends ApiTest {
                 "insert into mandatory_report (id, version, flag_id, case_id, village_code, reported_at, receiving_unit,"
                         + " officer_enc, receipt_number_enc, reported_by, civil_affairs_notified_at,"
                         + " minor_protection_notified_at, recorded_by, recorded_at)"
-                        + " values (?,0,?,?,?,?,'派出所','not-read','not-read','test',?,?,'test',?)",
+                        + " values (?,0,?,?,?,?,'派出所',?,?,'test',?,?,'test',?)",
                 bytes(UUID.randomUUID()),
                 flag == null ? null : bytes(flag),
                 kase == null ? null : bytes(kase),
                 village,
                 at,
+                cipher.encrypt("民警"),
+                cipher.encrypt("回执"),
                 at,
                 at,
                 at);
@@ -524,7 +533,7 @@ class IndicatorsIT extends ApiTest {
                 "insert into referral (id, version, client_id, sending_organisation_id, sending_region_code, sender_id,"
                         + " sent_by, sent_at, receiving_organisation_id, status, urgency, reason_enc,"
                         + " services_requested_enc, consent_basis, response_due_at, accepted_at, declined_at)"
-                        + " values (?,0,?,?,?,?,'test',?,?,?,'NORMAL','not-read','not-read','CLIENT_CONSENT',?,?,?)",
+                        + " values (?,0,?,?,?,?,'test',?,?,?,'NORMAL',?,?,'CLIENT_CONSENT',?,?,?)",
                 bytes(UUID.randomUUID()),
                 bytes(client),
                 station,
@@ -533,6 +542,8 @@ class IndicatorsIT extends ApiTest {
                 sent,
                 department,
                 status,
+                cipher.encrypt("转介原因"),
+                cipher.encrypt("服务需求"),
                 due,
                 accepted,
                 declined);
@@ -541,11 +552,12 @@ class IndicatorsIT extends ApiTest {
     private void reveal(UUID actorId, String actor, UUID client, LocalDateTime at, String outcome) {
         jdbc.update(
                 "insert into sensitive_access (id, actor, actor_id, client_id, reason_enc, occurred_at, outcome)"
-                        + " values (?,?,?,?,'not-read',?,?)",
+                        + " values (?,?,?,?,?,?,?)",
                 bytes(UUID.randomUUID()),
                 actor,
                 bytes(actorId),
                 bytes(client),
+                cipher.encrypt("核实身份"),
                 at,
                 outcome);
     }
