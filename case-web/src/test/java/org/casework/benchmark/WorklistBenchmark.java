@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.casework.core.caseload.CaseloadService;
 import org.casework.core.clients.ChineseName;
+import org.casework.core.indicators.IndicatorService;
 import org.casework.core.security.Actor;
 import org.casework.core.security.ActorDetails;
 import org.casework.core.security.Role;
@@ -68,6 +69,9 @@ class WorklistBenchmark {
     @Autowired
     VisitScheduleMaintenance schedules;
 
+    @Autowired
+    IndicatorService indicators;
+
     private final Random random = new Random(42);
 
     @Test
@@ -79,6 +83,7 @@ class WorklistBenchmark {
         List<UUID> clients = insertClients(villages);
         insertCases(clients, workers);
         insertServiceRecords(clients);
+        insertFlagsAndReveals(clients, workers);
         long scheduleStart = System.nanoTime();
         schedules.refreshAll();
         long scheduleMillis = (System.nanoTime() - scheduleStart) / 1_000_000;
@@ -102,7 +107,11 @@ class WorklistBenchmark {
                 .append(count("service_record"))
                 .append(" service records, ")
                 .append(count("visit_schedule"))
-                .append(" visit schedules; generated in ")
+                .append(" visit schedules, ")
+                .append(count("flag"))
+                .append(" flags, ")
+                .append(count("sensitive_access"))
+                .append(" reveals; generated in ")
                 .append(generationSeconds)
                 .append(" s; schedule refresh of all clients ")
                 .append(scheduleMillis)
@@ -123,6 +132,32 @@ class WorklistBenchmark {
                 "caseload, county supervisor 兰考县",
                 county,
                 () -> caseload.caseload().size()));
+        // Supervisor indicators (issue 12): the dashboard's one call, for the last 30 days.
+        LocalDate to = LocalDate.now();
+        report.append(measure(
+                "indicators, station head 堌阳镇 (30 days)",
+                head,
+                () -> indicators
+                        .indicators(null, to.minusDays(29), to, null)
+                        .caseload()
+                        .workers()
+                        .size()));
+        report.append(measure(
+                "indicators, county supervisor 兰考县 (30 days)",
+                county,
+                () -> indicators
+                        .indicators(null, to.minusDays(29), to, null)
+                        .caseload()
+                        .workers()
+                        .size()));
+        report.append(measure(
+                "indicators, county supervisor 兰考县 (365 days)",
+                county,
+                () -> indicators
+                        .indicators(null, to.minusDays(364), to, null)
+                        .caseload()
+                        .workers()
+                        .size()));
         System.out.println(report);
         Path out = Path.of("target", "benchmark-" + database.split(" ")[0].toLowerCase() + ".txt");
         Files.writeString(out, report.toString());
@@ -316,6 +351,73 @@ class WorklistBenchmark {
         jdbc.batchUpdate(
                 "insert into service_record (id, version, client_id, type, occurred_at, duration_minutes, notes_enc,"
                         + " recorded_by, recorded_at) values (?,0,?,?,?,?,?,'benchmark',?)",
+                batch);
+        batch.clear();
+    }
+
+    /**
+     * Flags (about one per 25 clients a year, a tenth never triaged, the rest triaged within hours
+     * or days) and reveals of ID numbers (one per 10 clients), spread over the last year.
+     */
+    private void insertFlagsAndReveals(List<UUID> clients, List<UUID> workers) {
+        String text = cipher.encrypt("基准数据");
+        // the type is an encrypted FlagType name: the escalation job reads these flags like any other
+        String type = cipher.encrypt("LIVING_ALONE");
+        String[] severities = {"RED", "ORANGE", "ORANGE", "YELLOW", "YELLOW", "GREEN"};
+        List<Object[]> flags = new ArrayList<>();
+        byte[] reporter = bytes(workers.get(0));
+        for (int i = 0; i < clients.size() / 25; i++) {
+            int pick = random.nextInt(clients.size());
+            Instant raised = Instant.now().minus(1 + random.nextInt(365 * 24), ChronoUnit.HOURS);
+            boolean triaged = random.nextInt(10) > 0;
+            Instant triagedAt = raised.plus(random.nextInt(72 * 60), ChronoUnit.MINUTES);
+            flags.add(new Object[] {
+                bytes(UUID.randomUUID()),
+                clientVillages.get(pick),
+                bytes(clients.get(pick)),
+                type,
+                severities[random.nextInt(severities.length)],
+                text,
+                Timestamp.from(raised),
+                reporter,
+                Timestamp.from(raised),
+                Timestamp.from(raised.plus(24, ChronoUnit.HOURS)),
+                Timestamp.from(raised.plus(48, ChronoUnit.HOURS)),
+                triaged ? "TRIAGED" : "UNTRIAGED",
+                triaged ? Timestamp.from(triagedAt) : null,
+                // untriaged ones were escalated long ago: the job does not text 200 alerts mid-run
+                triaged ? null : Timestamp.from(raised.plus(24, ChronoUnit.HOURS)),
+                triaged ? null : Timestamp.from(raised.plus(48, ChronoUnit.HOURS))
+            });
+        }
+        jdbc.batchUpdate(
+                "insert into flag (id, version, village_code, client_id, type_enc, severity, description_enc,"
+                        + " observed_at, reporter_id, reporter_username, raised_at, triage_due_at, county_due_at, status,"
+                        + " triaged_at, escalated_head_at, escalated_county_at)"
+                        + " values (?,0,?,?,?,?,?,?,?,'benchmark',?,?,?,?,?,?,?)",
+                flags);
+        List<Object[]> reveals = new ArrayList<>();
+        for (int i = 0; i < clients.size() / 10; i++) {
+            UUID worker = workers.get(random.nextInt(workers.size()));
+            reveals.add(new Object[] {
+                bytes(UUID.randomUUID()),
+                "bench-worker",
+                bytes(worker),
+                bytes(clients.get(random.nextInt(clients.size()))),
+                text,
+                Timestamp.from(Instant.now().minus(1 + random.nextInt(365 * 24), ChronoUnit.HOURS))
+            });
+            if (reveals.size() == 1000) {
+                flushReveals(reveals);
+            }
+        }
+        flushReveals(reveals);
+    }
+
+    private void flushReveals(List<Object[]> batch) {
+        jdbc.batchUpdate(
+                "insert into sensitive_access (id, actor, actor_id, client_id, reason_enc, occurred_at, outcome)"
+                        + " values (?,?,?,?,?,?,'REVEALED')",
                 batch);
         batch.clear();
     }

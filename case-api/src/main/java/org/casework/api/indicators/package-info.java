@@ -1,0 +1,2 @@
+/** Supervisor indicators over HTTP. */
+package org.casework.api.indicators;
