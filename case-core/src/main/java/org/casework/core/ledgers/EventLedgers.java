@@ -1,0 +1,146 @@
+package org.casework.core.ledgers;
+
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import lombok.RequiredArgsConstructor;
+import org.casework.core.clients.Client;
+import org.casework.core.flags.Flag;
+import org.casework.core.services.ServiceRecord;
+import org.casework.core.shared.ChinaTime;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ledgers of events in a period: visits (走访记录) and flags with mandatory reports. Same
+ * keyset batches as the registry ledgers. The flag ledger never names the reporter: whoever raised
+ * a flag is protected (product.md), and a ledger travels further than the flag queue.
+ */
+@Component
+@RequiredArgsConstructor
+class EventLedgers {
+
+    private final EntityManager em;
+
+    List<String> headers(LedgerKind kind, LedgerLabels l) {
+        if (kind == LedgerKind.VISITS) {
+            return List.of(
+                    l.text("ledger.col.number"),
+                    l.text("ledger.col.visitDate"),
+                    l.text("ledger.col.name"),
+                    l.text("ledger.col.sex"),
+                    l.text("ledger.col.idNumber"),
+                    l.text("ledger.col.township"),
+                    l.text("ledger.col.village"),
+                    l.text("ledger.col.visitType"),
+                    l.text("ledger.col.duration"),
+                    l.text("ledger.col.recordedBy"));
+        }
+        return List.of(
+                l.text("ledger.col.number"),
+                l.text("ledger.col.raisedAt"),
+                l.text("ledger.col.township"),
+                l.text("ledger.col.village"),
+                l.text("ledger.col.subjectName"),
+                l.text("ledger.col.sex"),
+                l.text("ledger.col.subjectAge"),
+                l.text("ledger.col.flagType"),
+                l.text("ledger.col.mandatoryReport"),
+                l.text("ledger.col.severity"),
+                l.text("ledger.col.flagStatus"),
+                l.text("ledger.col.flagOutcome"));
+    }
+
+    void write(LedgerKind kind, ExportScope scope, LedgerSheet sheet) {
+        Instant from = scope.from.atStartOfDay(ChinaTime.ZONE).toInstant();
+        Instant to = scope.to.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant();
+        if (kind == LedgerKind.VISITS) {
+            visits(scope, sheet, from, to);
+        } else {
+            flags(scope, sheet, from, to);
+        }
+    }
+
+    private void visits(ExportScope s, LedgerSheet sheet, Instant from, Instant to) {
+        UUID after = null;
+        while (true) {
+            var query = em.createQuery(
+                            "select r, c from ServiceRecord r, Client c where c.id = r.clientId"
+                                    + " and c.residenceRegionCode like :scope and r.voidedAt is null"
+                                    + " and r.occurredAt >= :from and r.occurredAt < :to"
+                                    + (after == null ? "" : " and r.id > :after")
+                                    + " order by r.id",
+                            Object[].class)
+                    .setParameter("scope", s.scopePattern)
+                    .setParameter("from", from)
+                    .setParameter("to", to)
+                    .setMaxResults(RegistryLedger.BATCH);
+            if (after != null) {
+                query.setParameter("after", after);
+            }
+            List<Object[]> batch = query.getResultList();
+            for (Object[] pair : batch) {
+                ServiceRecord r = (ServiceRecord) pair[0];
+                Client c = (Client) pair[1];
+                sheet.add(
+                        sheet.rowCount() + 1,
+                        LocalDate.ofInstant(r.getOccurredAt(), ChinaTime.ZONE),
+                        c.getFullName(),
+                        s.labels.of("sex", c.getSex()),
+                        s.fullNumbers ? c.getIdNumber() : c.maskedIdNumber(),
+                        s.townshipOf(c.getResidenceRegionCode()),
+                        s.nameOf(c.getResidenceRegionCode()),
+                        s.labels.of("serviceType", r.getType()),
+                        r.getDurationMinutes(),
+                        r.getRecordedBy());
+            }
+            if (batch.size() < RegistryLedger.BATCH) {
+                return;
+            }
+            after = ((ServiceRecord) batch.get(batch.size() - 1)[0]).getId();
+            em.clear();
+        }
+    }
+
+    private void flags(ExportScope s, LedgerSheet sheet, Instant from, Instant to) {
+        UUID after = null;
+        while (true) {
+            var query = em.createQuery(
+                            "select f from Flag f where f.villageCode like :scope"
+                                    + " and f.raisedAt >= :from and f.raisedAt < :to"
+                                    + (after == null ? "" : " and f.id > :after")
+                                    + " order by f.id",
+                            Flag.class)
+                    .setParameter("scope", s.scopePattern)
+                    .setParameter("from", from)
+                    .setParameter("to", to)
+                    .setMaxResults(RegistryLedger.BATCH);
+            if (after != null) {
+                query.setParameter("after", after);
+            }
+            List<Flag> batch = query.getResultList();
+            for (Flag f : batch) {
+                // deliberately no reporter column (neither id nor username)
+                sheet.add(
+                        sheet.rowCount() + 1,
+                        LocalDate.ofInstant(f.getRaisedAt(), ChinaTime.ZONE),
+                        s.townshipOf(f.getVillageCode()),
+                        s.nameOf(f.getVillageCode()),
+                        f.getSubjectName(),
+                        s.labels.of("sex", f.getSubjectSex()),
+                        f.getSubjectAgeYears(),
+                        s.labels.text(f.getType().messageKey()),
+                        s.labels.text(f.getType().isMandatoryReport() ? "ledger.yes" : "ledger.no"),
+                        s.labels.of("risk", f.getSeverity()),
+                        s.labels.of("flag.status", f.getStatus()),
+                        s.labels.of("flag.outcome", f.getOutcome()));
+            }
+            if (batch.size() < RegistryLedger.BATCH) {
+                return;
+            }
+            after = batch.get(batch.size() - 1).getId();
+            em.clear();
+        }
+    }
+}
