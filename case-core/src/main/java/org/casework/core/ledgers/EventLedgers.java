@@ -6,14 +6,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.casework.core.cases.CaseFile;
 import org.casework.core.clients.Client;
 import org.casework.core.flags.Flag;
+import org.casework.core.referrals.Referral;
 import org.casework.core.services.ServiceRecord;
 import org.casework.core.shared.ChinaTime;
 import org.springframework.stereotype.Component;
 
 /**
- * The ledgers of events in a period: visits (走访记录) and flags with mandatory reports. Same
+ * The ledgers of events in a period: visits (走访记录), flags with mandatory reports, cases and
+ * referrals. Same
  * keyset batches as the registry ledgers. The flag ledger never names the reporter: whoever raised
  * a flag is protected (product.md), and a ledger travels further than the flag queue.
  */
@@ -37,6 +40,34 @@ class EventLedgers {
                     l.text("ledger.col.duration"),
                     l.text("ledger.col.recordedBy"));
         }
+        if (kind == LedgerKind.CASES) {
+            return List.of(
+                    l.text("ledger.col.number"),
+                    l.text("ledger.col.caseNumber"),
+                    l.text("ledger.col.name"),
+                    l.text("ledger.col.idNumber"),
+                    l.text("ledger.col.township"),
+                    l.text("ledger.col.village"),
+                    l.text("ledger.col.caseSource"),
+                    l.text("ledger.col.caseState"),
+                    l.text("ledger.col.severity"),
+                    l.text("ledger.col.openedOn"),
+                    l.text("ledger.col.closedOn"),
+                    l.text("ledger.col.closureReason"));
+        }
+        if (kind == LedgerKind.REFERRALS) {
+            return List.of(
+                    l.text("ledger.col.number"),
+                    l.text("ledger.col.sentOn"),
+                    l.text("ledger.col.name"),
+                    l.text("ledger.col.township"),
+                    l.text("ledger.col.village"),
+                    l.text("ledger.col.receiver"),
+                    l.text("ledger.col.urgency"),
+                    l.text("ledger.col.referralStatus"),
+                    l.text("ledger.col.acceptedOn"),
+                    l.text("ledger.col.completedOn"));
+        }
         return List.of(
                 l.text("ledger.col.number"),
                 l.text("ledger.col.raisedAt"),
@@ -55,10 +86,11 @@ class EventLedgers {
     void write(LedgerKind kind, ExportScope scope, LedgerSheet sheet) {
         Instant from = scope.from.atStartOfDay(ChinaTime.ZONE).toInstant();
         Instant to = scope.to.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant();
-        if (kind == LedgerKind.VISITS) {
-            visits(scope, sheet, from, to);
-        } else {
-            flags(scope, sheet, from, to);
+        switch (kind) {
+            case VISITS -> visits(scope, sheet, from, to);
+            case CASES -> cases(scope, sheet, from, to);
+            case REFERRALS -> referrals(scope, sheet, from, to);
+            default -> flags(scope, sheet, from, to);
         }
     }
 
@@ -142,5 +174,95 @@ class EventLedgers {
             after = batch.get(batch.size() - 1).getId();
             em.clear();
         }
+    }
+
+    private void cases(ExportScope s, LedgerSheet sheet, Instant from, Instant to) {
+        UUID after = null;
+        while (true) {
+            var query = em.createQuery(
+                            "select k, c from CaseFile k, Client c where c.id = k.primaryClientId"
+                                    + " and k.regionCode like :scope and k.openedAt < :to"
+                                    + " and (k.closedAt is null or k.closedAt >= :from)"
+                                    + (after == null ? "" : " and k.id > :after")
+                                    + " order by k.id",
+                            Object[].class)
+                    .setParameter("scope", s.scopePattern)
+                    .setParameter("from", from)
+                    .setParameter("to", to)
+                    .setMaxResults(RegistryLedger.BATCH);
+            if (after != null) {
+                query.setParameter("after", after);
+            }
+            List<Object[]> batch = query.getResultList();
+            for (Object[] pair : batch) {
+                CaseFile k = (CaseFile) pair[0];
+                Client c = (Client) pair[1];
+                sheet.add(
+                        sheet.rowCount() + 1,
+                        k.getCaseNumber(),
+                        c.getFullName(),
+                        s.fullNumbers ? c.getIdNumber() : c.maskedIdNumber(),
+                        s.townshipOf(c.getResidenceRegionCode()),
+                        s.nameOf(c.getResidenceRegionCode()),
+                        s.labels.of("caseSource", k.getSource()),
+                        s.labels.of("case.state", k.getState()),
+                        s.labels.of("risk", k.getEffectiveRiskLevel()),
+                        day(k.getOpenedAt()),
+                        day(k.getClosedAt()),
+                        s.labels.of("closureReason", k.getClosureReason()));
+            }
+            if (batch.size() < RegistryLedger.BATCH) {
+                return;
+            }
+            after = ((CaseFile) batch.get(batch.size() - 1)[0]).getId();
+            em.clear();
+        }
+    }
+
+    private void referrals(ExportScope s, LedgerSheet sheet, Instant from, Instant to) {
+        UUID after = null;
+        while (true) {
+            var query = em.createQuery(
+                            "select r, c, o.name from Referral r left join Client c on c.id = r.clientId"
+                                    + " left join Organisation o on o.id = r.receivingOrganisationId"
+                                    + " where r.sendingRegionCode like :scope"
+                                    + " and r.sentAt >= :from and r.sentAt < :to"
+                                    + (after == null ? "" : " and r.id > :after")
+                                    + " order by r.id",
+                            Object[].class)
+                    .setParameter("scope", s.scopePattern)
+                    .setParameter("from", from)
+                    .setParameter("to", to)
+                    .setMaxResults(RegistryLedger.BATCH);
+            if (after != null) {
+                query.setParameter("after", after);
+            }
+            List<Object[]> batch = query.getResultList();
+            for (Object[] triple : batch) {
+                Referral r = (Referral) triple[0];
+                Client c = (Client) triple[1];
+                String village = c == null ? null : c.getResidenceRegionCode();
+                sheet.add(
+                        sheet.rowCount() + 1,
+                        day(r.getSentAt()),
+                        c == null ? null : c.getFullName(),
+                        village == null ? s.nameOf(r.getSendingRegionCode()) : s.townshipOf(village),
+                        village == null ? null : s.nameOf(village),
+                        triple[2],
+                        s.labels.of("referral.urgency", r.getUrgency()),
+                        s.labels.of("referral.status", r.getStatus()),
+                        day(r.getAcceptedAt()),
+                        day(r.getCompletedAt()));
+            }
+            if (batch.size() < RegistryLedger.BATCH) {
+                return;
+            }
+            after = ((Referral) batch.get(batch.size() - 1)[0]).getId();
+            em.clear();
+        }
+    }
+
+    private static LocalDate day(Instant instant) {
+        return instant == null ? null : LocalDate.ofInstant(instant, ChinaTime.ZONE);
     }
 }

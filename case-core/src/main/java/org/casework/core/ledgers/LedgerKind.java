@@ -13,7 +13,11 @@ public enum LedgerKind {
     /** 走访记录: home visits and calls recorded in the period. */
     VISITS(null),
     /** 风险上报与强制报告: flags raised in the period, without their reporters. */
-    FLAGS(null);
+    FLAGS(null),
+    /** 个案台账: cases open at some time in the period. */
+    CASES(null),
+    /** 转介台账: referrals sent in the period. */
+    REFERRALS(null);
 
     private final CategoryType category;
 
