@@ -20,6 +20,9 @@ class CaseLedgersIT extends ApiTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void theCaseAndReferralLedgersListWhatTheStationDid() throws Exception {
         ClientBuilder child = ClientBuilder.aLeftBehindChild();
@@ -53,6 +56,39 @@ class CaseLedgersIT extends ApiTest {
         List<List<String>> referrals = LedgersIT.read(head.postForm("/ledgers", "/ledgers/export", form("REFERRALS")));
         assertThat(referrals.get(0)).contains("转介日期", "接收单位", "紧急程度");
         assertThat(referrals).anySatisfy(row -> assertThat(row).contains(child.fullName(), "较急", "待接收"));
+    }
+
+    @Test
+    void theVisitLedgerListsEveryVisitOfThePeriodInTheJurisdiction() throws Exception {
+        ClientBuilder child = ClientBuilder.aLeftBehindChild();
+        UUID clientId = registry.registerId(DemoUsers.STATION_GUYANG, child);
+        Map<String, Object> visit = new HashMap<>();
+        visit.put("clientId", clientId);
+        visit.put("type", "HOME_VISIT");
+        visit.put("occurredAt", java.time.Instant.now().minusSeconds(3600).toString());
+        visit.put("durationMinutes", 40);
+        visit.put("notes", "入户走访，孩子在家写作业");
+        Api.Response recorded = api.post("/api/v1/services", visit, token(DemoUsers.STATION_GUYANG));
+        assertThat(recorded.status()).as(recorded.raw().body()).isEqualTo(201);
+        FileSession county = new FileSession(port, "county-sup");
+
+        List<List<String>> rows = LedgersIT.read(county.postForm("/ledgers", "/ledgers/export", form("VISITS")));
+
+        assertThat(rows.get(0)).startsWith("序号", "走访日期", "姓名", "性别", "身份证号");
+        assertThat(rows).anySatisfy(row -> assertThat(row).contains(child.fullName(), "上门走访", "40", "任庄村"));
+        Long expected = jdbc.queryForObject(
+                "select count(*) from service_record r join client c on c.id = r.client_id"
+                        + " where c.residence_region_code like '410225%' and r.voided_at is null"
+                        + " and r.type in ('HOME_VISIT', 'PHONE_CALL', 'VIDEO_CALL')"
+                        + " and r.occurred_at >= ? and r.occurred_at < ?",
+                Long.class,
+                java.sql.Timestamp.from(day(TestData.today().minusMonths(1))),
+                java.sql.Timestamp.from(day(TestData.today().plusDays(2))));
+        assertThat(rows).hasSize(expected.intValue() + 1);
+    }
+
+    private static java.time.Instant day(java.time.LocalDate date) {
+        return date.atStartOfDay(org.casework.core.shared.ChinaTime.ZONE).toInstant();
     }
 
     private static Map<String, String> form(String kind) {

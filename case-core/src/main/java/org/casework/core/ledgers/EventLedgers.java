@@ -11,6 +11,7 @@ import org.casework.core.clients.Client;
 import org.casework.core.flags.Flag;
 import org.casework.core.referrals.Referral;
 import org.casework.core.services.ServiceRecord;
+import org.casework.core.services.ServiceType;
 import org.casework.core.shared.ChinaTime;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +24,10 @@ import org.springframework.stereotype.Component;
 @Component
 @RequiredArgsConstructor
 class EventLedgers {
+
+    /** 走访: visits at home and by phone or video; other services (counselling, aid) are not visits. */
+    static final List<ServiceType> VISIT_TYPES =
+            List.of(ServiceType.HOME_VISIT, ServiceType.PHONE_CALL, ServiceType.VIDEO_CALL);
 
     private final EntityManager em;
 
@@ -100,11 +105,13 @@ class EventLedgers {
             var query = em.createQuery(
                             "select r, c from ServiceRecord r, Client c where c.id = r.clientId"
                                     + " and c.residenceRegionCode like :scope and r.voidedAt is null"
+                                    + " and r.type in :visitTypes"
                                     + " and r.occurredAt >= :from and r.occurredAt < :to"
                                     + (after == null ? "" : " and r.id > :after")
                                     + " order by r.id",
                             Object[].class)
                     .setParameter("scope", s.scopePattern)
+                    .setParameter("visitTypes", VISIT_TYPES)
                     .setParameter("from", from)
                     .setParameter("to", to)
                     .setMaxResults(RegistryLedger.BATCH);

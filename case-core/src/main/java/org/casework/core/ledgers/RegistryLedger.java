@@ -114,6 +114,12 @@ class RegistryLedger {
                         .map(ClientCategory::getValidTo)
                         .max(Comparator.naturalOrder())
                         .orElse(null);
+        if (kind == LedgerKind.LEFT_BEHIND_CHILDREN
+                && (end == null || end.isAfter(c.lastLeftBehindDay()))
+                && !c.lastLeftBehindDay().isAfter(s.today)) {
+            // a 留守儿童 category never holds from the 16th birthday, even before the daily review ends it
+            end = c.lastLeftBehindDay();
+        }
         String subTypes = held.stream()
                 .map(ClientCategory::getSubType)
                 .filter(java.util.Objects::nonNull)
