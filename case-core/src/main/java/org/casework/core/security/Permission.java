@@ -15,5 +15,10 @@ public enum Permission {
     MANAGE_ORGANISATIONS,
     MANAGE_REFERENCE_DATA,
     /** Respond to referrals addressed to one's own partner department (accept, progress, outcome). */
-    HANDLE_REFERRALS
+    HANDLE_REFERRALS,
+    /**
+     * Download ledgers (台账) of the jurisdiction as Excel files and import an existing registry
+     * ledger: bulk personal data leaves or enters the system, so it is a permission of its own.
+     */
+    EXPORT_LEDGERS
 }

@@ -1,5 +1,6 @@
 package org.casework.core.security;
 
+import static org.casework.core.security.Permission.EXPORT_LEDGERS;
 import static org.casework.core.security.Permission.HANDLE_REFERRALS;
 import static org.casework.core.security.Permission.MANAGE_ORGANISATIONS;
 import static org.casework.core.security.Permission.MANAGE_REFERENCE_DATA;
@@ -20,19 +21,45 @@ import org.casework.core.shared.RegionLevel;
  * (a village child director works in one village, a station in one township).
  */
 public enum Role {
+    // EXPORT_LEDGERS (台账): the roles that answer to the civil affairs bureau for a whole township or
+    // county (station heads, township child supervisors, county supervisors) report with ledgers.
+    // Village child directors and room workers do not: a ledger is bulk personal data of many
+    // families, and a village keeps its own paper 台账. Station workers neither: they see each
+    // client on screen, and the head decides what leaves the station in bulk.
     VILLAGE_CHILD_DIRECTOR(RegionLevel.VILLAGE, EnumSet.of(READ_CLIENTS, WRITE_CLIENTS)),
     VILLAGE_ROOM_WORKER(RegionLevel.VILLAGE, EnumSet.of(READ_CLIENTS, WRITE_CLIENTS)),
     STATION_WORKER(
             RegionLevel.TOWNSHIP, EnumSet.of(READ_CLIENTS, WRITE_CLIENTS, UNMASK_IDENTIFIERS, READ_CASES, WRITE_CASES)),
     STATION_HEAD(
             RegionLevel.TOWNSHIP,
-            EnumSet.of(READ_CLIENTS, WRITE_CLIENTS, UNMASK_IDENTIFIERS, READ_CASES, WRITE_CASES, SUPERVISE_CASES)),
+            EnumSet.of(
+                    READ_CLIENTS,
+                    WRITE_CLIENTS,
+                    UNMASK_IDENTIFIERS,
+                    READ_CASES,
+                    WRITE_CASES,
+                    SUPERVISE_CASES,
+                    EXPORT_LEDGERS)),
     TOWNSHIP_CHILD_SUPERVISOR(
             RegionLevel.TOWNSHIP,
-            EnumSet.of(READ_CLIENTS, WRITE_CLIENTS, UNMASK_IDENTIFIERS, READ_CASES, WRITE_CASES, SUPERVISE_CASES)),
+            EnumSet.of(
+                    READ_CLIENTS,
+                    WRITE_CLIENTS,
+                    UNMASK_IDENTIFIERS,
+                    READ_CASES,
+                    WRITE_CASES,
+                    SUPERVISE_CASES,
+                    EXPORT_LEDGERS)),
     COUNTY_SUPERVISOR(
             RegionLevel.COUNTY,
-            EnumSet.of(READ_CLIENTS, WRITE_CLIENTS, UNMASK_IDENTIFIERS, READ_CASES, WRITE_CASES, SUPERVISE_CASES)),
+            EnumSet.of(
+                    READ_CLIENTS,
+                    WRITE_CLIENTS,
+                    UNMASK_IDENTIFIERS,
+                    READ_CASES,
+                    WRITE_CASES,
+                    SUPERVISE_CASES,
+                    EXPORT_LEDGERS)),
     /** Sees only referrals addressed to their department, with the information shared, never the registry. */
     DEPARTMENT_LIAISON(null, EnumSet.of(HANDLE_REFERRALS)),
     /** Runs the system; by least privilege sees no client data. */

@@ -38,6 +38,19 @@ class RoleTest {
     }
 
     @Test
+    void ledgersAreExportedByHeadsAndSupervisorsNotByVillagesOrWorkers() {
+        assertThat(Role.STATION_HEAD.has(Permission.EXPORT_LEDGERS)).isTrue();
+        assertThat(Role.TOWNSHIP_CHILD_SUPERVISOR.has(Permission.EXPORT_LEDGERS))
+                .isTrue();
+        assertThat(Role.COUNTY_SUPERVISOR.has(Permission.EXPORT_LEDGERS)).isTrue();
+        assertThat(Role.VILLAGE_CHILD_DIRECTOR.has(Permission.EXPORT_LEDGERS)).isFalse();
+        assertThat(Role.VILLAGE_ROOM_WORKER.has(Permission.EXPORT_LEDGERS)).isFalse();
+        assertThat(Role.STATION_WORKER.has(Permission.EXPORT_LEDGERS)).isFalse();
+        assertThat(Role.ADMINISTRATOR.has(Permission.EXPORT_LEDGERS)).isFalse();
+        assertThat(Role.DEPARTMENT_LIAISON.has(Permission.EXPORT_LEDGERS)).isFalse();
+    }
+
+    @Test
     void anActorCoversOnlyItsJurisdictionSubtree() {
         Actor director = new Actor(
                 UUID.randomUUID(), "director", Role.VILLAGE_CHILD_DIRECTOR, new RegionCode("410225101201"), null);
