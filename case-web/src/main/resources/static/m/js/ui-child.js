@@ -1,6 +1,6 @@
 // A child's card (profile, guardians, last visits, open flags) and the user's own flags with what
 // the station did with them.
-import { t, h, ageYears, formatDate, formatDateTime, stateBadge, records, record, refLabel, backLink } from './ui-common.js';
+import { t, h, ageYears, formatDate, formatDateTime, stateBadge, records, record, refLabel, backLink, effectiveDue } from './ui-common.js';
 import { dueLabel } from './ui-home.js';
 
 function row(label, value, attrs = {}) {
@@ -22,9 +22,11 @@ export async function childScreen(id) {
   const child = await record('client', id);
   if (!child) return [backLink('#/home', t('nav.home')), h('p', { class: 'error' }, t('child.gone'))];
   const f = child.f || {};
-  const due = (await records('visitDue')).find((d) => d.f?.client === id);
   const visitTypes = new Map((await records('visitType')).map((v) => [v.id, v]));
-  const visits = (await records('visit')).filter((v) => (v.f?.client || v.f?.clientId) === id)
+  const allVisits = (await records('visit')).filter((v) => (v.f?.client || v.f?.clientId) === id);
+  // a visit saved on the phone moves the next visit at once, before the station recomputes it
+  const due = effectiveDue((await records('visitDue')).find((d) => d.f?.client === id), allVisits);
+  const visits = allVisits.slice()
     .sort((a, b) => (b.f.occurredAt || '').localeCompare(a.f.occurredAt || '')).slice(0, 5);
   const flagTypes = new Map((await records('flagType')).map((r) => [r.id, r]));
   const flags = (await records('flag')).filter((r) => (r.f?.client || r.f?.clientId) === id && r.f?.status !== 'TRIAGED');
@@ -40,7 +42,7 @@ export async function childScreen(id) {
       h('a', { class: 'button primary', href: '#/visit/' + encodeURIComponent(id), id: 'go-visit' }, t('nav.visit')),
       h('a', { class: 'button danger', href: '#/flag/' + encodeURIComponent(id), id: 'go-flag-child' }, t('nav.flag')),
       h('a', { class: 'button', href: '#/child/' + encodeURIComponent(id) + '/edit', id: 'go-edit' }, t('nav.edit'))),
-    h('section', { class: 'card' },
+    h('section', { class: 'card', id: 'child-card' },
       h('h2', {}, t('child.profile')),
       row(t('field.sex'), enumText('sex.', f.sex)),
       row(t('field.birthDate'), f.birthDate ? `${f.birthDate}${age !== null ? ' (' + t('age', age) + ')' : ''}` : null),

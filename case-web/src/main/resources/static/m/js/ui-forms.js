@@ -58,6 +58,35 @@ function formLimits(visitType) {
 
 // ---- visit ----
 
+/** A note that says the child is left alone (独自在家, 一个人住, 没人照顾 …). */
+const ALONE = /独自|独居|一个人(在家|住|生活)|自己(在家|住)|没人(照顾|管)|无人(照顾|照料|看管)/;
+
+/** A 是/否 pair with nothing chosen unless the record already holds an answer. */
+function yesNo(name, id, value) {
+  const option = (v, label) => h('label', { class: 'yes-no-option' },
+    h('input', { type: 'radio', name, id: id + '-' + (v ? 'yes' : 'no'), value: String(v), checked: value === v }),
+    h('span', {}, label));
+  return h('div', { class: 'yes-no', id, role: 'radiogroup' }, option(true, t('yes')), option(false, t('no')));
+}
+
+function yesNoField(label, group) {
+  return h('div', { class: 'field' }, h('span', { class: 'label' }, label), group);
+}
+
+function answerOf(group) {
+  const chosen = group.querySelector('input:checked');
+  return chosen ? chosen.value === 'true' : null;
+}
+
+function riskDescription(fields) {
+  const o = fields.observations;
+  const parts = [];
+  if (o.livingConditions === 'POOR') parts.push(t('obs.livingConditions') + '：' + t('obs.living.POOR'));
+  if (o.needsFollowUp) parts.push(t('obs.needsFollowUp'));
+  if (fields.notes) parts.push(fields.notes);
+  return parts.join('；');
+}
+
 export async function visitScreen(clientId, rejectedId) {
   const rejected = rejectedId ? await record('visit', rejectedId) : null;
   const old = rejected?.f || {};
@@ -80,48 +109,71 @@ export async function visitScreen(clientId, rejectedId) {
     type: 'button', class: 'chip', onclick: () => { duration.value = m; },
   }, t('visit.minutes', m))));
   const notes = h('textarea', { name: 'notes', id: 'visit-notes', rows: 3, maxlength: limits.notes?.maxLength ?? 2000 }, old.notes || '');
-  const childPresent = h('input', { type: 'checkbox', name: 'childPresent', id: 'obs-child', checked: obs.childPresent ?? true });
-  const guardianPresent = h('input', { type: 'checkbox', name: 'guardianPresent', id: 'obs-guardian', checked: obs.guardianPresent ?? true });
-  const living = select('livingConditions', ['GOOD', 'FAIR', 'POOR'].map((v) => ({ value: v, label: t('obs.living.' + v) })),
-    obs.livingConditions || 'GOOD', { id: 'obs-living' });
+  // explicit answers: nothing is pre-ticked, so an unanswered question never records a false "no"
+  const childPresent = yesNo('childPresent', 'obs-child', obs.childPresent);
+  const guardianPresent = yesNo('guardianPresent', 'obs-guardian', obs.guardianPresent);
+  const living = select('livingConditions', [{ value: '', label: t('obs.living.unknown') },
+    ...['GOOD', 'FAIR', 'POOR'].map((v) => ({ value: v, label: t('obs.living.' + v) }))],
+  obs.livingConditions || '', { id: 'obs-living' });
   const followUp = h('input', { type: 'checkbox', name: 'needsFollowUp', id: 'obs-followup', checked: obs.needsFollowUp ?? false });
   const box = errorBox();
   const submit = h('button', { type: 'submit', class: 'primary big', id: 'visit-save' }, t('visit.save'));
+  let thenFlag = false;
+  const saveAndFlag = h('button', { type: 'submit', class: 'button danger', id: 'visit-save-flag',
+    onclick: () => { thenFlag = true; } }, t('visit.saveAndFlag'));
+  const riskOffer = h('div', { class: 'risk-offer', id: 'visit-risk', role: 'status', hidden: true },
+    h('strong', {}, t('visit.riskQuestion')), h('p', { class: 'hint' }, t('visit.riskHint')), saveAndFlag);
+  const riskSignals = () => living.value === 'POOR' || followUp.checked || ALONE.test(notes.value);
+  const offerRisk = () => { riskOffer.hidden = !riskSignals(); };
 
   const el = form({ class: 'card', id: 'visit-form', onsubmit: (event) => {
     event.preventDefault();
+    const flagAfter = thenFlag;
+    thenFlag = false;
     const minutes = Number(duration.value);
     if (!date.value || date.value > today()) return fail(box, t('visit.badDate'));
     if (!Number.isInteger(minutes) || minutes < Number(duration.min) || minutes > Number(duration.max)) {
       return fail(box, t('visit.badDuration', duration.min, duration.max));
     }
+    const childAnswer = answerOf(childPresent);
+    const guardianAnswer = answerOf(guardianPresent);
+    if (childAnswer === null || guardianAnswer === null) return fail(box, t('visit.needPresence'));
+    const observations = { childPresent: childAnswer, guardianPresent: guardianAnswer };
+    if (living.value) observations.livingConditions = living.value;
+    observations.needsFollowUp = followUp.checked;
     const fields = {
       clientId: id,
       type: type.value,
       occurredAt: instantOf(date.value),
       durationMinutes: minutes,
       notes: notes.value.trim() || null,
-      observations: {
-        childPresent: childPresent.checked,
-        guardianPresent: guardianPresent.checked,
-        livingConditions: living.value,
-        needsFollowUp: followUp.checked,
-      },
+      observations,
     };
     return save(box, submit,
       () => (rejected ? app.device.resubmit('visit', rejectedId, fields) : app.device.logVisit(fields)),
-      () => go(rejected ? '#/sync' : '#/child/' + encodeURIComponent(id)));
+      () => {
+        if (flagAfter && !rejected) {
+          // the flag form opens filled in with what the visit found
+          app.flagDraft = { clientId: id, type: ALONE.test(notes.value) ? 'LIVING_ALONE' : '', description: riskDescription(fields) };
+          return go('#/flag/' + encodeURIComponent(id));
+        }
+        return go(rejected ? '#/sync' : '#/child/' + encodeURIComponent(id));
+      });
   } },
   field(t('visit.type'), type),
   field(t('visit.date'), date),
   field(t('visit.duration'), duration), quick,
   h('fieldset', {}, h('legend', {}, t('visit.observations')),
-    h('label', { class: 'check' }, childPresent, h('span', {}, t('obs.childPresent'))),
-    h('label', { class: 'check' }, guardianPresent, h('span', {}, t('obs.guardianPresent'))),
+    yesNoField(t('obs.childPresent'), childPresent),
+    yesNoField(t('obs.guardianPresent'), guardianPresent),
     field(t('obs.livingConditions'), living),
     h('label', { class: 'check' }, followUp, h('span', {}, t('obs.needsFollowUp')))),
   field(t('visit.notes'), notes),
-  box, submit);
+  riskOffer,
+  box, h('div', { class: 'sticky-save' }, submit));
+  for (const control of [living, followUp]) control.addEventListener('change', offerRisk);
+  notes.addEventListener('input', offerRisk);
+  offerRisk();
   return [
     backLink(rejected ? '#/sync' : '#/child/' + encodeURIComponent(id)),
     h('h1', {}, t('visit.title', child?.f?.name || child?.f?.fullName || '')),
@@ -142,9 +194,30 @@ function policeBanner() {
     }, `${app.language === 'en' ? n.nameEn || n.name : n.name} ${n.number}`))));
 }
 
+/**
+ * A red flag saved without a network has not reached the station: say so plainly and offer the
+ * station's number (the `station` reference record of the child's township) and 110.
+ */
+async function offlineRedToast(villageCode) {
+  const stations = await records('station');
+  const region = villageCode ? await record('region', villageCode) : null;
+  const station = stations.find((s) => s.f?.phone && region?.f?.parent && s.f.township === region.f.parent)
+    || stations.find((s) => s.f?.phone);
+  const calls = [];
+  if (station) {
+    calls.push(h('a', { class: 'button call', id: 'toast-call-station', href: 'tel:' + station.f.phone.replace(/[^0-9+]/g, '') },
+      t('flag.offline.callStation', station.f.phone)));
+  }
+  calls.push(h('a', { class: 'button call police-call', id: 'toast-call-110', href: 'tel:110' }, t('flag.offline.call110')));
+  toast(t('flag.offline.notYet'), 'warn', calls);
+}
+
 export async function flagScreen(clientId, rejectedId) {
   const rejected = rejectedId ? await record('flag', rejectedId) : null;
-  const old = rejected?.f || {};
+  // a draft from a visit that offered to report (visit form), used once
+  const draft = !rejected && app.flagDraft && app.flagDraft.clientId === clientId ? app.flagDraft : null;
+  app.flagDraft = null;
+  const old = rejected?.f || (draft ? { type: draft.type, description: draft.description } : {});
   const id = clientId || old.clientId || old.client || null;
   const child = id ? await record('client', id) : null;
   const flagTypes = (await records('flagType')).slice()
@@ -209,7 +282,10 @@ export async function flagScreen(clientId, rejectedId) {
     };
     return save(box, submit,
       () => (rejected ? app.device.resubmit('flag', rejectedId, fields) : app.device.raiseFlag(fields)),
-      () => go(rejected ? '#/sync' : child ? '#/child/' + encodeURIComponent(id) : '#/flags'));
+      () => {
+        go(rejected ? '#/sync' : child ? '#/child/' + encodeURIComponent(id) : '#/flags');
+        if (!navigator.onLine && fields.severity === 'RED') offlineRedToast(child?.s || fields.villageCode);
+      });
   } },
   field(t('flag.type'), type),
   banner,

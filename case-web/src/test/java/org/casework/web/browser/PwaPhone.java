@@ -151,6 +151,13 @@ final class PwaPhone implements AutoCloseable {
         duration.clear();
         duration.sendKeys(String.valueOf(minutes));
         browser.find(By.id("visit-notes")).sendKeys(notes);
+        // the presence questions have no pre-ticked answer: a director answers them
+        for (String answer : new String[] {"obs-child-yes", "obs-guardian-yes"}) {
+            WebElement radio = browser.find(By.id(answer));
+            if (!radio.isSelected()) {
+                radio.click();
+            }
+        }
         WebElement followUp = browser.find(By.id("obs-followup"));
         if (!followUp.isSelected()) {
             followUp.click();
