@@ -30,6 +30,7 @@ export async function childScreen(id) {
     .sort((a, b) => (b.f.occurredAt || '').localeCompare(a.f.occurredAt || '')).slice(0, 5);
   const flagTypes = new Map((await records('flagType')).map((r) => [r.id, r]));
   const flags = (await records('flag')).filter((r) => (r.f?.client || r.f?.clientId) === id && r.f?.status !== 'TRIAGED');
+  const recent = Array.isArray(due?.f?.recentVisits) ? due.f.recentVisits : [];
   const household = f.household ? await record('household', f.household) : null;
   const age = ageYears(f.birthDate);
 
@@ -54,6 +55,7 @@ export async function childScreen(id) {
       row(t('field.fatherStatus'), enumText('parent.', f.fatherStatus)),
       row(t('field.motherStatus'), enumText('parent.', f.motherStatus)),
       row(t('field.phone'), f.phoneMasked),
+      due?.f?.level ? row(t('child.risk'), h('span', { class: 'sev sev-' + due.f.level.toLowerCase() }, t('risk.' + due.f.level)), { id: 'child-risk' }) : null,
       due ? row(t('child.nextVisit'), dueLabel(due)) : null,
       due?.f?.lastVisitOn ? row(t('child.lastVisit'), due.f.lastVisitOn) : null),
     h('section', { class: 'card' },
@@ -70,6 +72,12 @@ export async function childScreen(id) {
           h('strong', {}, formatDate(v.f.occurredAt)), ' ',
           refLabel(visitTypes.get(v.f.type), t('visitType.' + v.f.type)), ' ', stateBadge(v),
           v.f.notes ? h('div', { class: 'hint' }, v.f.notes) : null)))),
+    h('section', { class: 'card' },
+      h('h2', {}, t('child.recentVisits')),
+      recent.length === 0 ? h('p', { class: 'hint' }, t('child.noRecentVisits')) : h('ul', { class: 'plain', id: 'recent-visits' },
+        // date, type and who only: the station's notes stay at the station (minimum data)
+        recent.map((v) => h('li', {}, h('strong', {}, v.on), ' ',
+          refLabel(visitTypes.get(v.type), t('visitType.' + v.type)), ' · ', v.by || '—')))),
     h('section', { class: 'card' },
       h('h2', {}, t('child.flags')),
       flags.length === 0 ? h('p', { class: 'hint' }, t('child.noFlags')) : h('ul', { class: 'plain' },

@@ -169,8 +169,9 @@ export async function visitScreen(clientId, rejectedId) {
     field(t('obs.livingConditions'), living),
     h('label', { class: 'check' }, followUp, h('span', {}, t('obs.needsFollowUp')))),
   field(t('visit.notes'), notes),
-  riskOffer,
-  box, h('div', { class: 'sticky-save' }, submit));
+  box,
+  // the offer to report sits with the save button, in reach of the thumb
+  h('div', { class: 'sticky-save' }, riskOffer, submit));
   for (const control of [living, followUp]) control.addEventListener('change', offerRisk);
   notes.addEventListener('input', offerRisk);
   offerRisk();

@@ -55,9 +55,10 @@ function matches(r, q) {
   if (name.includes(q)) return true;
   const key = q.replace(/\s+/g, '');
   if (!/^[a-z]+$/.test(key)) return false;
+  // prefix matches, as the web's search (ClientSpecifications): "zhang", "zhangw", "zw"
   const pinyin = (r.f.pinyin || '').toLowerCase();
   const initials = (r.f.pinyinInitials || '').toLowerCase();
-  return pinyin.replace(/\s+/g, '').includes(key) || initials.startsWith(key);
+  return pinyin.startsWith(key) || initials.startsWith(key);
 }
 
 export function dueLabel(due) {

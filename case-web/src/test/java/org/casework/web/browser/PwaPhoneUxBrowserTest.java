@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.casework.core.clients.ChineseName;
 import org.casework.it.Api;
 import org.casework.it.IntegrationTest;
 import org.casework.it.fixtures.ClientBuilder;
@@ -131,7 +132,9 @@ class PwaPhoneUxBrowserTest {
 
     @Test
     void theTaskListGroupsTheVisitsAndAVisitSavedOfflineMovesTheNextVisitAtOnce() {
-        UserBuilder director = newDirector();
+        UserBuilder director =
+                UserBuilder.aVillageChildDirector().in(Villages.RENZHUANG).displayed("任庄村儿童主任 李娜");
+        registry.createUser(director);
         ClientBuilder overdue = aLeftBehindChild().inVillage(Villages.RENZHUANG);
         UUID overdueId = registry.registerId(DemoUsers.STATION_GUYANG, overdue);
         ClientBuilder dueToday = aLeftBehindChild().inVillage(Villages.RENZHUANG);
@@ -149,6 +152,8 @@ class PwaPhoneUxBrowserTest {
             phone.open();
             phone.login(director.username(), director.password());
             phone.go("#/home");
+            // greeted by the display name, not the login name
+            assertThat(phone.textOf(By.id("greeting"))).contains("任庄村儿童主任 李娜").doesNotContain(director.username());
             assertThat(phone.textOf(By.id("tasks-overdue"))).contains("逾期").contains(overdue.fullName());
             assertThat(phone.textOf(By.id("tasks-today"))).contains("今天").contains(dueToday.fullName());
             assertThat(phone.textOf(By.id("tasks-overdue"))).doesNotContain(dueToday.fullName());
@@ -164,6 +169,19 @@ class PwaPhoneUxBrowserTest {
             phone.browser().find(By.id("toggle-all")).click();
             assertThat(phone.textOf(By.id("village-heading"))).startsWith("本村全部对象");
             assertThat(phone.textOf(By.id("client-list"))).contains(adult.fullName());
+
+            // search by pinyin and by its initials, as on the web
+            WebElement search = phone.browser().find(By.id("search"));
+            for (String key :
+                    List.of(ChineseName.fullPinyin(overdue.fullName()), ChineseName.initials(overdue.fullName()))) {
+                search.clear();
+                search.sendKeys(key);
+                assertThat(phone.textOf(By.id("client-list"))).as(key).contains(overdue.fullName());
+            }
+            search.clear();
+            search.sendKeys("qqqqqq");
+            assertThat(phone.textOf(By.id("client-list"))).doesNotContain(overdue.fullName());
+            search.clear();
 
             // offline, the task opens the visit form; nothing is pre-answered
             phone.offline();
@@ -213,13 +231,31 @@ class PwaPhoneUxBrowserTest {
     void aVisitThatFindsAChildAloneOffersAReportFilledIn() {
         UserBuilder director = newDirector();
         ClientBuilder child = aLeftBehindChild().inVillage(Villages.RENZHUANG);
-        registry.registerId(DemoUsers.STATION_GUYANG, child);
+        UUID childId = registry.registerId(DemoUsers.STATION_GUYANG, child);
+        // the station called the family yesterday
+        java.util.Map<String, Object> call = new java.util.HashMap<>();
+        call.put("clientId", childId);
+        call.put("type", "PHONE_CALL");
+        call.put("occurredAt", Instant.now().minus(Duration.ofDays(1)).toString());
+        call.put("durationMinutes", 10);
+        call.put("notes", "站内备注不应出现在手机上");
+        Api.Response posted = api.post("/api/v1/services", call, api.tokenFor(DemoUsers.STATION_GUYANG));
+        assertThat(posted.status()).as(posted.raw().body()).isEqualTo(201);
         try (OfflineGate gate = new OfflineGate(port);
                 PwaPhone phone = new PwaPhone(gate)) {
             phone.open();
             phone.login(director.username(), director.password());
             phone.offline();
             phone.openChild(child.fullName());
+            // the child card: the risk level, and the station's recent visit (date, type, who - no notes)
+            String level = jdbc.queryForObject(
+                    "SELECT visit_level FROM visit_schedule WHERE client_id = ?", String.class, bytes(childId));
+            assertThat(phone.textOf(By.id("child-risk")))
+                    .contains(java.util.Map.of("RED", "红色", "ORANGE", "橙色", "YELLOW", "黄色", "GREEN", "绿色")
+                            .get(level));
+            String recent = phone.textOf(By.id("recent-visits"));
+            assertThat(recent).contains("电话").doesNotContain("站内备注");
+            assertThat(phone.browser().find(By.id("view")).getText()).doesNotContain("站内备注");
             phone.browser().find(By.id("go-visit")).click();
             phone.browser().find(By.id("visit-form"));
             WebElement offer = phone.browser().driver().findElement(By.id("visit-risk"));
