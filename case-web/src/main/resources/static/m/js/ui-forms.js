@@ -2,7 +2,7 @@
 // phone at once (device.js writes the record and its outbox item together) and syncs later.
 // A REJECTED record opens the same form filled in, and saving resubmits it as a new mutation.
 import {
-  app, t, h, go, toast, today, field, select, records, record, refLabel, villages, backLink, errorText,
+  app, t, h, has, go, toast, today, field, select, records, record, refLabel, villages, backLink, errorText,
 } from './ui-common.js';
 
 const SEVERITIES = ['RED', 'ORANGE', 'YELLOW', 'GREEN']; // most urgent first, as the server's RiskLevel
@@ -213,6 +213,21 @@ async function offlineRedToast(villageCode) {
   toast(t('flag.offline.notYet'), 'warn', calls);
 }
 
+/** The order of the picker: the enum's order (mandatory first), 其他 always last. */
+const FLAG_ORDER = ['MR_PRIVATE_INJURY', 'MR_SUSPECTED_VIOLENCE_ABUSE', 'MR_SUICIDE_SELF_HARM_POISONING',
+  'MR_ABANDONMENT_NO_CARE', 'MR_MISSING_TRAFFICKED', 'MR_ORGANISED_BEGGING', 'MR_OTHER_SERIOUS_HARM',
+  'LIVING_ALONE', 'NO_GUARDIAN_ABLE_TO_CARE', 'UNFIT_CARER', 'SCHOOL_DROPOUT', 'ILLNESS_OR_INJURY',
+  'PSYCHOLOGICAL_CRISIS', 'UNSAFE_HOUSING'];
+
+export function orderedFlagTypes(types) {
+  const rank = (r) => {
+    if (r.id === 'OTHER') return 10000;
+    const i = FLAG_ORDER.indexOf(r.id);
+    return (r.f?.mandatory ? 0 : 1000) + (i < 0 ? 500 : i);
+  };
+  return types.slice().sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id));
+}
+
 export async function flagScreen(clientId, rejectedId) {
   const rejected = rejectedId ? await record('flag', rejectedId) : null;
   // a draft from a visit that offered to report (visit form), used once
@@ -221,21 +236,27 @@ export async function flagScreen(clientId, rejectedId) {
   const old = rejected?.f || (draft ? { type: draft.type, description: draft.description } : {});
   const id = clientId || old.clientId || old.client || null;
   const child = id ? await record('client', id) : null;
-  const flagTypes = (await records('flagType')).slice()
-    .sort((a, b) => Number(!!b.f?.mandatory) - Number(!!a.f?.mandatory));
+  const flagTypes = orderedFlagTypes(await records('flagType'));
   const places = await villages();
 
-  const type = h('select', { name: 'type', id: 'flag-type', required: true },
-    h('option', { value: '' }, t('flag.chooseType')),
-    h('optgroup', { label: t('flag.group.mandatory') }, flagTypes.filter((r) => r.f?.mandatory)
-      .map((r) => h('option', { value: r.id, selected: r.id === old.type }, refLabel(r, r.id)))),
-    h('optgroup', { label: t('flag.group.other') }, flagTypes.filter((r) => !r.f?.mandatory)
-      .map((r) => h('option', { value: r.id, selected: r.id === old.type }, refLabel(r, r.id)))));
+  // large tappable cards instead of a drop-down: the mandatory-report situations together, first;
+  // labels wrap instead of being cut; a plain-language hint where two situations are easily confused
+  const card = (r) => h('label', { class: 'type-card' + (r.f?.mandatory ? ' mandatory' : ''), for: 'flag-type-' + r.id },
+    h('input', { type: 'radio', name: 'type', id: 'flag-type-' + r.id, value: r.id, checked: r.id === old.type }),
+    h('span', { class: 'type-text' }, h('strong', {}, refLabel(r, r.id)),
+      has('flag.hint.' + r.id) ? h('span', { class: 'hint' }, t('flag.hint.' + r.id)) : null));
+  const type = h('fieldset', { id: 'flag-type', class: 'type-picker', role: 'radiogroup' },
+    h('legend', {}, t('flag.type')),
+    h('h3', { class: 'group' }, t('flag.group.mandatory')),
+    flagTypes.filter((r) => r.f?.mandatory).map(card),
+    h('h3', { class: 'group' }, t('flag.group.other')),
+    flagTypes.filter((r) => !r.f?.mandatory).map(card));
+  const typeValue = () => type.querySelector('input[name=type]:checked')?.value || '';
   const severity = select('severity', SEVERITIES.map((s) => ({ value: s, label: t('severity.' + s) })),
     old.severity || 'YELLOW', { id: 'flag-severity' });
   const banner = policeBanner();
   const applyType = (keepSeverity) => {
-    const chosen = flagTypes.find((r) => r.id === type.value);
+    const chosen = flagTypes.find((r) => r.id === typeValue());
     const mandatory = !!chosen?.f?.mandatory;
     const preset = chosen?.f?.severity;
     banner.hidden = !mandatory;
@@ -264,7 +285,7 @@ export async function flagScreen(clientId, rejectedId) {
 
   const el = form({ class: 'card', id: 'flag-form', onsubmit: (event) => {
     event.preventDefault();
-    if (!type.value) return fail(box, t('flag.needType'));
+    if (!typeValue()) return fail(box, t('flag.needType'));
     if (!child && !subjectName.value.trim()) return fail(box, t('flag.needSubject'));
     // the server refuses a flag without a description: say so now, not after the next sync
     if (!description.value.trim()) return fail(box, t('flag.needDescription'));
@@ -275,7 +296,7 @@ export async function flagScreen(clientId, rejectedId) {
       subjectAgeYears: child || ageYearsInput.value === '' ? null : Number(ageYearsInput.value),
       guardianContact: child ? null : contact.value.trim() || null,
       villageCode: child?.s || village.value,
-      type: type.value,
+      type: typeValue(),
       severity: severity.value,
       description: description.value.trim() || null,
       observedAt: observedAt.value ? new Date(observedAt.value).toISOString() : new Date().toISOString(),
@@ -288,7 +309,7 @@ export async function flagScreen(clientId, rejectedId) {
         if (!navigator.onLine && fields.severity === 'RED') offlineRedToast(child?.s || fields.villageCode);
       });
   } },
-  field(t('flag.type'), type),
+  type,
   banner,
   field(t('flag.severity'), severity, t('flag.severityHint')),
   child ? null : h('fieldset', {}, h('legend', {}, t('flag.subject')),

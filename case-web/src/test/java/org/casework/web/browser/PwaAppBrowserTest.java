@@ -166,10 +166,9 @@ class PwaAppBrowserTest {
             assertThat(phone.browser().horizontalOverflow()).isLessThanOrEqualTo(PwaPhone.WIDTH);
 
             phone.go("#/flag");
-            Select type = new Select(phone.browser().find(By.id("flag-type")));
             WebElement police = phone.browser().waitFor(By.id("flag-police"));
             assertThat(police.isDisplayed()).isFalse();
-            type.selectByValue("MR_ABANDONMENT_NO_CARE");
+            phone.chooseFlagType("MR_ABANDONMENT_NO_CARE");
             assertThat(police.isDisplayed()).isTrue();
             assertThat(police.getText()).contains("110").contains("12355");
             assertThat(police.findElement(By.cssSelector("a[href='tel:110']")).isDisplayed())
@@ -183,7 +182,7 @@ class PwaAppBrowserTest {
                     .isFalse();
             phone.browser().screenshot("casework-pwa-flag-police");
             assertThat(phone.browser().horizontalOverflow()).isLessThanOrEqualTo(PwaPhone.WIDTH);
-            type.selectByValue("LIVING_ALONE");
+            phone.chooseFlagType("LIVING_ALONE");
             assertThat(police.isDisplayed()).isFalse();
 
             assertThat(phone.browser().find(By.id("view")).getText())
@@ -202,7 +201,7 @@ class PwaAppBrowserTest {
 
             // English on demand
             phone.browser().find(By.id("lang")).click();
-            phone.browser().waitForText(By.tagName("h1"), "Village list");
+            phone.browser().waitForText(By.tagName("h1"), "Visits to make");
             assertThat(phone.browser().horizontalOverflow()).isLessThanOrEqualTo(PwaPhone.WIDTH);
         }
     }
@@ -229,7 +228,7 @@ class PwaAppBrowserTest {
             phone.browser().find(By.id("client-list"));
 
             phone.go("#/flag");
-            new Select(phone.browser().find(By.id("flag-type"))).selectByValue("LIVING_ALONE");
+            phone.chooseFlagType("LIVING_ALONE");
             phone.browser().find(By.id("flag-subject")).sendKeys(subject);
             phone.browser().find(By.id("flag-age")).sendKeys("7");
             phone.browser().find(By.id("flag-save")).click();

@@ -296,6 +296,41 @@ class PwaPhoneUxBrowserTest {
             phone.login(director.username(), director.password());
             phone.offline();
             phone.openChild(child.fullName());
+
+            // the type picker: cards, the mandatory reports together first, 其他 last, hints that tell
+            // living alone from abandonment, labels wrapped and not cut
+            phone.click(By.id("go-flag-child"));
+            List<WebElement> cards = phone.browser().driver().findElements(By.cssSelector("#flag-type label.type-card"));
+            assertThat(cards).hasSizeGreaterThan(10);
+            List<String> ids = cards.stream().map(c -> c.getAttribute("for")).toList();
+            assertThat(ids.get(ids.size() - 1)).isEqualTo("flag-type-OTHER");
+            int lastMandatory = 0;
+            int firstOther = ids.size();
+            for (int i = 0; i < ids.size(); i++) {
+                if (ids.get(i).startsWith("flag-type-MR_")) {
+                    lastMandatory = i;
+                } else {
+                    firstOther = Math.min(firstOther, i);
+                }
+            }
+            assertThat(lastMandatory).isLessThan(firstOther);
+            String alone = phone.textOf(By.cssSelector("label[for='flag-type-LIVING_ALONE']"));
+            String abandoned = phone.textOf(By.cssSelector("label[for='flag-type-MR_ABANDONMENT_NO_CARE']"));
+            assertThat(alone).contains("能联系上监护人");
+            assertThat(abandoned).contains("强制报告");
+            for (WebElement card : cards) {
+                assertThat(card.getSize().getHeight()).as(card.getText()).isGreaterThanOrEqualTo(48);
+                assertThat((Boolean) phone.script(
+                                "const e = arguments[0].querySelector('strong'); return e.scrollWidth <= e.clientWidth + 1;",
+                                card))
+                        .as(card.getText())
+                        .isTrue();
+            }
+            phone.browser().screenshot("casework-pwa-flag-picker");
+            assertThat(phone.browser().horizontalOverflow()).isLessThanOrEqualTo(PwaPhone.WIDTH);
+            phone.browser().driver().navigate().back();
+            phone.browser().waitFor(By.id("child-name"));
+
             phone.raiseFlag("MR_ABANDONMENT_NO_CARE", "孩子多日无人照料");
 
             WebElement toast = phone.browser().find(By.cssSelector("#toast:not([hidden])"));
