@@ -272,8 +272,9 @@ class PwaPhoneUxBrowserTest {
             phone.browser().find(By.id("visit-save-flag")).click();
 
             phone.browser().find(By.id("flag-form"));
-            assertThat(new Select(phone.browser().find(By.id("flag-type")))
-                            .getFirstSelectedOption()
+            assertThat(phone.browser()
+                            .find(By.id("flag-form"))
+                            .findElement(By.cssSelector("input[name=type]:checked"))
                             .getAttribute("value"))
                     .isEqualTo("LIVING_ALONE");
             assertThat(phone.browser().find(By.id("flag-description")).getAttribute("value"))
@@ -300,7 +301,8 @@ class PwaPhoneUxBrowserTest {
             // the type picker: cards, the mandatory reports together first, 其他 last, hints that tell
             // living alone from abandonment, labels wrapped and not cut
             phone.click(By.id("go-flag-child"));
-            List<WebElement> cards = phone.browser().driver().findElements(By.cssSelector("#flag-type label.type-card"));
+            List<WebElement> cards =
+                    phone.browser().driver().findElements(By.cssSelector("#flag-type label.type-card"));
             assertThat(cards).hasSizeGreaterThan(10);
             List<String> ids = cards.stream().map(c -> c.getAttribute("for")).toList();
             assertThat(ids.get(ids.size() - 1)).isEqualTo("flag-type-OTHER");
