@@ -8,10 +8,23 @@ function row(label, value, attrs = {}) {
   return h('div', { class: 'kv', ...attrs }, h('span', { class: 'k' }, label), h('span', { class: 'v' }, value));
 }
 
-function phone(number) {
+/** 13912345678 → 139****5678: what the card shows; the number itself is only dialled. */
+export function maskPhone(number) {
+  const digits = String(number);
+  if (digits.includes('*') || digits.length < 7) return digits;
+  return digits.slice(0, 3) + '*'.repeat(digits.length - 7) + digits.slice(-4);
+}
+
+/**
+ * A phone number as the card shows it: masked, with a one-tap call button (calling is what the
+ * director needs; the full number is not displayed). A number already masked by the server cannot
+ * be dialled.
+ */
+function phone(number, id) {
   if (!number) return null;
-  // masked numbers (with *) cannot be dialled
-  return number.includes('*') ? number : h('a', { href: 'tel:' + number.replace(/[^0-9+]/g, '') }, number);
+  if (number.includes('*')) return number;
+  return h('span', { class: 'phone' }, h('span', { class: 'masked', dataset: { masked: 'true' } }, maskPhone(number)), ' ',
+    h('a', { class: 'button call-small', id, href: 'tel:' + number.replace(/[^0-9+]/g, '') }, t('child.call')));
 }
 
 function enumText(prefix, value) {
@@ -39,7 +52,8 @@ export async function childScreen(id) {
     h('h1', { id: 'child-name' }, f.name || f.fullName || '—', ' ', stateBadge(child)),
     child.state === 'REJECTED' || child.state === 'CONFLICT'
       ? h('p', { class: 'notice' }, child.reason || t('state.' + child.state)) : null,
-    h('nav', { class: 'actions' },
+    // the primary actions in a bar at the bottom, in reach of the thumb
+    h('nav', { class: 'actions thumb-bar', id: 'child-actions' },
       h('a', { class: 'button primary', href: '#/visit/' + encodeURIComponent(id), id: 'go-visit' }, t('nav.visit')),
       h('a', { class: 'button danger', href: '#/flag/' + encodeURIComponent(id), id: 'go-flag-child' }, t('nav.flag')),
       h('a', { class: 'button', href: '#/child/' + encodeURIComponent(id) + '/edit', id: 'go-edit' }, t('nav.edit'))),
@@ -61,9 +75,9 @@ export async function childScreen(id) {
     h('section', { class: 'card' },
       h('h2', {}, t('child.guardians')),
       row(t('field.guardianName'), f.guardianName ? `${f.guardianName}${f.guardianRelation ? ' (' + f.guardianRelation + ')' : ''}` : null),
-      row(t('field.guardianPhone'), phone(f.guardianPhone), { id: 'guardian-phone' }),
+      row(t('field.guardianPhone'), phone(f.guardianPhone, 'guardian-call'), { id: 'guardian-phone' }),
       row(t('field.carerName'), f.carerName),
-      row(t('field.carerPhone'), phone(f.carerPhone)),
+      row(t('field.carerPhone'), phone(f.carerPhone, 'carer-call')),
       !f.guardianName && !f.carerName ? h('p', { class: 'hint' }, t('child.noGuardian')) : null),
     h('section', { class: 'card' },
       h('h2', {}, t('child.visits')),

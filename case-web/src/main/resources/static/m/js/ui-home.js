@@ -107,7 +107,8 @@ export async function homeScreen() {
     ? h('a', { class: 'notice', href: '#/sync', id: 'pending-note' }, t('home.pending', status.pending))
     : null;
   return [
-    h('nav', { class: 'actions' },
+    // the primary actions in a bar at the bottom, in reach of the thumb
+    h('nav', { class: 'actions thumb-bar', id: 'home-actions' },
       h('a', { class: 'button danger', href: '#/flag', id: 'go-flag' }, t('nav.flag')),
       h('a', { class: 'button', href: '#/register', id: 'go-register' }, t('nav.register')),
       h('a', { class: 'button', href: '#/flags', id: 'go-flags' }, t('nav.myFlags')),

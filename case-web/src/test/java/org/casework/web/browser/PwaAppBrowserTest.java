@@ -74,7 +74,11 @@ class PwaAppBrowserTest {
             guardianPhone.clear();
             guardianPhone.sendKeys("13911112222");
             phone.browser().find(By.id("edit-save")).click();
-            phone.browser().waitForText(By.id("guardian-phone"), "13911112222");
+            // shown masked, dialled in full
+            phone.browser().waitFor(By.cssSelector("#guardian-call[href='tel:13911112222']"));
+            assertThat(phone.textOf(By.id("guardian-phone")))
+                    .contains("139****2222")
+                    .doesNotContain("13911112222");
 
             // meanwhile the station corrects the same number on the web
             String token = api.tokenFor(DemoUsers.STATION_GUYANG);
@@ -92,7 +96,11 @@ class PwaAppBrowserTest {
             assertThat(phone.textOf(By.cssSelector("#sync-items li[data-state=CONFLICT]")))
                     .contains(child.fullName());
             phone.openChild(child.fullName());
-            phone.browser().waitForText(By.id("guardian-phone"), "13733334444");
+            // shown masked, dialled in full
+            phone.browser().waitFor(By.cssSelector("#guardian-call[href='tel:13733334444']"));
+            assertThat(phone.textOf(By.id("guardian-phone")))
+                    .contains("137****4444")
+                    .doesNotContain("13733334444");
         }
 
         try (Browser station = new Browser(port)) {

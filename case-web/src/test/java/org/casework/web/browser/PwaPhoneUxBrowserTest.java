@@ -162,6 +162,10 @@ class PwaPhoneUxBrowserTest {
             phone.browser().screenshot("casework-pwa-tasks");
 
             // the village list: the children, unless all clients are asked for; the heading says which
+            assertThat((Boolean) phone.script("const r = document.getElementById('go-flag').getBoundingClientRect();"
+                            + " return r.top > innerHeight * 0.75 && r.bottom <= innerHeight;"))
+                    .as("the list's actions in reach of the thumb")
+                    .isTrue();
             assertThat(phone.textOf(By.id("village-heading"))).startsWith("本村儿童");
             assertThat(phone.textOf(By.id("client-list")))
                     .contains(overdue.fullName())
@@ -253,6 +257,24 @@ class PwaPhoneUxBrowserTest {
             assertThat(phone.textOf(By.id("child-risk")))
                     .contains(java.util.Map.of("RED", "红色", "ORANGE", "橙色", "YELLOW", "黄色", "GREEN", "绿色")
                             .get(level));
+            // the guardian's phone: masked, with a one-tap call
+            String guardianPhone = child.build().child().guardianPhone();
+            String shown = phone.textOf(By.id("guardian-phone"));
+            assertThat(shown)
+                    .doesNotContain(guardianPhone)
+                    .contains(guardianPhone.substring(guardianPhone.length() - 4));
+            assertThat(phone.browser().find(By.id("guardian-call")).getAttribute("href"))
+                    .isEqualTo("tel:" + guardianPhone);
+            // the primary actions sit in a bar at the bottom of the screen, also after scrolling
+            phone.script("window.scrollTo(0, document.body.scrollHeight);");
+            for (String action : List.of("go-visit", "go-flag-child")) {
+                assertThat((Boolean) phone.script(
+                                "const r = document.getElementById(arguments[0]).getBoundingClientRect();"
+                                        + " return r.top > innerHeight * 0.75 && r.bottom <= innerHeight;",
+                                action))
+                        .as(action)
+                        .isTrue();
+            }
             String recent = phone.textOf(By.id("recent-visits"));
             assertThat(recent).contains("电话").doesNotContain("站内备注");
             assertThat(phone.browser().find(By.id("view")).getText()).doesNotContain("站内备注");
