@@ -321,7 +321,7 @@ export async function flagScreen(clientId, rejectedId) {
   field(t('flag.description'), description),
   field(t('flag.observedAt'), observedAt),
   field(t('flag.observedPlace'), place),
-  box, submit);
+  box, h('div', { class: 'sticky-save' }, submit));
   applyType(!!old.severity);
   return [
     backLink(rejected ? '#/sync' : child ? '#/child/' + encodeURIComponent(id) : '#/home'),
@@ -375,7 +375,7 @@ export async function registerScreen(rejectedId) {
   field(t('field.fatherStatus'), inputs.fatherStatus),
   field(t('field.motherStatus'), inputs.motherStatus),
   field(t('field.category'), inputs.category),
-  box, submit);
+  box, h('div', { class: 'sticky-save' }, submit));
   return [backLink(rejected ? '#/sync' : '#/home'), h('h1', {}, t('reg.title')),
     rejected?.reason ? h('p', { class: 'error' }, rejected.reason) : null, el];
 }
@@ -410,7 +410,7 @@ export async function editScreen(clientId) {
       () => go('#/child/' + encodeURIComponent(clientId)));
   } },
   EDITABLE.map((name) => field(t('field.' + name), inputs[name])),
-  box, submit);
+  box, h('div', { class: 'sticky-save' }, submit));
   return [backLink('#/child/' + encodeURIComponent(clientId)), h('h1', {}, t('edit.title', f.name || '')), el];
 }
 
