@@ -496,6 +496,48 @@ const tests = {
     eq(again.record('note', note).f.text, '已电话联系', 'persisted note');
     again.close();
   },
+
+  // ---- issue 15: rules of the phone's screens
+
+  async 'a period is added as java.time does (months clamp to the month end, then days)'() {
+    const { plusPeriod } = await import(location.origin + '/m/js/ui-common.js');
+    eq(plusPeriod('2026-12-04', 'P7D'), '2026-12-11', 'seven days');
+    eq(plusPeriod('2026-12-28', 'P7D'), '2027-01-04', 'over the year end');
+    eq(plusPeriod('2026-01-31', 'P1M'), '2026-02-28', 'clamped to February');
+    eq(plusPeriod('2026-11-30', 'P3M'), '2027-02-28', 'three months');
+    eq(plusPeriod('2026-12-04', 'nonsense'), null, 'not a period');
+  },
+
+  async 'a visit the schedule does not know yet moves the next visit by the level interval'() {
+    const { effectiveDue } = await import(location.origin + '/m/js/ui-common.js');
+    const due = { id: CHILD, f: { client: CHILD, level: 'YELLOW', nextDueOn: '2026-12-01', lastVisitOn: '2026-11-01', rule: 'LEVEL_INTERVAL' } };
+    const visit = (on, state = 'PENDING') => ({ state, f: { client: CHILD, occurredAt: on + 'T02:00:00Z' } });
+    eq(effectiveDue(due, []).f.nextDueOn, '2026-12-01', 'no visit: as the server says');
+    eq(effectiveDue(due, [visit('2026-10-20')]).f.nextDueOn, '2026-12-01', 'an older visit changes nothing');
+    eq(effectiveDue(due, [visit('2026-12-04')]).f.nextDueOn, '2027-01-04', 'yellow: a month after the visit');
+    eq(effectiveDue(due, [visit('2026-12-04', 'REJECTED')]).f.nextDueOn, '2026-12-01', 'a refused visit does not count');
+    const red = { ...due, f: { ...due.f, level: 'RED', rule: 'RED_RESPONSE' } };
+    eq(effectiveDue(red, [visit('2026-12-04')]).f.nextDueOn, '2026-12-11', 'red: a week after the visit');
+    const elderly = { ...due, f: { ...due.f, level: 'GREEN', rule: 'SPECIAL_DIFFICULTY_ELDERLY' } };
+    eq(effectiveDue(elderly, [visit('2026-12-04')]).f.nextDueOn, '2027-01-04', 'monthly by law beats green');
+  },
+
+  async 'the flag picker puts the mandatory reports first and 其他 last'() {
+    const { orderedFlagTypes } = await import(location.origin + '/m/js/ui-forms.js');
+    const types = [
+      { id: 'OTHER', f: { mandatory: false } }, { id: 'LIVING_ALONE', f: { mandatory: false } },
+      { id: 'MR_ABANDONMENT_NO_CARE', f: { mandatory: true } }, { id: 'NEW_TYPE', f: { mandatory: false } },
+      { id: 'MR_PRIVATE_INJURY', f: { mandatory: true } },
+    ];
+    eq(orderedFlagTypes(types).map((r) => r.id),
+      ['MR_PRIVATE_INJURY', 'MR_ABANDONMENT_NO_CARE', 'LIVING_ALONE', 'NEW_TYPE', 'OTHER'], 'order');
+  },
+
+  async 'a phone number is shown masked'() {
+    const { maskPhone } = await import(location.origin + '/m/js/ui-child.js');
+    eq(maskPhone('13812345678'), '138****5678', 'mobile');
+    eq(maskPhone('138****5678'), '138****5678', 'already masked');
+  },
 };
 
 /** Runs every test (or those named in context.only); context.javaChecksum comes from the JUnit side. */

@@ -1,8 +1,10 @@
 // Service worker of the offline app. Scope /m/ (the folder it is served from).
 // It caches only the app shell, its text and its settings - never anything from /api/, so no
 // personal data ever reaches the Cache Storage (the records live encrypted in IndexedDB).
-// Bump VERSION with every change of the shell: the old cache is deleted when the new worker activates.
-const VERSION = 'casework-m-v1';
+// VERSION is set by the server when it serves this script: a hash of every shell file (ShellVersion),
+// so any change of the shell gives a new cache name and the old cache is deleted when the new worker
+// activates. Never edit it by hand.
+const VERSION = 'casework-m-@SHELL_VERSION@';
 const BASE = new URL('./', self.location).pathname; // "/m/"
 
 const SHELL = [

@@ -164,9 +164,36 @@ function refresh() {
   if (!typing && LIVE_SCREENS.test(location.hash || '#/home')) render();
 }
 
+const UPDATED_KEY = 'casework-m-updated'; // sessionStorage, for the one reload after an update
+
+/**
+ * A new shell version (a new worker, see sw.js) takes over while this page runs the old one: reload
+ * once into the new version and say so. A form being filled in is never thrown away: then the
+ * notice asks for a restart instead.
+ */
+function watchForUpdates() {
+  const hadController = !!navigator.serviceWorker.controller;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (!hadController) return; // the first install, not an update
+    document.body.dataset.updated = 'true';
+    if (document.querySelector('#view form.dirty')) {
+      toast(t('app.updatedRestart'), 'ok');
+      return;
+    }
+    sessionStorage.setItem(UPDATED_KEY, '1');
+    location.reload();
+  });
+  if (sessionStorage.getItem(UPDATED_KEY)) {
+    sessionStorage.removeItem(UPDATED_KEY);
+    document.body.dataset.updated = 'true';
+    toast(t('app.updated'), 'ok');
+  }
+}
+
 function registerWorker() {
   if (!('serviceWorker' in navigator)) return;
-  navigator.serviceWorker.register('sw.js', { scope: './' }).then(async () => {
+  watchForUpdates();
+  navigator.serviceWorker.register('sw.js', { scope: './', updateViaCache: 'none' }).then(async () => {
     const ready = await navigator.serviceWorker.ready;
     // the modules this page loaded, so the worker can keep any it does not list itself
     const urls = performance.getEntriesByType('resource').map((e) => e.name)

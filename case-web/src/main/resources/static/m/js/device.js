@@ -22,6 +22,7 @@ import { DeviceSession, META, OfflineEdits, SyncEngine, SyncError, fetchTranspor
 const DAY_MS = 86400000;
 const MB = 1024 * 1024;
 const VAULT_KEY = 'vault';
+const DISPLAY_NAME = 'displayName'; // store meta: the user's display name from the registration
 
 function fail(code, message, extra = {}) {
   const e = new Error(message || code);
@@ -126,6 +127,8 @@ export async function openDevice(options = {}) {
       store.clearAll();
       store.putMeta(META.DEVICE_ID, answer.deviceId);
       store.putMeta(META.USERNAME, username);
+      // the name to greet the user by (encrypted with the rest; a phone registered before has none)
+      if (answer.displayName) store.putMeta(DISPLAY_NAME, answer.displayName);
       storeTokens(store, answer);
       if (answer.limits) store.putMeta(META.LIMITS, answer.limits);
     });
@@ -179,6 +182,7 @@ export async function openDevice(options = {}) {
       return {
         registered: vault !== null,
         username: vault ? vault.username : null,
+        displayName: (store && store.meta(DISPLAY_NAME)) || null,
         unlocked: store !== null,
         lastSyncAt: (store && store.meta(META.LAST_SYNC_AT)) || (vault && vault.lastSyncAt) || null,
         offlineLoginUntil: until ? javaInstant(until) : null,

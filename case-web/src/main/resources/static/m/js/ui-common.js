@@ -59,13 +59,22 @@ export function go(hash) {
 }
 
 let toastTimer;
-export function toast(message, kind = 'info') {
+/**
+ * A short message at the bottom; with actions (buttons or links) it stays until closed, as a
+ * message that asks the user to do something must not vanish before it was read.
+ */
+export function toast(message, kind = 'info', actions = null) {
   const el = document.getElementById('toast');
-  el.textContent = message;
+  clearTimeout(toastTimer);
+  if (actions && actions.length) {
+    el.replaceChildren(h('p', { class: 'toast-text' }, message), h('div', { class: 'toast-actions' }, actions),
+      h('button', { type: 'button', class: 'link toast-close', id: 'toast-close', onclick: () => { el.hidden = true; } }, t('close')));
+  } else {
+    el.textContent = message;
+    toastTimer = setTimeout(() => { el.hidden = true; }, 4000);
+  }
   el.className = 'toast ' + kind;
   el.hidden = false;
-  clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => { el.hidden = true; }, 4000);
 }
 
 /** A label from the ref record's zh/en fields in the user's language. */
@@ -160,4 +169,65 @@ export function select(name, options, value, attrs = {}) {
 
 export function backLink(hash, label) {
   return h('a', { class: 'back', href: hash }, '‹ ', label || t('nav.back'));
+}
+
+// ---- the visit schedule as the phone sees it
+
+const DEFAULT_INTERVALS = { RED: 'P7D', ORANGE: 'P7D', YELLOW: 'P1M', GREEN: 'P3M', MONTHLY: 'P1M' };
+const MONTHLY_RULES = new Set(['SPECIAL_DIFFICULTY_ELDERLY', 'DISPERSED_EXTREME_POVERTY']);
+
+/** A yyyy-mm-dd date plus an ISO-8601 period of years, months, weeks and days (P1M, P7D …). */
+export function plusPeriod(date, period) {
+  const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/.exec(period || '');
+  if (!m) return null;
+  const [y, mo, d] = date.split('-').map(Number);
+  const years = Number(m[1] || 0);
+  const months = Number(m[2] || 0);
+  const days = Number(m[3] || 0) * 7 + Number(m[4] || 0);
+  // as java.time: add months first, clamping to the month's last day, then days
+  const totalMonths = (mo - 1) + months + years * 12;
+  const year = y + Math.floor(totalMonths / 12);
+  const month = totalMonths % 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const result = new Date(Date.UTC(year, month, Math.min(d, lastDay)) + days * 86400000);
+  return result.toISOString().slice(0, 10);
+}
+
+/**
+ * The child's visit schedule with the visits the phone holds that the server's schedule does not
+ * know yet (saved offline, or not yet recomputed): the next visit moves at once after a visit, by
+ * the county's interval of the child's level, as the server will compute it (VisitPolicy).
+ */
+export function effectiveDue(due, visits) {
+  if (!due || !due.f) return due;
+  const latest = (visits || [])
+    .filter((v) => v.state !== 'REJECTED' && v.state !== 'QUARANTINED' && v.f?.occurredAt)
+    .map((v) => formatDate(v.f.occurredAt))
+    .sort().pop();
+  const last = due.f.lastVisitOn || null;
+  if (!latest || (last && latest <= last)) return due;
+  const intervals = { ...DEFAULT_INTERVALS, ...(app.config.visitIntervals || {}) };
+  let next = plusPeriod(latest, intervals[due.f.level] || intervals.YELLOW);
+  if (MONTHLY_RULES.has(due.f.rule)) {
+    const monthly = plusPeriod(latest, intervals.MONTHLY);
+    if (monthly && monthly < next) next = monthly;
+  }
+  if (!next) return due;
+  return { ...due, f: { ...due.f, lastVisitOn: latest, nextDueOn: next, rule: 'LEVEL_INTERVAL' }, local: true };
+}
+
+/** Every client's effective schedule, by client id. */
+export async function duesByClient() {
+  const visitsByClient = new Map();
+  for (const v of await records('visit')) {
+    const c = v.f?.client || v.f?.clientId;
+    if (!c) continue;
+    if (!visitsByClient.has(c)) visitsByClient.set(c, []);
+    visitsByClient.get(c).push(v);
+  }
+  const dues = new Map();
+  for (const due of await records('visitDue')) {
+    if (due.f?.client) dues.set(due.f.client, effectiveDue(due, visitsByClient.get(due.f.client)));
+  }
+  return dues;
 }

@@ -2,7 +2,7 @@
 // phone at once (device.js writes the record and its outbox item together) and syncs later.
 // A REJECTED record opens the same form filled in, and saving resubmits it as a new mutation.
 import {
-  app, t, h, go, toast, today, field, select, records, record, refLabel, villages, backLink, errorText,
+  app, t, h, has, go, toast, today, field, select, records, record, refLabel, villages, backLink, errorText,
 } from './ui-common.js';
 
 const SEVERITIES = ['RED', 'ORANGE', 'YELLOW', 'GREEN']; // most urgent first, as the server's RiskLevel
@@ -58,6 +58,35 @@ function formLimits(visitType) {
 
 // ---- visit ----
 
+/** A note that says the child is left alone (独自在家, 一个人住, 没人照顾 …). */
+const ALONE = /独自|独居|一个人(在家|住|生活)|自己(在家|住)|没人(照顾|管)|无人(照顾|照料|看管)/;
+
+/** A 是/否 pair with nothing chosen unless the record already holds an answer. */
+function yesNo(name, id, value) {
+  const option = (v, label) => h('label', { class: 'yes-no-option' },
+    h('input', { type: 'radio', name, id: id + '-' + (v ? 'yes' : 'no'), value: String(v), checked: value === v }),
+    h('span', {}, label));
+  return h('div', { class: 'yes-no', id, role: 'radiogroup' }, option(true, t('yes')), option(false, t('no')));
+}
+
+function yesNoField(label, group) {
+  return h('div', { class: 'field' }, h('span', { class: 'label' }, label), group);
+}
+
+function answerOf(group) {
+  const chosen = group.querySelector('input:checked');
+  return chosen ? chosen.value === 'true' : null;
+}
+
+function riskDescription(fields) {
+  const o = fields.observations;
+  const parts = [];
+  if (o.livingConditions === 'POOR') parts.push(t('obs.livingConditions') + '：' + t('obs.living.POOR'));
+  if (o.needsFollowUp) parts.push(t('obs.needsFollowUp'));
+  if (fields.notes) parts.push(fields.notes);
+  return parts.join('；');
+}
+
 export async function visitScreen(clientId, rejectedId) {
   const rejected = rejectedId ? await record('visit', rejectedId) : null;
   const old = rejected?.f || {};
@@ -80,48 +109,72 @@ export async function visitScreen(clientId, rejectedId) {
     type: 'button', class: 'chip', onclick: () => { duration.value = m; },
   }, t('visit.minutes', m))));
   const notes = h('textarea', { name: 'notes', id: 'visit-notes', rows: 3, maxlength: limits.notes?.maxLength ?? 2000 }, old.notes || '');
-  const childPresent = h('input', { type: 'checkbox', name: 'childPresent', id: 'obs-child', checked: obs.childPresent ?? true });
-  const guardianPresent = h('input', { type: 'checkbox', name: 'guardianPresent', id: 'obs-guardian', checked: obs.guardianPresent ?? true });
-  const living = select('livingConditions', ['GOOD', 'FAIR', 'POOR'].map((v) => ({ value: v, label: t('obs.living.' + v) })),
-    obs.livingConditions || 'GOOD', { id: 'obs-living' });
+  // explicit answers: nothing is pre-ticked, so an unanswered question never records a false "no"
+  const childPresent = yesNo('childPresent', 'obs-child', obs.childPresent);
+  const guardianPresent = yesNo('guardianPresent', 'obs-guardian', obs.guardianPresent);
+  const living = select('livingConditions', [{ value: '', label: t('obs.living.unknown') },
+    ...['GOOD', 'FAIR', 'POOR'].map((v) => ({ value: v, label: t('obs.living.' + v) }))],
+  obs.livingConditions || '', { id: 'obs-living' });
   const followUp = h('input', { type: 'checkbox', name: 'needsFollowUp', id: 'obs-followup', checked: obs.needsFollowUp ?? false });
   const box = errorBox();
   const submit = h('button', { type: 'submit', class: 'primary big', id: 'visit-save' }, t('visit.save'));
+  let thenFlag = false;
+  const saveAndFlag = h('button', { type: 'submit', class: 'button danger', id: 'visit-save-flag',
+    onclick: () => { thenFlag = true; } }, t('visit.saveAndFlag'));
+  const riskOffer = h('div', { class: 'risk-offer', id: 'visit-risk', role: 'status', hidden: true },
+    h('strong', {}, t('visit.riskQuestion')), h('p', { class: 'hint' }, t('visit.riskHint')), saveAndFlag);
+  const riskSignals = () => living.value === 'POOR' || followUp.checked || ALONE.test(notes.value);
+  const offerRisk = () => { riskOffer.hidden = !riskSignals(); };
 
   const el = form({ class: 'card', id: 'visit-form', onsubmit: (event) => {
     event.preventDefault();
+    const flagAfter = thenFlag;
+    thenFlag = false;
     const minutes = Number(duration.value);
     if (!date.value || date.value > today()) return fail(box, t('visit.badDate'));
     if (!Number.isInteger(minutes) || minutes < Number(duration.min) || minutes > Number(duration.max)) {
       return fail(box, t('visit.badDuration', duration.min, duration.max));
     }
+    const childAnswer = answerOf(childPresent);
+    const guardianAnswer = answerOf(guardianPresent);
+    if (childAnswer === null || guardianAnswer === null) return fail(box, t('visit.needPresence'));
+    const observations = { childPresent: childAnswer, guardianPresent: guardianAnswer };
+    if (living.value) observations.livingConditions = living.value;
+    observations.needsFollowUp = followUp.checked;
     const fields = {
       clientId: id,
       type: type.value,
       occurredAt: instantOf(date.value),
       durationMinutes: minutes,
       notes: notes.value.trim() || null,
-      observations: {
-        childPresent: childPresent.checked,
-        guardianPresent: guardianPresent.checked,
-        livingConditions: living.value,
-        needsFollowUp: followUp.checked,
-      },
+      observations,
     };
     return save(box, submit,
       () => (rejected ? app.device.resubmit('visit', rejectedId, fields) : app.device.logVisit(fields)),
-      () => go(rejected ? '#/sync' : '#/child/' + encodeURIComponent(id)));
+      () => {
+        if (flagAfter && !rejected) {
+          // the flag form opens filled in with what the visit found
+          app.flagDraft = { clientId: id, type: ALONE.test(notes.value) ? 'LIVING_ALONE' : '', description: riskDescription(fields) };
+          return go('#/flag/' + encodeURIComponent(id));
+        }
+        return go(rejected ? '#/sync' : '#/child/' + encodeURIComponent(id));
+      });
   } },
   field(t('visit.type'), type),
   field(t('visit.date'), date),
   field(t('visit.duration'), duration), quick,
   h('fieldset', {}, h('legend', {}, t('visit.observations')),
-    h('label', { class: 'check' }, childPresent, h('span', {}, t('obs.childPresent'))),
-    h('label', { class: 'check' }, guardianPresent, h('span', {}, t('obs.guardianPresent'))),
+    yesNoField(t('obs.childPresent'), childPresent),
+    yesNoField(t('obs.guardianPresent'), guardianPresent),
     field(t('obs.livingConditions'), living),
     h('label', { class: 'check' }, followUp, h('span', {}, t('obs.needsFollowUp')))),
   field(t('visit.notes'), notes),
-  box, submit);
+  box,
+  // the offer to report sits with the save button, in reach of the thumb
+  h('div', { class: 'sticky-save' }, riskOffer, submit));
+  for (const control of [living, followUp]) control.addEventListener('change', offerRisk);
+  notes.addEventListener('input', offerRisk);
+  offerRisk();
   return [
     backLink(rejected ? '#/sync' : '#/child/' + encodeURIComponent(id)),
     h('h1', {}, t('visit.title', child?.f?.name || child?.f?.fullName || '')),
@@ -142,26 +195,68 @@ function policeBanner() {
     }, `${app.language === 'en' ? n.nameEn || n.name : n.name} ${n.number}`))));
 }
 
+/**
+ * A red flag saved without a network has not reached the station: say so plainly and offer the
+ * station's number (the `station` reference record of the child's township) and 110.
+ */
+async function offlineRedToast(villageCode) {
+  const stations = await records('station');
+  const region = villageCode ? await record('region', villageCode) : null;
+  const station = stations.find((s) => s.f?.phone && region?.f?.parent && s.f.township === region.f.parent)
+    || stations.find((s) => s.f?.phone);
+  const calls = [];
+  if (station) {
+    calls.push(h('a', { class: 'button call', id: 'toast-call-station', href: 'tel:' + station.f.phone.replace(/[^0-9+]/g, '') },
+      t('flag.offline.callStation', station.f.phone)));
+  }
+  calls.push(h('a', { class: 'button call police-call', id: 'toast-call-110', href: 'tel:110' }, t('flag.offline.call110')));
+  toast(t('flag.offline.notYet'), 'warn', calls);
+}
+
+/** The order of the picker: the enum's order (mandatory first), 其他 always last. */
+const FLAG_ORDER = ['MR_PRIVATE_INJURY', 'MR_SUSPECTED_VIOLENCE_ABUSE', 'MR_SUICIDE_SELF_HARM_POISONING',
+  'MR_ABANDONMENT_NO_CARE', 'MR_MISSING_TRAFFICKED', 'MR_ORGANISED_BEGGING', 'MR_OTHER_SERIOUS_HARM',
+  'LIVING_ALONE', 'NO_GUARDIAN_ABLE_TO_CARE', 'UNFIT_CARER', 'SCHOOL_DROPOUT', 'ILLNESS_OR_INJURY',
+  'PSYCHOLOGICAL_CRISIS', 'UNSAFE_HOUSING'];
+
+export function orderedFlagTypes(types) {
+  const rank = (r) => {
+    if (r.id === 'OTHER') return 10000;
+    const i = FLAG_ORDER.indexOf(r.id);
+    return (r.f?.mandatory ? 0 : 1000) + (i < 0 ? 500 : i);
+  };
+  return types.slice().sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id));
+}
+
 export async function flagScreen(clientId, rejectedId) {
   const rejected = rejectedId ? await record('flag', rejectedId) : null;
-  const old = rejected?.f || {};
+  // a draft from a visit that offered to report (visit form), used once
+  const draft = !rejected && app.flagDraft && app.flagDraft.clientId === clientId ? app.flagDraft : null;
+  app.flagDraft = null;
+  const old = rejected?.f || (draft ? { type: draft.type, description: draft.description } : {});
   const id = clientId || old.clientId || old.client || null;
   const child = id ? await record('client', id) : null;
-  const flagTypes = (await records('flagType')).slice()
-    .sort((a, b) => Number(!!b.f?.mandatory) - Number(!!a.f?.mandatory));
+  const flagTypes = orderedFlagTypes(await records('flagType'));
   const places = await villages();
 
-  const type = h('select', { name: 'type', id: 'flag-type', required: true },
-    h('option', { value: '' }, t('flag.chooseType')),
-    h('optgroup', { label: t('flag.group.mandatory') }, flagTypes.filter((r) => r.f?.mandatory)
-      .map((r) => h('option', { value: r.id, selected: r.id === old.type }, refLabel(r, r.id)))),
-    h('optgroup', { label: t('flag.group.other') }, flagTypes.filter((r) => !r.f?.mandatory)
-      .map((r) => h('option', { value: r.id, selected: r.id === old.type }, refLabel(r, r.id)))));
+  // large tappable cards instead of a drop-down: the mandatory-report situations together, first;
+  // labels wrap instead of being cut; a plain-language hint where two situations are easily confused
+  const card = (r) => h('label', { class: 'type-card' + (r.f?.mandatory ? ' mandatory' : ''), for: 'flag-type-' + r.id },
+    h('input', { type: 'radio', name: 'type', id: 'flag-type-' + r.id, value: r.id, checked: r.id === old.type }),
+    h('span', { class: 'type-text' }, h('strong', {}, refLabel(r, r.id)),
+      has('flag.hint.' + r.id) ? h('span', { class: 'hint' }, t('flag.hint.' + r.id)) : null));
+  const type = h('fieldset', { id: 'flag-type', class: 'type-picker', role: 'radiogroup' },
+    h('legend', {}, t('flag.type')),
+    h('h3', { class: 'group' }, t('flag.group.mandatory')),
+    flagTypes.filter((r) => r.f?.mandatory).map(card),
+    h('h3', { class: 'group' }, t('flag.group.other')),
+    flagTypes.filter((r) => !r.f?.mandatory).map(card));
+  const typeValue = () => type.querySelector('input[name=type]:checked')?.value || '';
   const severity = select('severity', SEVERITIES.map((s) => ({ value: s, label: t('severity.' + s) })),
     old.severity || 'YELLOW', { id: 'flag-severity' });
   const banner = policeBanner();
   const applyType = (keepSeverity) => {
-    const chosen = flagTypes.find((r) => r.id === type.value);
+    const chosen = flagTypes.find((r) => r.id === typeValue());
     const mandatory = !!chosen?.f?.mandatory;
     const preset = chosen?.f?.severity;
     banner.hidden = !mandatory;
@@ -190,7 +285,7 @@ export async function flagScreen(clientId, rejectedId) {
 
   const el = form({ class: 'card', id: 'flag-form', onsubmit: (event) => {
     event.preventDefault();
-    if (!type.value) return fail(box, t('flag.needType'));
+    if (!typeValue()) return fail(box, t('flag.needType'));
     if (!child && !subjectName.value.trim()) return fail(box, t('flag.needSubject'));
     // the server refuses a flag without a description: say so now, not after the next sync
     if (!description.value.trim()) return fail(box, t('flag.needDescription'));
@@ -201,7 +296,7 @@ export async function flagScreen(clientId, rejectedId) {
       subjectAgeYears: child || ageYearsInput.value === '' ? null : Number(ageYearsInput.value),
       guardianContact: child ? null : contact.value.trim() || null,
       villageCode: child?.s || village.value,
-      type: type.value,
+      type: typeValue(),
       severity: severity.value,
       description: description.value.trim() || null,
       observedAt: observedAt.value ? new Date(observedAt.value).toISOString() : new Date().toISOString(),
@@ -209,9 +304,12 @@ export async function flagScreen(clientId, rejectedId) {
     };
     return save(box, submit,
       () => (rejected ? app.device.resubmit('flag', rejectedId, fields) : app.device.raiseFlag(fields)),
-      () => go(rejected ? '#/sync' : child ? '#/child/' + encodeURIComponent(id) : '#/flags'));
+      () => {
+        go(rejected ? '#/sync' : child ? '#/child/' + encodeURIComponent(id) : '#/flags');
+        if (!navigator.onLine && fields.severity === 'RED') offlineRedToast(child?.s || fields.villageCode);
+      });
   } },
-  field(t('flag.type'), type),
+  type,
   banner,
   field(t('flag.severity'), severity, t('flag.severityHint')),
   child ? null : h('fieldset', {}, h('legend', {}, t('flag.subject')),
@@ -223,7 +321,7 @@ export async function flagScreen(clientId, rejectedId) {
   field(t('flag.description'), description),
   field(t('flag.observedAt'), observedAt),
   field(t('flag.observedPlace'), place),
-  box, submit);
+  box, h('div', { class: 'sticky-save' }, submit));
   applyType(!!old.severity);
   return [
     backLink(rejected ? '#/sync' : child ? '#/child/' + encodeURIComponent(id) : '#/home'),
@@ -277,7 +375,7 @@ export async function registerScreen(rejectedId) {
   field(t('field.fatherStatus'), inputs.fatherStatus),
   field(t('field.motherStatus'), inputs.motherStatus),
   field(t('field.category'), inputs.category),
-  box, submit);
+  box, h('div', { class: 'sticky-save' }, submit));
   return [backLink(rejected ? '#/sync' : '#/home'), h('h1', {}, t('reg.title')),
     rejected?.reason ? h('p', { class: 'error' }, rejected.reason) : null, el];
 }
@@ -312,7 +410,7 @@ export async function editScreen(clientId) {
       () => go('#/child/' + encodeURIComponent(clientId)));
   } },
   EDITABLE.map((name) => field(t('field.' + name), inputs[name])),
-  box, submit);
+  box, h('div', { class: 'sticky-save' }, submit));
   return [backLink('#/child/' + encodeURIComponent(clientId)), h('h1', {}, t('edit.title', f.name || '')), el];
 }
 

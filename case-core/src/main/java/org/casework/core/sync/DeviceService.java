@@ -62,8 +62,14 @@ public class DeviceService {
     private final SyncLimits limits;
     private final Clock clock;
 
+    /** A registered device; the user's display name lets the phone greet them by name, not login. */
     public record Registration(
-            UUID deviceId, String accessToken, Instant accessExpiresAt, String refreshToken, List<String> warnings) {}
+            UUID deviceId,
+            String accessToken,
+            Instant accessExpiresAt,
+            String refreshToken,
+            List<String> warnings,
+            String displayName) {}
 
     public record Tokens(String accessToken, Instant accessExpiresAt, String refreshToken) {}
 
@@ -122,7 +128,12 @@ public class DeviceService {
         devices.save(device);
         audit.recordChange("Device", device.getId(), "REGISTERED", null, deviceName, account.getUsername());
         return new Registration(
-                device.getId(), tokens.accessToken(), tokens.accessExpiresAt(), tokens.refreshToken(), warnings);
+                device.getId(),
+                tokens.accessToken(),
+                tokens.accessExpiresAt(),
+                tokens.refreshToken(),
+                warnings,
+                account.getDisplayName());
     }
 
     /**

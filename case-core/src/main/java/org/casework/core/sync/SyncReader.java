@@ -294,6 +294,9 @@ public class SyncReader {
         for (Client c : clients) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("name", c.getFullName());
+            // the search keys of the web's name search (ChineseName), so the phone finds by pinyin offline
+            f.put("pinyin", c.getNamePinyin());
+            f.put("pinyinInitials", c.getNameInitials());
             f.put("sex", c.getSex().name());
             f.put("birthDate", c.getBirthDate().toString());
             f.put("village", c.getResidenceRegionCode());
@@ -367,8 +370,62 @@ public class SyncReader {
         return records;
     }
 
+    /** How many of the station's recent visits the child card shows, and how far back. */
+    static final int RECENT_VISITS = 3;
+
+    static final int RECENT_VISIT_DAYS = 180;
+
+    /**
+     * The latest visits to each child by anyone (the station's included), for the child card: only
+     * the date, the type and who - never the notes or observations of someone else's visit (minimum
+     * data). A new visit recomputes the schedule, so the record travels again with it.
+     */
+    private Map<UUID, List<Map<String, Object>>> recentVisits(List<VisitSchedule> schedules) {
+        Map<UUID, List<Map<String, Object>>> recent = new HashMap<>();
+        if (schedules.isEmpty()) {
+            return recent;
+        }
+        Set<UUID> clientIds = new java.util.HashSet<>();
+        schedules.forEach(s -> clientIds.add(s.getClientId()));
+        List<Object[]> rows = em.createQuery(
+                        "select r.clientId, r.occurredAt, r.type, r.recordedBy from ServiceRecord r"
+                                + " where r.clientId in :ids and r.voidedAt is null and r.type in :types"
+                                + " and r.occurredAt >= :since order by r.occurredAt desc",
+                        Object[].class)
+                .setParameter("ids", clientIds)
+                .setParameter("types", ServiceType.VISITS)
+                .setParameter("since", clock.instant().minus(java.time.Duration.ofDays(RECENT_VISIT_DAYS)))
+                .getResultList();
+        Set<String> usernames = new java.util.HashSet<>();
+        rows.forEach(row -> usernames.add((String) row[3]));
+        Map<String, String> names = new HashMap<>();
+        if (!usernames.isEmpty()) {
+            for (Object[] row : em.createQuery(
+                            "select u.username, u.displayName from UserAccount u where u.username in :names",
+                            Object[].class)
+                    .setParameter("names", usernames)
+                    .getResultList()) {
+                names.put((String) row[0], (String) row[1]);
+            }
+        }
+        for (Object[] row : rows) {
+            List<Map<String, Object>> list = recent.computeIfAbsent((UUID) row[0], k -> new ArrayList<>());
+            if (list.size() < RECENT_VISITS) {
+                Map<String, Object> visit = new LinkedHashMap<>();
+                visit.put(
+                        "on",
+                        LocalDate.ofInstant((Instant) row[1], ChinaTime.ZONE).toString());
+                visit.put("type", ((ServiceType) row[2]).name());
+                visit.put("by", names.getOrDefault((String) row[3], (String) row[3]));
+                list.add(visit);
+            }
+        }
+        return recent;
+    }
+
     private List<SyncRecord> visitDues(List<VisitSchedule> schedules, String scope) {
         List<SyncRecord> records = new ArrayList<>();
+        Map<UUID, List<Map<String, Object>>> recent = recentVisits(schedules);
         for (VisitSchedule s : schedules) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("client", s.getClientId().toString());
@@ -378,6 +435,7 @@ public class SyncReader {
                     "lastVisitOn",
                     s.getLastVisitOn() == null ? null : s.getLastVisitOn().toString());
             f.put("rule", s.getDueRule().name());
+            f.put("recentVisits", recent.getOrDefault(s.getClientId(), List.of()));
             // The schedule has no version column: its refresh time changes whenever it is recomputed.
             long v = s.getRefreshedAt().truncatedTo(ChronoUnit.MILLIS).toEpochMilli();
             records.add(new SyncRecord(ChangeLog.VISIT_DUE, s.getClientId().toString(), v, scope, f));

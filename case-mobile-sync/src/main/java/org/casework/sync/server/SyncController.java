@@ -63,7 +63,8 @@ class SyncController {
                                 limits.maxDevicesPerUser(),
                                 limits.warnPendingMutations(),
                                 limits.maxMutationsPerSync()),
-                        r.warnings()));
+                        r.warnings(),
+                        r.displayName()));
     }
 
     @PostMapping("/devices/refresh")

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.casework.core.visits.VisitPolicy;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
@@ -30,11 +31,18 @@ class OfflineAppController {
 
     private static final String PREFIX = "m.";
 
+    /** What sw.js says in place of the cache name; the served script has the real one. */
+    static final String SW_VERSION_PLACEHOLDER = "casework-m-@SHELL_VERSION@";
+
     private final OfflineAppProperties properties;
+    private final ShellVersion shellVersion = new ShellVersion();
     private final Map<String, Map<String, String>> texts = new ConcurrentHashMap<>();
 
-    OfflineAppController(OfflineAppProperties properties) {
+    private final VisitPolicy visitPolicy;
+
+    OfflineAppController(OfflineAppProperties properties, VisitPolicy visitPolicy) {
         this.properties = properties;
+        this.visitPolicy = visitPolicy;
     }
 
     @GetMapping("/m")
@@ -46,6 +54,17 @@ class OfflineAppController {
     @GetMapping("/m/")
     String shell() {
         return "forward:/m/index.html";
+    }
+
+    /**
+     * The service worker with its cache name set to the current shell version (see {@link
+     * ShellVersion}); revalidated on every load, so a phone online learns of a new version at once.
+     */
+    @GetMapping(value = "/m/sw.js", produces = "text/javascript;charset=UTF-8")
+    ResponseEntity<String> serviceWorker() throws IOException {
+        String script = new ClassPathResource("static/m/sw.js").getContentAsString(StandardCharsets.UTF_8);
+        String versioned = script.replace(SW_VERSION_PLACEHOLDER, shellVersion.cacheName());
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(versioned);
     }
 
     @GetMapping("/m/config.json")
@@ -62,7 +81,24 @@ class OfflineAppController {
         }
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noCache())
-                .body(Map.of("offlineLoginDays", properties.offlineLoginDays(), "emergencyNumbers", numbers));
+                .body(Map.of(
+                        "offlineLoginDays", properties.offlineLoginDays(),
+                        "emergencyNumbers", numbers,
+                        "visitIntervals", visitIntervals()));
+    }
+
+    /**
+     * The county's visit intervals (ISO-8601 periods by level, and the monthly minimum of the 特困
+     * rules): a visit saved offline moves the child's next visit on the phone at once; the server
+     * recomputes the schedule when the visit arrives.
+     */
+    private Map<String, String> visitIntervals() {
+        return Map.of(
+                "RED", visitPolicy.redInterval().toString(),
+                "ORANGE", visitPolicy.orangeInterval().toString(),
+                "YELLOW", visitPolicy.yellowInterval().toString(),
+                "GREEN", visitPolicy.greenInterval().toString(),
+                "MONTHLY", visitPolicy.specialDifficultyElderlyInterval().toString());
     }
 
     @GetMapping("/m/i18n/{lang}.json")

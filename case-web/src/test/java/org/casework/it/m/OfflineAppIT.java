@@ -76,7 +76,9 @@ class OfflineAppIT {
         assertThat(sw.statusCode()).isEqualTo(200);
         assertThat(sw.headers().firstValue("Content-Type").orElseThrow()).contains("javascript");
         assertThat(sw.headers().allValues("Cache-Control")).containsExactly("no-cache");
-        assertThat(sw.body()).contains("casework-m-v");
+        // the cache name is the shell's content hash, set when the script is served
+        assertThat(sw.body()).containsPattern("const VERSION = 'casework-m-[0-9a-f]{12}';");
+        assertThat(sw.body()).doesNotContain("@SHELL_VERSION@").doesNotContain("casework-m-v1");
     }
 
     @Test
@@ -90,7 +92,13 @@ class OfflineAppIT {
         assertThat(numbers).containsExactly("110", "12355");
         List<String> keys = new ArrayList<>();
         config.propertyNames().forEach(keys::add);
-        assertThat(keys).containsExactlyInAnyOrder("offlineLoginDays", "emergencyNumbers");
+        assertThat(keys).containsExactlyInAnyOrder("offlineLoginDays", "emergencyNumbers", "visitIntervals");
+        // the county's visit intervals, so a visit saved offline moves the next visit on the phone
+        JsonNode intervals = config.get("visitIntervals");
+        assertThat(intervals.get("RED").asString()).isEqualTo("P7D");
+        assertThat(intervals.get("YELLOW").asString()).isEqualTo("P1M");
+        assertThat(intervals.get("GREEN").asString()).isEqualTo("P3M");
+        assertThat(intervals.get("MONTHLY").asString()).isEqualTo("P1M");
     }
 
     @Test

@@ -74,7 +74,11 @@ class PwaAppBrowserTest {
             guardianPhone.clear();
             guardianPhone.sendKeys("13911112222");
             phone.browser().find(By.id("edit-save")).click();
-            phone.browser().waitForText(By.id("guardian-phone"), "13911112222");
+            // shown masked, dialled in full
+            phone.browser().waitFor(By.cssSelector("#guardian-call[href='tel:13911112222']"));
+            assertThat(phone.textOf(By.id("guardian-phone")))
+                    .contains("139****2222")
+                    .doesNotContain("13911112222");
 
             // meanwhile the station corrects the same number on the web
             String token = api.tokenFor(DemoUsers.STATION_GUYANG);
@@ -92,7 +96,11 @@ class PwaAppBrowserTest {
             assertThat(phone.textOf(By.cssSelector("#sync-items li[data-state=CONFLICT]")))
                     .contains(child.fullName());
             phone.openChild(child.fullName());
-            phone.browser().waitForText(By.id("guardian-phone"), "13733334444");
+            // shown masked, dialled in full
+            phone.browser().waitFor(By.cssSelector("#guardian-call[href='tel:13733334444']"));
+            assertThat(phone.textOf(By.id("guardian-phone")))
+                    .contains("137****4444")
+                    .doesNotContain("13733334444");
         }
 
         try (Browser station = new Browser(port)) {
@@ -166,10 +174,9 @@ class PwaAppBrowserTest {
             assertThat(phone.browser().horizontalOverflow()).isLessThanOrEqualTo(PwaPhone.WIDTH);
 
             phone.go("#/flag");
-            Select type = new Select(phone.browser().find(By.id("flag-type")));
             WebElement police = phone.browser().waitFor(By.id("flag-police"));
             assertThat(police.isDisplayed()).isFalse();
-            type.selectByValue("MR_ABANDONMENT_NO_CARE");
+            phone.chooseFlagType("MR_ABANDONMENT_NO_CARE");
             assertThat(police.isDisplayed()).isTrue();
             assertThat(police.getText()).contains("110").contains("12355");
             assertThat(police.findElement(By.cssSelector("a[href='tel:110']")).isDisplayed())
@@ -183,7 +190,7 @@ class PwaAppBrowserTest {
                     .isFalse();
             phone.browser().screenshot("casework-pwa-flag-police");
             assertThat(phone.browser().horizontalOverflow()).isLessThanOrEqualTo(PwaPhone.WIDTH);
-            type.selectByValue("LIVING_ALONE");
+            phone.chooseFlagType("LIVING_ALONE");
             assertThat(police.isDisplayed()).isFalse();
 
             assertThat(phone.browser().find(By.id("view")).getText())
@@ -202,7 +209,7 @@ class PwaAppBrowserTest {
 
             // English on demand
             phone.browser().find(By.id("lang")).click();
-            phone.browser().waitForText(By.tagName("h1"), "Village list");
+            phone.browser().waitForText(By.tagName("h1"), "Visits to make");
             assertThat(phone.browser().horizontalOverflow()).isLessThanOrEqualTo(PwaPhone.WIDTH);
         }
     }
@@ -229,7 +236,7 @@ class PwaAppBrowserTest {
             phone.browser().find(By.id("client-list"));
 
             phone.go("#/flag");
-            new Select(phone.browser().find(By.id("flag-type"))).selectByValue("LIVING_ALONE");
+            phone.chooseFlagType("LIVING_ALONE");
             phone.browser().find(By.id("flag-subject")).sendKeys(subject);
             phone.browser().find(By.id("flag-age")).sendKeys("7");
             phone.browser().find(By.id("flag-save")).click();

@@ -8,7 +8,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -151,6 +150,13 @@ final class PwaPhone implements AutoCloseable {
         duration.clear();
         duration.sendKeys(String.valueOf(minutes));
         browser.find(By.id("visit-notes")).sendKeys(notes);
+        // the presence questions have no pre-ticked answer: a director answers them
+        for (String answer : new String[] {"obs-child-yes", "obs-guardian-yes"}) {
+            WebElement radio = browser.find(By.id(answer));
+            if (!radio.isSelected()) {
+                radio.click();
+            }
+        }
         WebElement followUp = browser.find(By.id("obs-followup"));
         if (!followUp.isSelected()) {
             followUp.click();
@@ -160,11 +166,20 @@ final class PwaPhone implements AutoCloseable {
     }
 
     void raiseFlag(String type, String description) {
-        browser.find(By.id("go-flag-child")).click();
-        new Select(browser.find(By.id("flag-type"))).selectByValue(type);
+        // the child card may be redrawn by a background sync at any moment
+        click(By.id("go-flag-child"));
+        browser.find(By.id("flag-form"));
+        chooseFlagType(type);
         browser.find(By.id("flag-description")).sendKeys(description);
         browser.find(By.id("flag-save")).click();
         browser.waitFor(By.id("child-name"));
+    }
+
+    /** Taps the card of a flag type in the flag form's type picker. */
+    void chooseFlagType(String type) {
+        WebElement card = browser.find(By.cssSelector("label[for='flag-type-" + type + "']"));
+        script("arguments[0].scrollIntoView({block: 'center'});", card);
+        card.click();
     }
 
     /** The text of an element of a screen that a sync may redraw at any moment. */
