@@ -354,8 +354,8 @@ class PwaPhoneUxBrowserTest {
             // the long flag form keeps its save button on the screen, at the top as at the bottom
             for (String scroll : List.of("window.scrollTo(0, 0);", "window.scrollTo(0, document.body.scrollHeight);")) {
                 phone.script(scroll);
-                assertThat((Boolean) phone.script(
-                                "const r = document.getElementById('flag-save').getBoundingClientRect();"
+                assertThat((Boolean)
+                                phone.script("const r = document.getElementById('flag-save').getBoundingClientRect();"
                                         + " return r.top >= 0 && r.bottom <= innerHeight;"))
                         .as(scroll)
                         .isTrue();
