@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.accounts.AccountService;
+import org.casework.core.assessments.AssessmentStatus;
 import org.casework.core.caseload.CaseWorker;
 import org.casework.core.caseload.CaseloadService;
 import org.casework.core.cases.CaseFile;
@@ -259,6 +260,13 @@ class CaseWorkspaceModel {
         List<AssessmentRow> assessments = instruments.rowsForCase(caseFile.getPrimaryClientId(), caseFile.getId());
         model.addAttribute("assessments", assessments);
         model.addAttribute("mandatoryReport", assessments.stream().anyMatch(AssessmentRow::mandatoryReport));
+        model.addAttribute(
+                "stepper",
+                CaseStepper.of(
+                        caseFile.getState(),
+                        caseFile.getStateBeforeSuspension(),
+                        caseFile.getClosureReason(),
+                        assessments.stream().anyMatch(a -> a.status() == AssessmentStatus.SIGNED)));
         model.addAttribute("instruments", instruments.options());
         model.addAttribute("riskLevels", RiskLevel.values());
         model.addAttribute("intakeBases", IntakeBasis.values());
