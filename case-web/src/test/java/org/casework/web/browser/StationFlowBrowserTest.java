@@ -158,9 +158,14 @@ class StationFlowBrowserTest {
         report.put("officer", "王警官");
         report.put("receiptNumber", "JJ-0042");
         report.put("reportedBy", "堌阳镇社工站");
-        report.put("civilAffairsNotifiedAt", now.minusMinutes(10).atZone(CHINA).toInstant().toString());
-        report.put("minorProtectionNotifiedAt", now.minusMinutes(5).atZone(CHINA).toInstant().toString());
-        assertThat(api.post("/api/v1/mandatory-reports", report, api.tokenFor(WORKER)).status())
+        report.put(
+                "civilAffairsNotifiedAt",
+                now.minusMinutes(10).atZone(CHINA).toInstant().toString());
+        report.put(
+                "minorProtectionNotifiedAt",
+                now.minusMinutes(5).atZone(CHINA).toInstant().toString());
+        assertThat(api.post("/api/v1/mandatory-reports", report, api.tokenFor(WORKER))
+                        .status())
                 .isEqualTo(201);
 
         browser.open("/cases/" + id(c));
@@ -204,7 +209,8 @@ class StationFlowBrowserTest {
     }
 
     private String currentStage() {
-        return browser.find(By.cssSelector("#stepper li[aria-current=step] .stage-name")).getText();
+        return browser.find(By.cssSelector("#stepper li[aria-current=step] .stage-name"))
+                .getText();
     }
 
     private Alert alert() {
@@ -223,7 +229,8 @@ class StationFlowBrowserTest {
 
     private void click(By by) {
         WebElement element = browser.waitFor(by);
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         element.click();
     }
 
@@ -255,7 +262,8 @@ class StationFlowBrowserTest {
             }
             for (JsonNode section : instrument.get("sections")) {
                 for (JsonNode item : section.get("items")) {
-                    if (item.get("required").asBoolean() && item.get("type").asString().equals("BOOLEAN")) {
+                    if (item.get("required").asBoolean()
+                            && item.get("type").asString().equals("BOOLEAN")) {
                         answers.put(item.get("code").asString(), false);
                     }
                 }
