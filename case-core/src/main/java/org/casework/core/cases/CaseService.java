@@ -253,6 +253,19 @@ public class CaseService {
         changed(caseFile);
     }
 
+    /**
+     * The assessments feature signed an assessment of the case, in its transaction: a case still at
+     * intake moves on to ASSESSING (see {@link CaseFile#assessmentSigned}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void assessmentSigned(UUID id) {
+        Actor actor = currentActor.require(Permission.WRITE_CASES);
+        CaseFile caseFile = find(actor, id);
+        if (caseFile.assessmentSigned(stamp(actor))) {
+            changed(cases.saveAndFlush(caseFile));
+        }
+    }
+
     /** A supervisor hands the case to another worker of the same station. */
     @Transactional
     public CaseFile reassign(UUID id, long expectedVersion, UUID workerId) {

@@ -51,6 +51,7 @@ public class FlagService {
     public static final int PHOTO_MAX_BYTES = 2 * 1024 * 1024;
 
     private final FlagRepository flags;
+    private final FlagQueue queueOrder;
     private final FlagNoteRepository notes;
     private final FlagPhotoRepository photos;
     private final MandatoryReportRepository reports;
@@ -176,11 +177,24 @@ public class FlagService {
         return flags.raisedBy(actor.userId(), pageable);
     }
 
-    /** The triage queue of the caller's jurisdiction: untriaged, most severe first, then oldest. */
+    /**
+     * The triage queue of the caller's jurisdiction: untriaged, most severe first, mandatory-report
+     * situations first among the reds, then oldest.
+     */
     @Transactional(readOnly = true)
     public Page<Flag> queue(Pageable pageable) {
         Actor actor = currentActor.require(Permission.READ_CASES);
-        return flags.untriagedInScope(actor.scopePattern(), pageable);
+        return queueOrder.page(actor.scopePattern(), pageable);
+    }
+
+    /** The red flags of the caller's jurisdiction waiting for triage, for the alert on the start page. */
+    @Transactional(readOnly = true)
+    public RedFlagsWaiting redsWaiting() {
+        Actor actor = currentActor.require(Permission.READ_CASES);
+        List<Flag> reds = queueOrder.reds(actor.scopePattern());
+        return new RedFlagsWaiting(
+                reds.size(),
+                reds.stream().map(Flag::getRaisedAt).min(Instant::compareTo).orElse(null));
     }
 
     /** Every flag of the caller's jurisdiction, newest first. */
