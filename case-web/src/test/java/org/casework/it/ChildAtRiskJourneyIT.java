@@ -138,7 +138,7 @@ class ChildAtRiskJourneyIT extends ApiTest {
                 etag(accepted)));
         JsonNode completed = ok(api.post(
                 "/api/v1/referrals/" + referralId + "/complete",
-                Map.of("outcome", "已纳入儿童之家，每天放学后有人照看"),
+                Map.of("result", "PROVIDED", "outcome", "已纳入儿童之家，每天放学后有人照看"),
                 token(LIAISON),
                 etag(inProgress)));
         assertThat(completed.get("status").asString()).isEqualTo("COMPLETED");

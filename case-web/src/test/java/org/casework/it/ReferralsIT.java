@@ -166,18 +166,33 @@ class ReferralsIT extends ApiTest {
                 etag(accepted)));
         assertThat(progressed.get("status").asString()).isEqualTo("IN_PROGRESS");
         assertThat(progressed.get("progress").get(0).get("text").asString()).isEqualTo("已与祖母电话联系，约定周五上门");
+        Response withoutResult = api.post(
+                "/api/v1/referrals/" + id(view) + "/complete",
+                Map.of("outcome", "已办结"),
+                token(LIAISON),
+                etag(progressed));
+        assertThat(withoutResult.status()).isEqualTo(400);
+        assertThat(withoutResult.body().get("detail").asString()).contains("请选择转介结果");
         JsonNode completed = ok(api.post(
                 "/api/v1/referrals/" + id(view) + "/complete",
-                Map.of("outcome", "妇联儿童之家已安排每周两次课后陪伴"),
+                Map.of("result", "PROVIDED", "outcome", "妇联儿童之家已安排每周两次课后陪伴"),
                 token(LIAISON),
                 etag(progressed)));
         assertThat(completed.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(completed.get("result").asString()).isEqualTo("PROVIDED");
 
         // the loop closes: the case shows the outcome
         List<JsonNode> onCase = list(ok(api.get("/api/v1/cases/" + id(caseFile) + "/referrals", token(WORKER))));
         assertThat(onCase).hasSize(1);
         assertThat(onCase.get(0).get("status").asString()).isEqualTo("COMPLETED");
         assertThat(onCase.get(0).get("outcome").asString()).isEqualTo("妇联儿童之家已安排每周两次课后陪伴");
+        // and the case timeline keeps the structured result, with the department and its text
+        JsonNode timeline =
+                ok(api.get("/api/v1/cases/" + id(caseFile), token(WORKER))).get("transitions");
+        JsonNode last = timeline.get(timeline.size() - 1);
+        assertThat(last.get("action").asString()).isEqualTo("REFERRAL_PROVIDED");
+        assertThat(last.get("actor").asString()).isEqualTo(LIAISON);
+        assertThat(last.get("reason").asString()).isEqualTo("兰考县妇女联合会：妇联儿童之家已安排每周两次课后陪伴");
         assertThat(onCase.get(0).get("receivingOrganisation").asString()).isEqualTo("兰考县妇女联合会");
         JsonNode full = ok(api.get("/api/v1/referrals/" + id(view), token(WORKER)));
         assertThat(full.get("caseId").asString()).isEqualTo(id(caseFile));
@@ -323,12 +338,13 @@ class ReferralsIT extends ApiTest {
         JsonNode referral = ok(api.post("/api/v1/referrals", referral(id(caseFile), fulian), token(WORKER)));
         String path = "/api/v1/referrals/" + id(referral);
 
-        Response early = api.post(path + "/complete", Map.of("outcome", "已办结"), token(LIAISON), etag(referral));
+        Response early = api.post(
+                path + "/complete", Map.of("result", "PROVIDED", "outcome", "已办结"), token(LIAISON), etag(referral));
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.body().get("detail").asString()).isEqualTo("只有服务中的转介可以办结，请先开始服务。");
         Response english = api.postRaw(
                 path + "/complete?version=" + referral.get("version").asLong(),
-                "{\"outcome\":\"done\"}",
+                "{\"result\":\"PROVIDED\",\"outcome\":\"done\"}",
                 token(LIAISON),
                 "en");
         assertThat(english.status()).isEqualTo(409);

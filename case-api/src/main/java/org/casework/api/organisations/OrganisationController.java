@@ -7,12 +7,14 @@ import lombok.RequiredArgsConstructor;
 import org.casework.core.organisations.Department;
 import org.casework.core.organisations.Organisation;
 import org.casework.core.organisations.OrganisationService;
+import org.casework.core.organisations.OrganisationService.Contact;
 import org.casework.core.organisations.OrganisationService.NewOrganisation;
 import org.casework.core.organisations.OrganisationType;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -56,6 +58,12 @@ class OrganisationController {
     @GetMapping("/{id}")
     OrganisationResponse get(@PathVariable UUID id) {
         return OrganisationResponse.of(organisations.get(id));
+    }
+
+    /** A station head sets their station's office phone (the number liaisons call back). */
+    @PutMapping("/{id}/contact")
+    OrganisationResponse changeContact(@PathVariable UUID id, @RequestBody Contact request) {
+        return OrganisationResponse.of(organisations.changeContact(id, request));
     }
 
     @PostMapping

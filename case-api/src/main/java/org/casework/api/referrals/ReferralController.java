@@ -17,6 +17,7 @@ import org.casework.api.Versions;
 import org.casework.core.organisations.Department;
 import org.casework.core.referrals.Referral;
 import org.casework.core.referrals.ReferralProgressNote;
+import org.casework.core.referrals.ReferralResult;
 import org.casework.core.referrals.ReferralService;
 import org.casework.core.referrals.ReferralService.Box;
 import org.casework.core.referrals.ReferralService.ConsentInput;
@@ -64,7 +65,9 @@ class ReferralController {
     record ProgressNoteRequest(
             @Size(max = ReferralProgressNote.MAX_LENGTH) String note) {}
 
+    /** What the department could provide (已提供 / 部分提供 / 未能提供) and what it did. */
     record OutcomeRequest(
+            ReferralResult result,
             @Size(max = Referral.OUTCOME_MAX_LENGTH) String outcome) {}
 
     record Receiver(UUID id, String name, Department department, String contactName, String contactPhone) {}
@@ -190,7 +193,8 @@ class ReferralController {
             @RequestParam(required = false) Long version,
             @RequestBody(required = false) OutcomeRequest request) {
         String outcome = request == null ? null : request.outcome();
-        return withEtag(referrals.complete(id, Versions.required(ifMatch, version), outcome));
+        ReferralResult result = request == null ? null : request.result();
+        return withEtag(referrals.complete(id, Versions.required(ifMatch, version), result, outcome));
     }
 
     @Operation(summary = "The receiving department returns an accepted referral to the sender, with a reason")

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.casework.core.referrals.ConsentBasis;
 import org.casework.core.referrals.Referral;
 import org.casework.core.referrals.ReferralProgressNote;
+import org.casework.core.referrals.ReferralResult;
 import org.casework.core.referrals.ReferralStatus;
 import org.casework.core.referrals.ReferralUrgency;
 import org.casework.core.referrals.SharedField;
@@ -43,6 +44,7 @@ public record ReferralResponse(
         Step returned,
         Step revoked,
         String outcome,
+        ReferralResult result,
         List<Note> progress) {
 
     public record Party(UUID id, String name) {}
@@ -92,6 +94,7 @@ public record ReferralResponse(
                 step(r.getReturnedBy(), r.getReturnedAt(), r.getReturnReason()),
                 step(r.getRevokedBy(), r.getRevokedAt(), r.getRevokeReason()),
                 r.getOutcome(),
+                r.getResult(),
                 notes.stream()
                         .map(n -> new Note(n.getAuthor(), n.getCreatedAt(), n.getText()))
                         .toList());

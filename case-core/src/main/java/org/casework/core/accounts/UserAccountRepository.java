@@ -32,4 +32,9 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, UUID> 
     @Query("select u from UserAccount u where u.enabled = true and u.role = :role"
             + " and u.organisationId = :organisationId")
     List<UserAccount> findEnabledInOrganisation(Role role, UUID organisationId);
+
+    /** Display names of the logins, without loading the accounts (see {@link PeopleNames}). */
+    @Query("select new org.casework.core.accounts.LoginName(u.username, u.displayName) from UserAccount u"
+            + " where u.username in :usernames")
+    List<LoginName> displayNamesOf(Collection<String> usernames);
 }

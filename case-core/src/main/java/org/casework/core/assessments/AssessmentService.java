@@ -45,11 +45,18 @@ public class AssessmentService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    /** Starts an empty draft of the newest version of the instrument for a client in scope. */
+    /**
+     * Starts an empty draft of the newest version of the instrument for a client in scope. Refuses
+     * an instrument that does not fit the client's age ({@link InstrumentFit}): no elderly ability
+     * assessment for a child, no child protection assessment for an adult.
+     */
     @Transactional
     public Assessment start(UUID clientId, UUID caseId, String instrumentCode) {
         Actor actor = currentActor.require(Permission.WRITE_CLIENTS);
-        clients.get(clientId);
+        var client = clients.get(clientId);
+        if (instrumentCode != null && !InstrumentFit.fits(instrumentCode, client.ageOn(LocalDate.now(clock)))) {
+            throw new InvalidInputException("instrument", "assessment.instrument.unfit");
+        }
         if (caseId != null) {
             CaseFile caseFile = cases.get(caseId);
             if (!caseFile.getPrimaryClientId().equals(clientId)

@@ -60,6 +60,9 @@ import org.casework.core.shared.RiskLevel;
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
 public class CaseFile extends AbstractAggregate {
 
+    /** The results a referral can come back with (the referrals feature's codes; cases may not import it). */
+    static final Set<String> REFERRAL_RESULTS = Set.of("PROVIDED", "PARTLY_PROVIDED", "NOT_PROVIDED");
+
     /** Reasons and comments of a lifecycle step (kept with the step). */
     public static final int REASON_MAX_LENGTH = 1000;
 
@@ -435,6 +438,18 @@ public class CaseFile extends AbstractAggregate {
         this.assignedWorkerId = workerId;
         transitions.add(
                 new CaseTransition(this, state, state, "REASSIGN", workerId.toString(), stamp.actor(), stamp.at()));
+    }
+
+    /**
+     * A referral made from this case came back with what the department could provide: the
+     * timeline keeps it (action {@code REFERRAL_<result>}) and the state stays as it is.
+     */
+    public void recordReferralResult(String result, String summary, Stamp stamp) {
+        if (!REFERRAL_RESULTS.contains(result)) {
+            throw new InvalidInputException("result", "referral.result.required");
+        }
+        transitions.add(
+                new CaseTransition(this, state, state, "REFERRAL_" + result, summary, stamp.actor(), stamp.at()));
     }
 
     /** The level that counts (see the field); null while the level is unknown. */

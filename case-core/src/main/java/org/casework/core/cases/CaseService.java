@@ -291,6 +291,19 @@ public class CaseService {
         }
     }
 
+    /**
+     * The case side of a referral completed by a partner department, inside the referral's
+     * transaction: the result and its text go on the case timeline, the state stays. The referrals
+     * feature has checked the receiver (a liaison has no case rights, so no case scope applies here).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordReferralResult(UUID id, String result, String summary) {
+        Actor actor = currentActor.get();
+        CaseFile caseFile = cases.findById(id).orElseThrow(() -> new NotFoundException("case"));
+        caseFile.recordReferralResult(result, summary, stamp(actor));
+        cases.save(caseFile);
+    }
+
     /** Lets what depends on the client's open cases (visit schedules) follow, in this transaction. */
     private CaseFile changed(CaseFile caseFile) {
         events.publishEvent(new CaseChanged(caseFile.getId(), caseFile.getPrimaryClientId()));

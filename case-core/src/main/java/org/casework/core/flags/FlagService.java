@@ -15,6 +15,7 @@ import org.casework.core.cases.CaseFile;
 import org.casework.core.cases.CaseService;
 import org.casework.core.cases.CaseSource;
 import org.casework.core.cases.CaseState;
+import org.casework.core.clients.CategoryFit;
 import org.casework.core.clients.CategorySource;
 import org.casework.core.clients.CategorySubType;
 import org.casework.core.clients.CategoryType;
@@ -328,6 +329,13 @@ public class FlagService {
                     throw new InvalidInputException("category", "flag.category.required");
                 }
                 LocalDate today = LocalDate.now(clock);
+                // the triage form offers only fitting categories; a request that bypasses it is refused here
+                int age = client.ageOn(today);
+                if (!CategoryFit.fits(decision.category(), age, client.getSex())
+                        || (decision.categorySubType() != null
+                                && !CategoryFit.fits(decision.categorySubType(), age, client.getSex()))) {
+                    throw new InvalidInputException("category", "flag.category.unfit");
+                }
                 boolean has = client.getCategories().stream()
                         .anyMatch(c -> c.getType() == decision.category() && c.isActiveOn(today));
                 if (!has) {

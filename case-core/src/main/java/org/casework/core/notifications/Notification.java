@@ -51,17 +51,33 @@ public class Notification extends AbstractAggregate {
 
     private Instant readAt;
 
+    /** The most arguments a notice text uses. */
+    private static final int ARGUMENTS_SHOWN = 4;
+
     public Notification(
             UUID recipientId, NotificationKind kind, UUID subjectId, List<MessageArg> arguments, Instant at) {
         this.recipientId = recipientId;
         this.kind = kind;
         this.subjectType = kind.subjectType();
         this.subjectId = subjectId;
-        this.args = arguments.isEmpty()
+        this.args = encode(arguments);
+        this.occurredAt = at;
+    }
+
+    private static String encode(List<MessageArg> arguments) {
+        return arguments.isEmpty()
                 ? null
                 : arguments.stream()
                         .map(MessageArg::encode)
                         .collect(Collectors.joining(String.valueOf(MessageArg.SEPARATOR)));
+    }
+
+    /**
+     * A later step of the same matter replaces this unread notice ({@link ReferralUpdateCollapse}):
+     * it says what happened last and moves to the top of the inbox.
+     */
+    void supersede(List<MessageArg> arguments, Instant at) {
+        this.args = encode(arguments);
         this.occurredAt = at;
     }
 
@@ -91,9 +107,12 @@ public class Notification extends AbstractAggregate {
     }
 
     static MessageSourceResolvable message(NotificationKind kind, List<MessageArg> arguments) {
-        Object[] resolved = arguments.stream()
+        Object[] given = arguments.stream()
                 .map(a -> a.messageKey() ? new DefaultMessageSourceResolvable(a.value()) : a.value())
                 .toArray();
+        // notices written before a text gained an argument (the subject) show a dash, not "{2}"
+        Object[] resolved = Arrays.copyOf(given, Math.max(given.length, ARGUMENTS_SHOWN));
+        Arrays.fill(resolved, given.length, resolved.length, "—");
         return new DefaultMessageSourceResolvable(new String[] {kind.messageKey()}, resolved, kind.messageKey());
     }
 }

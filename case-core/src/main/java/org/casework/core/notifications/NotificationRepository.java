@@ -24,6 +24,10 @@ public interface NotificationRepository extends JpaRepository<Notification, UUID
 
     Optional<Notification> findByIdAndRecipientId(UUID id, UUID recipientId);
 
+    /** The recipient's latest notice of a kind about a subject (a later step may replace it). */
+    Optional<Notification> findFirstByRecipientIdAndKindAndSubjectIdOrderByOccurredAtDesc(
+            UUID recipientId, NotificationKind kind, UUID subjectId);
+
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("update Notification n set n.readAt = :at, n.version = n.version + 1"
             + " where n.recipientId = :recipientId and n.readAt is null")

@@ -23,10 +23,13 @@ import org.casework.core.clients.PhoneNumber;
 import org.casework.core.clients.RegistryReviewOpened;
 import org.casework.core.flags.FlagEscalated;
 import org.casework.core.flags.FlagRaised;
+import org.casework.core.flags.FlagSubjects;
 import org.casework.core.flags.FlagTriaged;
 import org.casework.core.organisations.Organisation;
 import org.casework.core.organisations.OrganisationRepository;
+import org.casework.core.referrals.Referral;
 import org.casework.core.referrals.ReferralEscalated;
+import org.casework.core.referrals.ReferralRepository;
 import org.casework.core.referrals.ReferralStatus;
 import org.casework.core.referrals.ReferralStatusChanged;
 import org.casework.core.regions.Region;
@@ -59,6 +62,8 @@ class NotificationWriter {
     private final RegionRepository regions;
     private final OrganisationRepository organisations;
     private final CaseRepository cases;
+    private final ReferralRepository referrals;
+    private final FlagSubjects flagSubjects;
     private final CurrentActor currentActor;
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
@@ -67,7 +72,7 @@ class NotificationWriter {
     @EventListener
     void on(FlagRaised event) {
         List<UserAccount> to = recipients.flagRaised(event);
-        List<MessageArg> args = List.of(village(event.village()), severity(event.severity()));
+        List<MessageArg> args = List.of(village(event.village()), severity(event.severity()), flagType(event.flagId()));
         write(to, NotificationKind.FLAG_RAISED, event.flagId(), args);
         if (event.severity() == RiskLevel.RED) {
             sms(to, NotificationKind.FLAG_RAISED, args);
@@ -80,7 +85,10 @@ class NotificationWriter {
                 recipients.flagTriaged(event, actorId()),
                 NotificationKind.FLAG_TRIAGED,
                 event.flagId(),
-                List.of(village(event.village()), MessageArg.key("notification.outcome." + event.outcome())));
+                List.of(
+                        village(event.village()),
+                        MessageArg.key("notification.outcome." + event.outcome()),
+                        flagType(event.flagId())));
     }
 
     @EventListener
@@ -89,7 +97,8 @@ class NotificationWriter {
         List<MessageArg> args = List.of(
                 village(event.village()),
                 severity(event.severity()),
-                MessageArg.key("notification.tier." + event.tier()));
+                MessageArg.key("notification.tier." + event.tier()),
+                flagType(event.flagId()));
         write(to, NotificationKind.FLAG_ESCALATED, event.flagId(), args);
         sms(to, NotificationKind.FLAG_ESCALATED, args);
     }
@@ -102,24 +111,71 @@ class NotificationWriter {
                     to,
                     NotificationKind.REFERRAL_RECEIVED,
                     event.referralId(),
-                    List.of(organisation(event.sendingOrganisationId())));
+                    List.of(organisation(event.sendingOrganisationId()), referralSubject(event)));
         } else {
             // the liaisons hear of a revocation from the sender; the sender of the receiver's answer
             UUID other = event.status() == ReferralStatus.REVOKED
                     ? event.sendingOrganisationId()
                     : event.receivingOrganisationId();
-            write(
-                    to,
-                    NotificationKind.REFERRAL_STATUS_CHANGED,
-                    event.referralId(),
-                    List.of(organisation(other), MessageArg.key("notification.referralStatus." + event.status())));
+            List<MessageArg> args = List.of(
+                    organisation(other), ReferralUpdateCollapse.statusArg(event.status()), referralSubject(event));
+            writeOrCollapse(to, event.referralId(), event.status(), args);
         }
+    }
+
+    /** A later step of the same referral replaces an unread notice of minutes ago (see the rule). */
+    private void writeOrCollapse(List<UserAccount> to, UUID referralId, ReferralStatus status, List<MessageArg> args) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        ReferralUpdateCollapse collapse = new ReferralUpdateCollapse(clock);
+        for (UserAccount user : to) {
+            Optional<Notification> previous =
+                    notifications.findFirstByRecipientIdAndKindAndSubjectIdOrderByOccurredAtDesc(
+                            user.getId(), NotificationKind.REFERRAL_STATUS_CHANGED, referralId);
+            if (previous.isPresent() && collapse.replaces(previous.get(), status)) {
+                previous.get().supersede(args, now);
+            } else {
+                notifications.save(new Notification(
+                        user.getId(), NotificationKind.REFERRAL_STATUS_CHANGED, referralId, args, now));
+            }
+        }
+    }
+
+    /** What a referral is about, for its notices: the case number, or the village of the flag it came from. */
+    private MessageArg referralSubject(ReferralStatusChanged event) {
+        if (event.caseId() != null) {
+            return cases.findById(event.caseId())
+                    .map(c -> MessageArg.text(c.getCaseNumber()))
+                    .orElse(MessageArg.text("—"));
+        }
+        return referrals
+                .findById(event.referralId())
+                .map(Referral::getFlagId)
+                .flatMap(flagSubjects::of)
+                .map(f -> village(f.village()))
+                .orElse(MessageArg.text("—"));
+    }
+
+    private MessageArg flagType(UUID flagId) {
+        return flagSubjects
+                .of(flagId)
+                .map(f -> MessageArg.key("flag.type." + f.type()))
+                .orElse(MessageArg.text("—"));
     }
 
     @EventListener
     void on(ReferralEscalated event) {
         List<UserAccount> to = recipients.referralEscalated(event);
-        List<MessageArg> args = List.of(organisation(event.receivingOrganisationId()));
+        List<MessageArg> args = List.of(
+                organisation(event.receivingOrganisationId()),
+                referrals
+                        .findById(event.referralId())
+                        .map(r -> r.getCaseId() == null
+                                ? null
+                                : cases.findById(r.getCaseId())
+                                        .map(CaseFile::getCaseNumber)
+                                        .orElse(null))
+                        .map(MessageArg::text)
+                        .orElse(MessageArg.text("—")));
         write(to, NotificationKind.REFERRAL_ESCALATED, event.referralId(), args);
         sms(to, NotificationKind.REFERRAL_ESCALATED, args);
     }

@@ -9,6 +9,7 @@ import org.casework.core.regions.RegionService;
 import org.casework.core.security.Actor;
 import org.casework.core.security.CurrentActor;
 import org.casework.core.security.Permission;
+import org.casework.core.shared.AccessDeniedException;
 import org.casework.core.shared.NotFoundException;
 import org.casework.core.shared.RegionCode;
 import org.springframework.stereotype.Service;
@@ -48,11 +49,53 @@ public class OrganisationService {
         RegionCode region = RegionCode.parse(command.regionCode());
         regions.require(region);
         Organisation organisation = new Organisation(command.type(), command.name(), region, command.department());
-        String phone = command.contactPhone() == null || command.contactPhone().isBlank()
-                ? null
-                : PhoneNumber.parse(command.contactPhone()).value();
-        organisation.changeContact(command.contactName(), phone);
+        organisation.changeContact(command.contactName(), phoneOf(command.contactPhone()));
         return organisations.save(organisation);
+    }
+
+    /** An organisation's office contact as a station head or administrator enters it. */
+    public record Contact(
+            @Size(max = Organisation.CONTACT_NAME_MAX_LENGTH)
+            String contactName,
+
+            @Size(max = Organisation.CONTACT_PHONE_MAX_LENGTH)
+            String contactPhone) {}
+
+    /**
+     * Changes the office contact: administrators for any organisation, a station head for their own
+     * station ({@link ContactPolicy}). Others get 404 for an organisation outside their jurisdiction
+     * and 403 within it. The phone is checked and stored as bare digits; a blank one clears it.
+     */
+    @Transactional
+    public Organisation changeContact(UUID id, Contact contact) {
+        Actor actor = currentActor.get();
+        Organisation organisation = organisations.findById(id).orElseThrow(() -> new NotFoundException("organisation"));
+        if (!ContactPolicy.mayChange(actor, organisation)) {
+            if (!organisation.getRegionCode().startsWith(actor.jurisdiction().value())) {
+                throw new NotFoundException("organisation");
+            }
+            throw new AccessDeniedException("organisation.contact.forbidden");
+        }
+        organisation.changeContact(contact.contactName(), phoneOf(contact.contactPhone()));
+        return organisation;
+    }
+
+    /** The organisation the current user belongs to (the station page), if any. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Organisation> own() {
+        Actor actor = currentActor.get();
+        return actor.organisationId() == null
+                ? java.util.Optional.empty()
+                : organisations.findById(actor.organisationId());
+    }
+
+    /** Whether the current user may change this organisation's contact (the page offers the form). */
+    public boolean mayChangeContact(Organisation organisation) {
+        return ContactPolicy.mayChange(currentActor.get(), organisation);
+    }
+
+    private static String phoneOf(String raw) {
+        return raw == null || raw.isBlank() ? null : PhoneNumber.parse(raw).value();
     }
 
     /**

@@ -149,6 +149,11 @@ public class Referral extends AbstractAggregate {
     @Column(name = "outcome_enc", columnDefinition = "TEXT")
     private String outcome;
 
+    /** The structured outcome (null for referrals completed before results were recorded). */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 20)
+    private ReferralResult result;
+
     private Instant returnedAt;
 
     @Column(length = 64)
@@ -264,10 +269,17 @@ public class Referral extends AbstractAggregate {
         return false;
     }
 
-    /** The receiver finishes the work; the outcome shows on the case (the loop closes). */
-    public void complete(String result, String actor, Instant now) {
+    /**
+     * The receiver finishes the work with what it could provide and a text; both show on the case
+     * (the loop closes).
+     */
+    public void complete(ReferralResult provided, String text, String actor, Instant now) {
         require(status == IN_PROGRESS, "referral.illegal.complete");
-        outcome = required(result, "outcome", OUTCOME_MAX_LENGTH);
+        if (provided == null) {
+            throw new InvalidInputException("result", "referral.result.required");
+        }
+        outcome = required(text, "outcome", OUTCOME_MAX_LENGTH);
+        result = provided;
         status = COMPLETED;
         completedAt = now;
         completedBy = actor;

@@ -339,10 +339,18 @@ public class ReferralService {
     }
 
     @Transactional
-    public Referral complete(UUID id, long expectedVersion, String outcome) {
+    public Referral complete(UUID id, long expectedVersion, ReferralResult result, String outcome) {
         Actor actor = currentActor.get();
         Referral referral = receiverAction(actor, id, expectedVersion);
-        referral.complete(outcome, actor.username(), clock.instant());
+        referral.complete(result, outcome, actor.username(), clock.instant());
+        if (referral.getCaseId() != null) {
+            // the loop closes on the case: its timeline says what the department could provide
+            String department = organisations
+                    .findById(referral.getReceivingOrganisationId())
+                    .map(Organisation::getName)
+                    .orElse("");
+            cases.recordReferralResult(referral.getCaseId(), result.name(), department + "：" + referral.getOutcome());
+        }
         return changed(actor, referral, "COMPLETED", null);
     }
 

@@ -122,6 +122,7 @@ class AssessmentServiceTest {
 
     @Test
     void startsADraftOfTheNewestVersionAndRecordsIt() {
+        when(clients.get(clientId)).thenReturn(TestClients.anElderlyMan(clientId));
         UUID caseId = aCaseOf(clientId);
 
         Assessment assessment = service.start(clientId, caseId, "elderly-ability-gbt42195");
@@ -140,6 +141,13 @@ class AssessmentServiceTest {
 
         assertThatThrownBy(() -> service.start(clientId, null, "child-protection"))
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void refusesAnElderlyInstrumentForAChild() {
+        assertThatThrownBy(() -> service.start(clientId, null, "elderly-ability-gbt42195"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("assessment.instrument.unfit");
     }
 
     @Test

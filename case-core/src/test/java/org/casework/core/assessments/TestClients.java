@@ -26,11 +26,20 @@ final class TestClients {
 
     /** The registry's view of the inserted child (born 1 March 2016), for a mocked registry to return. */
     static Client aChild(UUID id) {
+        return born(id, LocalDate.of(2016, 3, 1));
+    }
+
+    /** The same record as an elderly man (born 1 March 1946), for the elderly instruments. */
+    static Client anElderlyMan(UUID id) {
+        return born(id, LocalDate.of(1946, 3, 1));
+    }
+
+    private static Client born(UUID id, LocalDate birthDate) {
         Client client = new Client(
                 new PersonalData(
                         "王小明",
                         Sex.MALE,
-                        LocalDate.of(2016, 3, 1),
+                        birthDate,
                         null,
                         null,
                         "未落户",

@@ -37,14 +37,28 @@ class ReferralTest {
         Referral referral = sent();
         referral.accept("liaison", NOW);
         referral.start("liaison", NOW);
-        referral.complete("已安排心理咨询三次，孩子情绪稳定", "liaison", NOW.plusSeconds(60));
+        referral.complete(ReferralResult.PARTLY_PROVIDED, "已安排心理咨询三次，孩子情绪稳定", "liaison", NOW.plusSeconds(60));
 
         assertThat(referral.getStatus()).isEqualTo(ReferralStatus.COMPLETED);
+        assertThat(referral.getResult()).isEqualTo(ReferralResult.PARTLY_PROVIDED);
         assertThat(referral.getOutcome()).isEqualTo("已安排心理咨询三次，孩子情绪稳定");
         assertThat(referral.getAcceptedBy()).isEqualTo("liaison");
         assertThat(referral.getCompletedAt()).isEqualTo(NOW.plusSeconds(60));
         assertThat(referral.isOpen()).isFalse();
         assertThat(referral.isOverdue(NOW.plus(Duration.ofDays(30)))).isFalse();
+    }
+
+    @Test
+    void completingNeedsTheStructuredResult() {
+        Referral referral = sent();
+        referral.accept("liaison", NOW);
+        referral.start("liaison", NOW);
+
+        assertThatThrownBy(() -> referral.complete(null, "已办结", "liaison", NOW))
+                .isInstanceOf(InvalidInputException.class)
+                .hasFieldOrPropertyWithValue("messageKey", "referral.result.required");
+        assertThat(referral.getStatus()).isEqualTo(ReferralStatus.IN_PROGRESS);
+        assertThat(referral.getResult()).isNull();
     }
 
     @Test
@@ -61,7 +75,8 @@ class ReferralTest {
     @Test
     void illegalStepsAreRefusedAndChangeNothing() {
         Referral referral = sent();
-        assertRefused(() -> referral.complete("结果", "liaison", NOW), "referral.illegal.complete");
+        assertRefused(
+                () -> referral.complete(ReferralResult.PROVIDED, "结果", "liaison", NOW), "referral.illegal.complete");
         assertRefused(() -> referral.start("liaison", NOW), "referral.illegal.start");
         assertRefused(() -> referral.recordProgress("进展", "liaison", NOW), "referral.illegal.progress");
         assertRefused(() -> referral.returnToSender("无法服务", "liaison", NOW), "referral.illegal.return");
@@ -70,7 +85,8 @@ class ReferralTest {
         referral.accept("liaison", NOW);
         assertRefused(() -> referral.accept("liaison", NOW), "referral.illegal.accept");
         assertRefused(() -> referral.decline("不属于本部门职责", "liaison", NOW), "referral.illegal.decline");
-        assertRefused(() -> referral.complete("结果", "liaison", NOW), "referral.illegal.complete");
+        assertRefused(
+                () -> referral.complete(ReferralResult.PROVIDED, "结果", "liaison", NOW), "referral.illegal.complete");
         assertThat(referral.getStatus()).isEqualTo(ReferralStatus.ACCEPTED);
     }
 

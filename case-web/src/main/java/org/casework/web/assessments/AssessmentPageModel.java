@@ -30,6 +30,7 @@ import org.springframework.ui.Model;
 class AssessmentPageModel {
 
     private final AssessmentService assessments;
+    private final org.casework.core.accounts.PeopleNames people;
     private final ClientService clients;
     private final CaseService cases;
     private final CurrentActor currentActor;
@@ -111,7 +112,9 @@ class AssessmentPageModel {
                 caseNumber,
                 a.getStatus(),
                 typed != null ? typed.summary() : a.getSummary(),
-                a.getSignedBy(),
+                a.getSignedBy() == null
+                        ? null
+                        : people.of(List.of(a.getSignedBy())).of(a.getSignedBy()),
                 a.getSignedAt() == null ? null : Dates.dateTime(a.getSignedAt()),
                 a.getSupersedes());
     }

@@ -33,6 +33,7 @@ class AssessmentStartController {
     private final ClientService clients;
     private final Instruments instruments;
     private final Messages messages;
+    private final java.time.Clock clock;
 
     @GetMapping("/cases/{caseId}/assessments/new")
     String newForCase(@PathVariable UUID caseId, @RequestParam(required = false) String instrument, Model model) {
@@ -89,8 +90,9 @@ class AssessmentStartController {
 
     private String show(UUID clientId, String instrument, Model model) {
         model.addAttribute("clientId", clientId);
-        model.addAttribute("clientName", clients.get(clientId).getFullName());
-        model.addAttribute("instruments", instruments.options());
+        var client = clients.get(clientId);
+        model.addAttribute("clientName", client.getFullName());
+        model.addAttribute("instruments", instruments.optionsFor(client.ageOn(java.time.LocalDate.now(clock))));
         model.addAttribute("selected", instrument);
         return VIEW;
     }

@@ -9,6 +9,7 @@ import org.casework.core.assessments.Assessment;
 import org.casework.core.assessments.AssessmentService;
 import org.casework.core.assessments.InstrumentCatalog;
 import org.casework.core.assessments.InstrumentDefinition;
+import org.casework.core.assessments.InstrumentFit;
 import org.casework.core.assessments.Item;
 import org.casework.web.support.Dates;
 import org.casework.web.support.Messages;
@@ -32,6 +33,11 @@ public class Instruments {
         return catalog.newest().stream()
                 .map(d -> new InstrumentOption(d.code(), d.title().in(locale)))
                 .toList();
+    }
+
+    /** The instruments that fit a person of this age (no elderly instruments for a child). */
+    public List<InstrumentOption> optionsFor(int age) {
+        return options().stream().filter(o -> InstrumentFit.fits(o.code(), age)).toList();
     }
 
     /** A client's assessments, newest first; those of cases only when {@code withCases}. */

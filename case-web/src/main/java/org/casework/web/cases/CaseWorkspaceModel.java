@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.accounts.AccountService;
+import org.casework.core.accounts.DisplayNames;
+import org.casework.core.accounts.PeopleNames;
 import org.casework.core.assessments.AssessmentStatus;
 import org.casework.core.caseload.CaseWorker;
 import org.casework.core.caseload.CaseloadService;
@@ -78,6 +80,7 @@ class CaseWorkspaceModel {
     private final VisitScheduleService visits;
     private final VisitScheduleViews scheduleViews;
     private final PoliceReportAlarms policeReports;
+    private final PeopleNames people;
 
     /** The case's records listed on the workspace; older ones are on the client's page. */
     static final int RECORDS_SHOWN = 50;
@@ -105,10 +108,13 @@ class CaseWorkspaceModel {
         fillServices(caseFile, model);
         fillReferrals(caseFile, model);
         fillFlags(caseFile, model);
+        var notes = supervision.list(id);
+        DisplayNames authors = people.of(notes.stream().map(n -> n.getAuthor()).toList());
         model.addAttribute(
                 "notes",
-                supervision.list(id).stream()
-                        .map(n -> new NoteView(Dates.dateTime(n.getCreatedAt()), n.getAuthor(), n.getText()))
+                notes.stream()
+                        .map(n ->
+                                new NoteView(Dates.dateTime(n.getCreatedAt()), authors.of(n.getAuthor()), n.getText()))
                         .toList());
     }
 
@@ -137,7 +143,8 @@ class CaseWorkspaceModel {
         }
         boolean newest = shown.getId().equals(versions.get(0).getId());
         Map<UUID, String> workers = workerOptions(caseFile, shown, me, staff);
-        model.addAttribute("plan", PlanView.of(shown, workers, LocalDate.now(clock)));
+        model.addAttribute(
+                "plan", PlanView.of(shown, workers, LocalDate.now(clock), people.of(PlanView.loginsOf(shown))));
         model.addAttribute("planIsNewest", newest);
         model.addAttribute("workerOptions", workers);
         if (shown.getStatus() == org.casework.core.plans.PlanStatus.DRAFT && !model.containsAttribute("planForm")) {
@@ -194,9 +201,11 @@ class CaseWorkspaceModel {
     private void fillServices(CaseFile caseFile, Model model) {
         model.addAttribute(
                 "records",
-                serviceRecords.forCase(caseFile.getId(), PageRequest.of(0, RECORDS_SHOWN)).stream()
-                        .map(ServiceRecordRow::of)
-                        .toList());
+                ServiceRecordRow.of(
+                        serviceRecords
+                                .forCase(caseFile.getId(), PageRequest.of(0, RECORDS_SHOWN))
+                                .getContent(),
+                        people));
         model.addAttribute("serviceTypes", ServiceType.values());
         if (!model.containsAttribute("serviceForm")) {
             model.addAttribute("serviceForm", ServiceRecordForm.now(clock));
@@ -244,7 +253,8 @@ class CaseWorkspaceModel {
     private void fill(CaseFile caseFile, Model model, List<CaseWorker> workers) {
         Actor me = currentActor.get();
         Map<UUID, String> staff = accounts.staffNames(staffIds(caseFile));
-        String clientName = clients.get(caseFile.getPrimaryClientId()).getFullName();
+        var client = clients.get(caseFile.getPrimaryClientId());
+        String clientName = client.getFullName();
         CaseView view = CaseView.of(
                 caseFile,
                 clientName,
@@ -253,8 +263,9 @@ class CaseWorkspaceModel {
                 me.userId());
         model.addAttribute("case", view);
         model.addAttribute("steps", stepsFor(caseFile, me));
-        model.addAttribute("timeline", timeline(caseFile, staff));
-        model.addAttribute("riskHistory", riskHistory(caseFile));
+        DisplayNames actors = actorsOf(caseFile);
+        model.addAttribute("timeline", timeline(caseFile, staff, actors));
+        model.addAttribute("riskHistory", riskHistory(caseFile, actors));
         model.addAttribute("effectiveRisk", caseFile.effectiveRisk());
         model.addAttribute("proposalWhy", proposalWhy(caseFile));
         model.addAttribute("confirmableLevels", confirmableLevels(caseFile));
@@ -273,7 +284,7 @@ class CaseWorkspaceModel {
                         caseFile.getStateBeforeSuspension(),
                         caseFile.getClosureReason(),
                         assessments.stream().anyMatch(a -> a.status() == AssessmentStatus.SIGNED)));
-        model.addAttribute("instruments", instruments.options());
+        model.addAttribute("instruments", instruments.optionsFor(client.ageOn(LocalDate.now(clock))));
         model.addAttribute("riskLevels", RiskLevel.values());
         model.addAttribute("intakeBases", IntakeBasis.values());
         model.addAttribute("closureReasons", ClosureReason.values());
@@ -340,15 +351,23 @@ class CaseWorkspaceModel {
         return ids;
     }
 
+    /** Who took the case's steps and changed its risk level, by display name, in one query. */
+    private DisplayNames actorsOf(CaseFile caseFile) {
+        List<String> logins = new ArrayList<>();
+        caseFile.getTransitions().forEach(t -> logins.add(t.getActor()));
+        caseFile.getRiskHistory().forEach(r -> logins.add(r.getActor()));
+        return people.of(logins);
+    }
+
     /** Newest first: the last step is what the worker needs to see. */
-    private List<TimelineEntry> timeline(CaseFile caseFile, Map<UUID, String> staff) {
+    private List<TimelineEntry> timeline(CaseFile caseFile, Map<UUID, String> staff, DisplayNames actors) {
         List<TimelineEntry> entries = new ArrayList<>();
         for (CaseTransition t : caseFile.getTransitions()) {
             entries.add(
                     0,
                     new TimelineEntry(
                             Dates.dateTime(t.getOccurredAt()),
-                            t.getActor(),
+                            actors.of(t.getActor()),
                             t.getAction(),
                             t.getToState(),
                             reasonOf(t, staff)));
@@ -368,7 +387,7 @@ class CaseWorkspaceModel {
         };
     }
 
-    private List<RiskEntry> riskHistory(CaseFile caseFile) {
+    private List<RiskEntry> riskHistory(CaseFile caseFile, DisplayNames actors) {
         List<RiskEntry> entries = new ArrayList<>();
         for (RiskChange r : caseFile.getRiskHistory()) {
             String reason = r.getKind() == RiskChangeKind.PROPOSED
@@ -378,7 +397,7 @@ class CaseWorkspaceModel {
                     0,
                     new RiskEntry(
                             Dates.dateTime(r.getOccurredAt()),
-                            r.getActor(),
+                            actors.of(r.getActor()),
                             r.getLevel(),
                             r.getKind(),
                             r.getProposedLevel(),

@@ -1,9 +1,11 @@
 package org.casework.web.cases;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.casework.core.accounts.DisplayNames;
 import org.casework.core.plans.ActivityType;
 import org.casework.core.plans.PlanStatus;
 import org.casework.core.plans.ServicePlan;
@@ -39,7 +41,16 @@ public record PlanView(
     /** A line of the version list. */
     public record VersionLink(UUID id, int number, PlanStatus status) {}
 
-    static PlanView of(ServicePlan p, Map<UUID, String> staff, LocalDate today) {
+    /** The logins a plan version shows: who submitted, reviewed and did its activities. */
+    static List<String> loginsOf(ServicePlan p) {
+        List<String> logins = new ArrayList<>();
+        logins.add(p.getSubmittedBy());
+        logins.add(p.getReviewedBy());
+        p.getActivities().forEach(a -> logins.add(a.getDoneBy()));
+        return logins;
+    }
+
+    static PlanView of(ServicePlan p, Map<UUID, String> staff, LocalDate today, DisplayNames names) {
         return new PlanView(
                 p.getId(),
                 p.getVersion() == null ? 0 : p.getVersion(),
@@ -56,15 +67,15 @@ public record PlanView(
                                         : staff.getOrDefault(a.getResponsibleWorkerId(), "—"),
                                 a.getDueDate(),
                                 a.getDoneOn(),
-                                a.getDoneBy(),
+                                names.of(a.getDoneBy()),
                                 !a.isDone()
                                         && a.getDueDate() != null
                                         && a.getDueDate().isBefore(today)))
                         .toList(),
                 p.getReviewDate(),
-                p.getSubmittedBy(),
+                names.of(p.getSubmittedBy()),
                 p.getSubmittedAt() == null ? null : Dates.dateTime(p.getSubmittedAt()),
-                p.getReviewedBy(),
+                names.of(p.getReviewedBy()),
                 p.getReviewedAt() == null ? null : Dates.dateTime(p.getReviewedAt()),
                 p.getReviewComment(),
                 p.isApprovedWithoutReview());

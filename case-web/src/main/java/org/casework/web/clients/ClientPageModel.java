@@ -2,14 +2,14 @@ package org.casework.web.clients;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.casework.core.accounts.PeopleNames;
 import org.casework.core.cases.CaseSource;
+import org.casework.core.clients.CategoryFit;
 import org.casework.core.clients.CategorySource;
-import org.casework.core.clients.CategorySubType;
 import org.casework.core.clients.CategoryType;
 import org.casework.core.clients.Client;
 import org.casework.core.clients.ClientService;
@@ -49,6 +49,7 @@ class ClientPageModel {
     private final org.casework.core.services.ServiceRecordService serviceRecords;
     private final VisitScheduleViews scheduleViews;
     private final RegistryReviewService reviews;
+    private final PeopleNames people;
 
     /** Records listed on the client page; the newest matter for the next visit. */
     static final int RECORDS_SHOWN = 20;
@@ -67,19 +68,21 @@ class ClientPageModel {
                         place(client.getResidenceRegionCode()),
                         today));
         addHousehold(client, today, model);
-        model.addAttribute(
-                "history", clients.history(id).stream().map(HistoryEntry::of).toList());
+        model.addAttribute("history", HistoryEntry.of(clients.history(id), people));
         if (!model.containsAttribute("categoryForm")) {
             CategoryForm form = new CategoryForm();
             form.setValidFrom(today);
             model.addAttribute("categoryForm", form);
         }
-        model.addAttribute("categoryTypes", CategoryType.values());
+        // only the categories that fit this person's age and sex (CategoryFit; core refuses the rest)
+        int age = client.ageOn(today);
+        List<CategoryType> fitting = CategoryFit.typesFor(age, client.getSex());
+        model.addAttribute("categoryTypes", fitting);
         model.addAttribute(
                 "subTypeGroups",
-                Arrays.stream(CategoryType.values())
+                fitting.stream()
                         .filter(CategoryType::needsSubType)
-                        .map(t -> Map.entry(t, CategorySubType.of(t)))
+                        .map(t -> Map.entry(t, CategoryFit.subTypesFor(t, age, client.getSex())))
                         .toList());
         model.addAttribute("sources", CategorySource.values());
         model.addAttribute("today", today);
@@ -92,11 +95,13 @@ class ClientPageModel {
         model.addAttribute("schedule", scheduleViews.of(visits.forClient(client.getId())));
         model.addAttribute(
                 "records",
-                serviceRecords
-                        .forClient(client.getId(), org.springframework.data.domain.PageRequest.of(0, RECORDS_SHOWN))
-                        .stream()
-                        .map(org.casework.web.services.ServiceRecordRow::of)
-                        .toList());
+                org.casework.web.services.ServiceRecordRow.of(
+                        serviceRecords
+                                .forClient(
+                                        client.getId(),
+                                        org.springframework.data.domain.PageRequest.of(0, RECORDS_SHOWN))
+                                .getContent(),
+                        people));
         model.addAttribute("serviceTypes", org.casework.core.services.ServiceType.values());
         if (!model.containsAttribute("serviceForm")) {
             model.addAttribute("serviceForm", org.casework.web.services.ServiceRecordForm.now(clock));
@@ -120,7 +125,7 @@ class ClientPageModel {
             }
         }
         model.addAttribute("assessments", instruments.rowsForClient(client.getId(), readsCases));
-        model.addAttribute("instruments", instruments.options());
+        model.addAttribute("instruments", instruments.optionsFor(client.ageOn(LocalDate.now(clock))));
     }
 
     private void addHousehold(Client client, LocalDate today, Model model) {

@@ -1,6 +1,8 @@
 package org.casework.web.clients;
 
 import java.util.List;
+import org.casework.core.accounts.DisplayNames;
+import org.casework.core.accounts.PeopleNames;
 import org.casework.core.audit.ChangeLogEntry;
 import org.casework.web.support.Dates;
 
@@ -13,11 +15,18 @@ public record HistoryEntry(
 
     private static final String OVERRIDE_PREFIX = "duplicateOverride: ";
 
-    static HistoryEntry of(ChangeLogEntry e) {
+    /** The lines of a history, each actor by display name (one query for all of them). */
+    public static List<HistoryEntry> of(List<ChangeLogEntry> entries, PeopleNames people) {
+        DisplayNames names =
+                people.of(entries.stream().map(ChangeLogEntry::getActor).toList());
+        return entries.stream().map(e -> of(e, names)).toList();
+    }
+
+    static HistoryEntry of(ChangeLogEntry e, DisplayNames names) {
         String note = e.getNote();
         boolean override = note != null && note.startsWith(OVERRIDE_PREFIX);
         return new HistoryEntry(
-                e.getActor(),
+                names.of(e.getActor()),
                 Dates.dateTime(e.getOccurredAt()),
                 e.getAction(),
                 e.fieldList(),

@@ -3,6 +3,7 @@ package org.casework.web.flags;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +12,16 @@ import java.util.Set;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.accounts.AccountService;
+import org.casework.core.accounts.PeopleNames;
 import org.casework.core.cases.CaseFile;
 import org.casework.core.cases.CaseService;
+import org.casework.core.clients.CategoryFit;
 import org.casework.core.clients.CategorySubType;
 import org.casework.core.clients.CategoryType;
 import org.casework.core.clients.Client;
 import org.casework.core.clients.ClientSearch;
 import org.casework.core.clients.ClientService;
+import org.casework.core.clients.Sex;
 import org.casework.core.flags.Flag;
 import org.casework.core.flags.FlagOutcome;
 import org.casework.core.flags.FlagService;
@@ -49,6 +53,7 @@ class FlagPageModel {
     private final ClientService clients;
     private final CaseService cases;
     private final AccountService accounts;
+    private final PeopleNames people;
     private final Clock clock;
 
     /** A recorded mandatory report, with its times in China's time. */
@@ -95,9 +100,18 @@ class FlagPageModel {
                 FlagDetail.of(rows.of(flag, staff), flag, staff && flags.hasPhoto(flag.getId()), reporter, staff);
         model.addAttribute("flag", detail);
         model.addAttribute("staff", staff);
+        var notes = flags.notes(id);
+        List<String> logins = new ArrayList<>();
+        logins.add(flag.getTriagedBy());
+        notes.forEach(n -> logins.add(n.getWrittenBy()));
+        if (staff && (flag.isMandatoryReport() || flag.getSeverity() == RiskLevel.RED)) {
+            reports.forFlag(flag.getId()).ifPresent(r -> logins.add(r.getRecordedBy()));
+        }
+        // who triaged, wrote and recorded, by display name: one query for the whole page
+        model.addAttribute("people", people.of(logins));
         model.addAttribute(
                 "notes",
-                flags.notes(id).stream()
+                notes.stream()
                         .map(n -> new NoteView(n.getText(), n.getWrittenBy(), Dates.dateTime(n.getWrittenAt())))
                         .toList());
         if (staff) {
@@ -130,17 +144,37 @@ class FlagPageModel {
         model.addAttribute("outcomes", FlagOutcome.values());
         model.addAttribute("childChoices", children(flag));
         model.addAttribute("caseChoices", openCases(flag));
-        model.addAttribute("categoryTypes", CategoryType.values());
+        // a flag is about a minor: offer the categories that fit the child (core checks the registry child)
+        int age = childAge(flag);
+        Sex sex = flag.getSubjectSex();
+        List<CategoryType> fitting = sex == null
+                ? Arrays.stream(CategoryType.values())
+                        .filter(t -> CategoryFit.fits(t, age, Sex.MALE) || CategoryFit.fits(t, age, Sex.FEMALE))
+                        .toList()
+                : CategoryFit.typesFor(age, sex);
+        model.addAttribute("categoryTypes", fitting);
         model.addAttribute(
                 "subTypeGroups",
-                Arrays.stream(CategoryType.values())
+                fitting.stream()
                         .filter(CategoryType::needsSubType)
-                        .map(t -> Map.entry(t, CategorySubType.of(t)))
+                        .map(t -> Map.entry(
+                                t,
+                                CategorySubType.of(t).stream()
+                                        .filter(s -> CategoryFit.fits(s, age, sex == null ? Sex.FEMALE : sex))
+                                        .toList()))
                         .toList());
         model.addAttribute(
                 "nowLocal",
                 FlagForm.localDateTime(
                         ZonedDateTime.now(clock.withZone(ChinaTime.ZONE)).toLocalDateTime()));
+    }
+
+    /** The child's age: from the registry when the flag names a registry child, else as reported. */
+    private int childAge(Flag flag) {
+        if (flag.getClientId() != null) {
+            return clients.get(flag.getClientId()).ageOn(LocalDate.now(clock));
+        }
+        return flag.getSubjectAgeYears() == null ? CategoryFit.ADULT_AGE - 1 : flag.getSubjectAgeYears();
     }
 
     /** Minors registered in the flag's village, the flag's own child first. */

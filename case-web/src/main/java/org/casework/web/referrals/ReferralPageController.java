@@ -11,6 +11,7 @@ import org.casework.core.flags.Flag;
 import org.casework.core.flags.FlagService;
 import org.casework.core.referrals.ConsentBasis;
 import org.casework.core.referrals.Referral;
+import org.casework.core.referrals.ReferralResult;
 import org.casework.core.referrals.ReferralService;
 import org.casework.core.referrals.ReferralStatus;
 import org.casework.core.referrals.ReferralUrgency;
@@ -161,16 +162,19 @@ class ReferralPageController {
             @PathVariable String action,
             @RequestParam(required = false) Long version,
             @RequestParam(required = false) String text,
+            @RequestParam(required = false) ReferralResult result,
             Model model,
             RedirectAttributes redirect) {
         long expected = version == null ? -1 : version;
+        // a refused completion comes back with the result still chosen
+        model.addAttribute("actionResult", result == null ? null : result.name());
         try {
             switch (action) {
                 case ReferralPages.ACCEPT -> referrals.accept(id, expected);
                 case ReferralPages.DECLINE -> referrals.decline(id, expected, text);
                 case ReferralPages.START -> referrals.start(id, expected);
                 case ReferralPages.PROGRESS -> referrals.recordProgress(id, expected, text);
-                case ReferralPages.COMPLETE -> referrals.complete(id, expected, text);
+                case ReferralPages.COMPLETE -> referrals.complete(id, expected, result, text);
                 case ReferralPages.RETURN -> referrals.returnToSender(id, expected, text);
                 case ReferralPages.REVOKE -> referrals.revoke(id, expected, text);
                 default -> throw new NotFoundException("referral");

@@ -9,8 +9,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
+import org.casework.core.accounts.DisplayNames;
+import org.casework.core.accounts.PeopleNames;
+import org.casework.core.organisations.OrganisationService;
 import org.casework.core.referrals.Referral;
 import org.casework.core.referrals.ReferralProgressNote;
+import org.casework.core.referrals.ReferralResult;
 import org.casework.core.referrals.ReferralService;
 import org.casework.core.referrals.ReferralStatus;
 import org.casework.core.referrals.SharedField;
@@ -40,13 +44,16 @@ class ReferralPages {
     private final CurrentActor currentActor;
     private final Messages messages;
     private final Clock clock;
+    private final PeopleNames people;
+    private final OrganisationService organisations;
 
     void fillDetail(UUID id, Model model) {
         Referral referral = referrals.get(id);
         boolean receiver = referrals.viewsAsReceiver();
         Map<UUID, String> names = referrals.organisationNames(ReferralRow.organisationsOf(List.of(referral)));
         List<ReferralProgressNote> notes = referrals.progressNotes(id);
-        model.addAttribute("referral", view(referral, receiver, names, notes, clock.instant()));
+        DisplayNames who = people.of(loginsOf(referral, notes));
+        model.addAttribute("referral", view(referral, receiver, names, who, notes, clock.instant()));
         UUID reReferral = referrals.reReferralOf(id).orElse(null);
         model.addAttribute("reReferral", reReferral);
         model.addAttribute(
@@ -55,6 +62,11 @@ class ReferralPages {
                         .filter(a -> reReferral == null || !RE_REFER.equals(a))
                         .toList());
         model.addAttribute("asReceiver", receiver);
+        model.addAttribute("results", ReferralResult.values());
+        // the office line a liaison calls back on (the station head keeps it on the station page)
+        model.addAttribute(
+                "senderPhone",
+                organisations.get(referral.getSendingOrganisationId()).getContactPhone());
     }
 
     /** The steps this viewer may take now: the receiver responds, the sender revokes or re-refers. */
@@ -77,8 +89,21 @@ class ReferralPages {
         return status == ReferralStatus.DECLINED || status == ReferralStatus.RETURNED ? List.of(RE_REFER) : List.of();
     }
 
+    /** Everyone the detail page names: the sender, whoever took a step, the authors of notes. */
+    private static List<String> loginsOf(Referral r, List<ReferralProgressNote> notes) {
+        List<String> logins = new ArrayList<>(List.of(r.getSentBy()));
+        events(r, DisplayNames.NONE).forEach(e -> logins.add(e.by()));
+        notes.forEach(n -> logins.add(n.getAuthor()));
+        return logins;
+    }
+
     private ReferralView view(
-            Referral r, boolean receiver, Map<UUID, String> names, List<ReferralProgressNote> notes, Instant now) {
+            Referral r,
+            boolean receiver,
+            Map<UUID, String> names,
+            DisplayNames who,
+            List<ReferralProgressNote> notes,
+            Instant now) {
         List<ReferralView.Shared> shared = new ArrayList<>();
         r.shared().forEach((field, value) -> shared.add(new ReferralView.Shared(field, display(field, value))));
         return new ReferralView(
@@ -89,7 +114,7 @@ class ReferralPages {
                 receiver ? null : r.getCaseId(),
                 receiver ? null : r.getPreviousReferralId(),
                 names.getOrDefault(r.getSendingOrganisationId(), "—"),
-                r.getSentBy(),
+                who.of(r.getSentBy()),
                 Dates.dateTime(r.getSentAt()),
                 names.getOrDefault(r.getReceivingOrganisationId(), "—"),
                 Dates.dateTime(r.getResponseDueAt()),
@@ -104,24 +129,25 @@ class ReferralPages {
                         : r.getConsent().getConsentedOn().toString(),
                 receiver ? null : r.getConsent().getOverrideReason(),
                 shared,
-                events(r),
+                events(r, who),
                 r.getOutcome(),
+                r.getResult(),
                 notes.stream()
                         .map(n -> new ReferralView.Event(
-                                Dates.dateTime(n.getCreatedAt()), n.getAuthor(), null, n.getText()))
+                                Dates.dateTime(n.getCreatedAt()), who.of(n.getAuthor()), null, n.getText()))
                         .toList());
     }
 
-    private static List<ReferralView.Event> events(Referral r) {
+    private static List<ReferralView.Event> events(Referral r, DisplayNames who) {
         List<ReferralView.Event> events = new ArrayList<>();
-        events.add(new ReferralView.Event(Dates.dateTime(r.getSentAt()), r.getSentBy(), "SENT", null));
+        events.add(new ReferralView.Event(Dates.dateTime(r.getSentAt()), who.of(r.getSentBy()), "SENT", null));
         add(events, r.getEscalatedAt(), "system", "ESCALATED", null);
-        add(events, r.getAcceptedAt(), r.getAcceptedBy(), "ACCEPTED", null);
-        add(events, r.getDeclinedAt(), r.getDeclinedBy(), "DECLINED", r.getDeclineReason());
-        add(events, r.getStartedAt(), r.getStartedBy(), "IN_PROGRESS", null);
-        add(events, r.getCompletedAt(), r.getCompletedBy(), "COMPLETED", null);
-        add(events, r.getReturnedAt(), r.getReturnedBy(), "RETURNED", r.getReturnReason());
-        add(events, r.getRevokedAt(), r.getRevokedBy(), "REVOKED", r.getRevokeReason());
+        add(events, r.getAcceptedAt(), who.of(r.getAcceptedBy()), "ACCEPTED", null);
+        add(events, r.getDeclinedAt(), who.of(r.getDeclinedBy()), "DECLINED", r.getDeclineReason());
+        add(events, r.getStartedAt(), who.of(r.getStartedBy()), "IN_PROGRESS", null);
+        add(events, r.getCompletedAt(), who.of(r.getCompletedBy()), "COMPLETED", null);
+        add(events, r.getReturnedAt(), who.of(r.getReturnedBy()), "RETURNED", r.getReturnReason());
+        add(events, r.getRevokedAt(), who.of(r.getRevokedBy()), "REVOKED", r.getRevokeReason());
         return events;
     }
 

@@ -3,6 +3,7 @@ package org.casework.web.referrals;
 import java.util.List;
 import java.util.UUID;
 import org.casework.core.referrals.ConsentBasis;
+import org.casework.core.referrals.ReferralResult;
 import org.casework.core.referrals.ReferralStatus;
 import org.casework.core.referrals.ReferralUrgency;
 import org.casework.core.referrals.SharedField;
@@ -34,6 +35,7 @@ public record ReferralView(
         List<Shared> shared,
         List<Event> events,
         String outcome,
+        ReferralResult result,
         List<Event> notes) {
 
     /** A shared field with its value as the page shows it (labels for codes). */

@@ -1,7 +1,10 @@
 package org.casework.web.services;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.casework.core.accounts.DisplayNames;
+import org.casework.core.accounts.PeopleNames;
 import org.casework.core.services.ServiceRecord;
 import org.casework.core.services.ServiceType;
 import org.casework.web.support.Dates;
@@ -24,7 +27,14 @@ public record ServiceRecordRow(
         String voidReason,
         Map<String, Object> observations) {
 
-    public static ServiceRecordRow of(ServiceRecord r) {
+    /** The rows of a page, with who recorded each by display name (one query for all of them). */
+    public static List<ServiceRecordRow> of(List<ServiceRecord> records, PeopleNames people) {
+        DisplayNames names =
+                people.of(records.stream().map(ServiceRecord::getRecordedBy).toList());
+        return records.stream().map(r -> of(r, names)).toList();
+    }
+
+    static ServiceRecordRow of(ServiceRecord r, DisplayNames names) {
         return new ServiceRecordRow(
                 r.getId(),
                 r.getType(),
@@ -33,7 +43,7 @@ public record ServiceRecordRow(
                 r.getPlace(),
                 r.getParticipants(),
                 r.getNotes(),
-                r.getRecordedBy(),
+                names.of(r.getRecordedBy()),
                 r.getCaseId() != null,
                 r.isVoided(),
                 r.getVoidReason(),

@@ -1,8 +1,11 @@
 package org.casework.web.sync;
 
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.casework.core.accounts.PeopleNames;
 import org.casework.core.shared.ChinaTime;
 import org.casework.core.sync.DeviceService;
 import org.casework.core.sync.SyncIssue;
@@ -29,10 +32,18 @@ class SyncPagesController {
 
     private final DeviceService devices;
     private final SyncIssueService issues;
+    private final PeopleNames people;
 
     @GetMapping("/devices")
     String devices(Model model) {
-        model.addAttribute("devices", devices.list());
+        List<DeviceService.DeviceView> list = devices.list();
+        List<String> logins = new ArrayList<>();
+        list.forEach(d -> {
+            logins.add(d.username());
+            logins.add(d.revokedBy());
+        });
+        model.addAttribute("devices", list);
+        model.addAttribute("people", people.of(logins));
         model.addAttribute("when", WHEN);
         return "sync/devices";
     }

@@ -210,7 +210,7 @@ class AssessmentFormIntegrationTest {
                 .andExpect(content().string(containsString("class=\"alert-mandatory\"")))
                 .andExpect(content().string(containsString("须立即向公安机关报案")))
                 .andExpect(content().string(containsString("已签署")))
-                .andExpect(content().string(containsString("station-guyang")))
+                .andExpect(content().string(containsString("堌阳镇社工 李娜")))
                 // no form to change the answers any more, but a reassessment
                 .andExpect(content().string(not(containsString("name=\"a.age_years\""))))
                 .andExpect(content().string(containsString("/reassess")));

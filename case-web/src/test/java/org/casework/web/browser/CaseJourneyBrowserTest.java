@@ -113,7 +113,7 @@ class CaseJourneyBrowserTest {
         click(By.cssSelector("button[name=op][value=sign]"));
         browser.waitForText(By.id("assessment-status"), "已签署");
         assertThat(browser.find(By.id("result-risk")).getText()).contains("红");
-        assertThat(browser.bodyText()).contains("station-guyang", "预估摘要");
+        assertThat(browser.bodyText()).contains("堌阳镇社工 李娜", "预估摘要");
         shoot("casework-case-assessment-signed");
 
         // back on the case: the rules propose red, the worker confirms it
@@ -180,7 +180,7 @@ class CaseJourneyBrowserTest {
         click(By.cssSelector("form.service-form button[type=submit]"));
         browser.waitForText(By.id("services"), "祖母已搬来同住");
         click(By.cssSelector(".activity-done button[type=submit]"));
-        browser.waitForText(By.cssSelector(".activities-list"), "station-guyang");
+        browser.waitForText(By.cssSelector(".activities-list"), "堌阳镇社工 李娜");
         shoot("casework-pages2-workspace");
 
         // evaluate, request closure with the follow-up plan

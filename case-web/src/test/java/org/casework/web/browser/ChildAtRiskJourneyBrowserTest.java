@@ -220,6 +220,7 @@ class ChildAtRiskJourneyBrowserTest {
         browser.waitForText(By.id("progress"), "已联系村妇联主席上门了解情况");
         browser.waitForText(By.id("referral-status"), "服务中");
         click(By.cssSelector("details[data-step=complete] > summary"));
+        click(By.cssSelector("details[data-step=complete] input[name=result][value=PROVIDED]"));
         browser.find(By.cssSelector("details[data-step=complete] textarea[name=text]"))
                 .sendKeys(OUTCOME);
         click(By.cssSelector("details[data-step=complete] button[type=submit]"));

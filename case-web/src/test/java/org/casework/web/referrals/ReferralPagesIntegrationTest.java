@@ -193,7 +193,9 @@ class ReferralPagesIntegrationTest {
                         .string(allOf(
                                 containsString("兰考县妇女联合会"),
                                 containsString("已办结"),
-                                containsString("妇联儿童之家已安排每周两次课后陪伴"))));
+                                containsString("妇联儿童之家已安排每周两次课后陪伴"),
+                                // the timeline keeps the structured result
+                                containsString("转介结果：部分提供"))));
 
         // the station sees it in its sent list; another township does not see it at all
         mvc.perform(get("/referrals").with(pages.as(WORKER)))
@@ -347,6 +349,9 @@ class ReferralPagesIntegrationTest {
                 .with(pages.as(LIAISON));
         if (text != null) {
             request.param("text", text);
+        }
+        if (ReferralPages.COMPLETE.equals(action)) {
+            request.param("result", "PARTLY_PROVIDED");
         }
         mvc.perform(request).andExpect(status().is3xxRedirection());
     }
