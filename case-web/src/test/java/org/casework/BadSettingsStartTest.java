@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,13 +23,11 @@ class BadSettingsStartTest {
         "casework.sync.max-devices-per-user, 0, maxDevicesPerUser, 0",
     })
     void refusesToStart(String property, String value, String field, String rejected) {
-        SpringApplicationBuilder app = new SpringApplicationBuilder(CaseworkApplication.class)
-                .web(WebApplicationType.NONE)
-                .profiles("test");
+        SpringApplicationBuilder app = new SpringApplicationBuilder(CaseworkApplication.class).profiles("test");
 
         assertThatThrownBy(() -> {
-                    try (ConfigurableApplicationContext ignored =
-                            app.run("--casework.scheduling.enabled=false", "--" + property + "=" + value)) {
+                    try (ConfigurableApplicationContext ignored = app.run(
+                            "--server.port=0", "--casework.scheduling.enabled=false", "--" + property + "=" + value)) {
                         // started: the assertion below fails
                     }
                 })
