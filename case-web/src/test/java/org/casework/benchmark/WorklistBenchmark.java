@@ -52,6 +52,7 @@ class WorklistBenchmark {
     private static final int RUNS = Integer.getInteger("bench.runs", 200);
     /** Runs of each indicator part: a slow part at 200 runs would take the better part of an hour. */
     private static final int PART_RUNS = Integer.getInteger("bench.indicator.runs", 50);
+
     private static final String SURNAMES = "张王李刘赵任曹孙陈杨周吴郭马何高宋郑谢韩冯朱胡许程邓";
     private static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国浩然子涵欣怡梓轩雨桐";
 

@@ -28,23 +28,22 @@ public final class IndicatorParts {
         java.time.Clock clock = context.getBean(java.time.Clock.class);
         Supplier<IndicatorScope> scope = () -> service.scope(jurisdiction, from, to, null);
         Map<String, Supplier<Integer>> parts = new LinkedHashMap<>();
-        parts.put("caseload per worker", () -> cases.caseload(scope.get()).workers().size());
-        parts.put("visit coverage + 特困 elderly", () -> visits.visits(scope.get(), Map.of(), false)
-                .byRegion()
-                .size());
         parts.put(
-                "flags (SLA, triage, first visit)",
-                () -> (int) flags.flags(scope.get(), IndicatorScope.nowUtc(clock)).raised());
-        parts.put("mandatory reports", () -> (int)
-                flags.mandatoryReports(scope.get()).reports());
+                "caseload per worker",
+                () -> cases.caseload(scope.get()).workers().size());
         parts.put(
-                "cases (risk x state, plans, closures)",
-                () -> (int) cases.cases(scope.get(), Map.of()).open());
-        parts.put(
-                "referrals", () -> (int) referrals.referrals(scope.get(), IndicatorScope.nowUtc(clock)).sent());
-        parts.put(
-                "data quality", () -> (int)
-                        registry.dataQuality(scope.get(), IndicatorScope.nowUtc(clock)).clients());
+                "visit coverage + 特困 elderly",
+                () -> visits.visits(scope.get(), Map.of(), false).byRegion().size());
+        parts.put("flags (SLA, triage, first visit)", () ->
+                (int) flags.flags(scope.get(), IndicatorScope.nowUtc(clock)).raised());
+        parts.put("mandatory reports", () ->
+                (int) flags.mandatoryReports(scope.get()).reports());
+        parts.put("cases (risk x state, plans, closures)", () ->
+                (int) cases.cases(scope.get(), Map.of()).open());
+        parts.put("referrals", () -> (int)
+                referrals.referrals(scope.get(), IndicatorScope.nowUtc(clock)).sent());
+        parts.put("data quality", () -> (int)
+                registry.dataQuality(scope.get(), IndicatorScope.nowUtc(clock)).clients());
         parts.put("reveals", () -> registry.reveals(scope.get()).size());
         parts.put("monthly trend", () -> trend.trend(scope.get()).size());
         return parts;
