@@ -6,5 +6,5 @@ CREATE TABLE shedlock (
     lock_until DATETIME(3)  NOT NULL,
     locked_at  DATETIME(3)  NOT NULL,
     locked_by  VARCHAR(255) NOT NULL,
-    CONSTRAINT pk_shedlock PRIMARY KEY (name)
+    PRIMARY KEY (name)
 );
