@@ -48,6 +48,7 @@ public class ErrorProblems {
             case 413 -> "error.bodyTooLarge";
             case 414 -> "error.uriTooLong";
             case 415 -> "error.mediaType";
+            case 503 -> "error.databaseUnavailable";
             default -> status >= 500 ? "error.internal" : "error.http";
         };
     }

@@ -6,11 +6,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.casework.core.database.TransientFailures;
 import org.casework.core.shared.BodyTooLargeException;
 import org.springframework.boot.autoconfigure.web.ErrorProperties;
 import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.ModelAndView;
@@ -21,6 +23,8 @@ import org.springframework.web.servlet.ModelAndView;
  * page. Web pages keep the localized error templates. Opening /error itself is "not found".
  */
 class ProblemErrorController extends BasicErrorController {
+
+    private static final String RETRY_AFTER_SECONDS = "2";
 
     private final ErrorProblems problems;
 
@@ -35,6 +39,7 @@ class ProblemErrorController extends BasicErrorController {
 
     @Override
     public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
+        databaseUnavailable(request, response);
         if (isDirectHit(request) || ErrorProblems.isApiPath(originalUri(request))) {
             write(request, response);
             return null;
@@ -44,9 +49,15 @@ class ProblemErrorController extends BasicErrorController {
 
     @Override
     public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+        boolean unavailable = databaseUnavailable(request, null);
         if (isDirectHit(request) || ErrorProblems.isApiPath(originalUri(request))) {
             int status = status(request);
             return ResponseEntity.status(status)
+                    .headers(h -> {
+                        if (unavailable) {
+                            h.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+                        }
+                    })
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problems.body(request, status, originalUri(request), limit(request)));
         }
@@ -59,6 +70,24 @@ class ProblemErrorController extends BasicErrorController {
         } catch (IOException e) {
             // the client went away; nothing more to tell it
         }
+    }
+
+    /**
+     * A failure of the database that escaped a filter (the bearer or device token is looked up
+     * before any controller, so a lost connection or a node leaving the cluster surfaces here): 503
+     * with Retry-After, on pages as on the API, instead of a 500. Nothing in the request was wrong.
+     */
+    static boolean databaseUnavailable(HttpServletRequest request, HttpServletResponse response) {
+        Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (!(error instanceof Throwable t) || !TransientFailures.isTransient(t)) {
+            return false;
+        }
+        request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 503);
+        if (response != null) {
+            response.setStatus(503);
+            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return true;
     }
 
     /** /error asked for by a client, not forwarded to by the container. */
