@@ -31,8 +31,7 @@ public class MandatoryReportForm {
         if (result.hasErrors()) {
             return null;
         }
-        return new MandatoryReport.Details(
-                reported, receivingUnit, officer, receiptNumber, reportedBy, civil, station);
+        return new MandatoryReport.Details(reported, receivingUnit, officer, receiptNumber, reportedBy, civil, station);
     }
 
     private static Instant time(String value, String field, BindingResult result) {
