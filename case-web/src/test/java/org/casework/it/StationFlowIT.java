@@ -125,6 +125,37 @@ class StationFlowIT extends ApiTest {
     }
 
     @Test
+    void theCaseRecordsItsPoliceReportOnItsOwnPageAndARefusalKeepsWhatWasTyped() {
+        UUID child = aChild();
+        JsonNode c = cases.assessing(WORKER, child);
+        signedAbandonedChildAssessment(child, c);
+        WebSession session = session();
+        String now = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+                .withSecond(0)
+                .withNano(0)
+                .toString();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("reportedAt", now);
+        fields.put("receivingUnit", "");
+        fields.put("officer", "王警官");
+        fields.put("receiptNumber", "JJ-CASE-0007");
+        fields.put("reportedBy", "堌阳镇社工站");
+        fields.put("civilAffairsNotifiedAt", now);
+        fields.put("minorProtectionNotifiedAt", now);
+
+        WebSession.Page refused = session.submit("/cases/" + id(c), "/cases/" + id(c) + "/police-report", fields);
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("has-error", "JJ-CASE-0007", "id=\"police-report-alarm\"");
+
+        fields.put("receivingUnit", "兰考县公安局堌阳派出所");
+        WebSession.Page recorded = session.submit("/cases/" + id(c), "/cases/" + id(c) + "/police-report", fields);
+        assertThat(recorded.status()).isEqualTo(302);
+        assertThat(session.get("/cases/" + id(c)).body())
+                .contains("id=\"police-reported\"", "回执号 JJ-CASE-0007")
+                .doesNotContain("id=\"police-report-alarm\"", "action=\"/cases/" + id(c) + "/police-report\"");
+    }
+
+    @Test
     void theRiskPanelAsksNoConfirmationWhenTheProposalIsTheConfirmedLevel() {
         UUID child = aChild();
         JsonNode c = cases.assessing(WORKER, child);

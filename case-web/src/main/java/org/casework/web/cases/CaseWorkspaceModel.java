@@ -46,6 +46,7 @@ import org.casework.web.assessments.AssessmentRow;
 import org.casework.web.assessments.Instruments;
 import org.casework.web.assessments.PoliceReportAlarms;
 import org.casework.web.clients.VisitScheduleViews;
+import org.casework.web.flags.MandatoryReportForm;
 import org.casework.web.referrals.ReferralRow;
 import org.casework.web.services.ServiceRecordForm;
 import org.casework.web.services.ServiceRecordRow;
@@ -291,6 +292,9 @@ class CaseWorkspaceModel {
         model.addAttribute("sources", CaseSource.values());
         model.addAttribute("canOverride", me.has(Permission.SUPERVISE_CASES) && !view.assignedToMe());
         model.addAttribute("reassignOptions", reassignOptions(caseFile, me, workers));
+        if (!model.containsAttribute("reportForm")) {
+            model.addAttribute("reportForm", new MandatoryReportForm());
+        }
         if (!model.containsAttribute("stepForm")) {
             model.addAttribute("stepForm", new StepForm());
         }

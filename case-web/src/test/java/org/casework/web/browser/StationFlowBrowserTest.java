@@ -150,23 +150,21 @@ class StationFlowBrowserTest {
         browser.open("/cases/" + id(c));
         assertThat(browser.find(By.id("police-report-alarm")).getText()).contains("须立即向公安机关报案");
 
-        Map<String, Object> report = new LinkedHashMap<>();
-        LocalDateTime now = LocalDateTime.now(CHINA);
-        report.put("caseId", id(c));
-        report.put("reportedAt", now.minusMinutes(15).atZone(CHINA).toInstant().toString());
-        report.put("receivingUnit", "兰考县公安局堌阳派出所");
-        report.put("officer", "王警官");
-        report.put("receiptNumber", "JJ-0042");
-        report.put("reportedBy", "堌阳镇社工站");
-        report.put(
-                "civilAffairsNotifiedAt",
-                now.minusMinutes(10).atZone(CHINA).toInstant().toString());
-        report.put(
-                "minorProtectionNotifiedAt",
-                now.minusMinutes(5).atZone(CHINA).toInstant().toString());
-        assertThat(api.post("/api/v1/mandatory-reports", report, api.tokenFor(WORKER))
-                        .status())
-                .isEqualTo(201);
+        // recorded on the case itself, after a confirmation
+        LocalDateTime now = LocalDateTime.now(CHINA).truncatedTo(ChronoUnit.MINUTES);
+        click(By.cssSelector("#police-report > summary"));
+        browser.set("reportedAt", now.minusMinutes(15).toString());
+        browser.type("receivingUnit", "兰考县公安局堌阳派出所");
+        browser.type("officer", "王警官");
+        browser.type("receiptNumber", "JJ-0042");
+        browser.type("reportedBy", "堌阳镇社工站");
+        browser.set("civilAffairsNotifiedAt", now.minusMinutes(10).toString());
+        browser.set("minorProtectionNotifiedAt", now.minusMinutes(5).toString());
+        click(By.cssSelector("#police-report button[type=submit]"));
+        Alert question = alert();
+        assertThat(question.getText()).contains("只登记一次");
+        question.accept();
+        browser.waitForText(By.cssSelector(".notices"), "已登记强制报告");
 
         browser.open("/cases/" + id(c));
         assertThat(browser.find(By.id("police-reported")).getText()).contains("已于", "报案（回执号 JJ-0042）");
