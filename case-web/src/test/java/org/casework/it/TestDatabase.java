@@ -15,9 +15,19 @@ import org.junit.platform.launcher.LauncherSessionListener;
  */
 public class TestDatabase implements LauncherSessionListener {
 
-    static final String SERVER = System.getProperty("casework.test.mariadb.url", "jdbc:mysql://127.0.0.1:3306/");
-    static final String USER = System.getProperty("casework.test.mariadb.user", "root");
-    static final String PASSWORD = System.getProperty("casework.test.mariadb.password", "");
+    /**
+     * The server, as a JDBC URL ending in "/": {@code -Dcasework.test.database.url} (for example the
+     * HAProxy endpoint of a Galera cluster, jdbc:mariadb://127.0.0.1:23306/), else the older
+     * {@code casework.test.mariadb.url}, else the local MariaDB. Always through MariaDB's own driver.
+     */
+    static final String SERVER = server(System.getProperty(
+            "casework.test.database.url",
+            System.getProperty("casework.test.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/")));
+
+    static final String USER =
+            System.getProperty("casework.test.database.user", System.getProperty("casework.test.mariadb.user", "root"));
+    static final String PASSWORD = System.getProperty(
+            "casework.test.database.password", System.getProperty("casework.test.mariadb.password", ""));
 
     private String database;
 
@@ -34,6 +44,15 @@ public class TestDatabase implements LauncherSessionListener {
                 "casework_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         System.setProperty("casework.test.database", database);
+        // read by application-it-mariadb.yml
+        System.setProperty("casework.test.database.jdbc-url", SERVER + database);
+        System.setProperty("casework.test.database.username", USER);
+        System.setProperty("casework.test.database.secret", PASSWORD);
+    }
+
+    static String server(String url) {
+        String server = url.replaceFirst("^jdbc:mysql:", "jdbc:mariadb:");
+        return server.endsWith("/") ? server : server + "/";
     }
 
     @Override

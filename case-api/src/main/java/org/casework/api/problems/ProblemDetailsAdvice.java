@@ -9,6 +9,7 @@ import lombok.RequiredArgsConstructor;
 import org.casework.core.accounts.LoginThrottledException;
 import org.casework.core.audit.TooManyRevealsException;
 import org.casework.core.clients.PossibleDuplicateException;
+import org.casework.core.database.TransientFailures;
 import org.casework.core.shared.AccessDeniedException;
 import org.casework.core.shared.BodyTooLargeException;
 import org.casework.core.shared.ConflictException;
@@ -181,13 +182,34 @@ public class ProblemDetailsAdvice {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         BodyTooLargeException tooLarge = BodyTooLargeException.in(e);
         if (tooLarge != null) {
-            return tooLarge(request, tooLarge.getLimitBytes());
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(tooLarge(request, tooLarge.getLimitBytes()));
+        }
+        if (TransientFailures.isTransient(e)) {
+            return databaseUnavailable(e, request);
         }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), LogSafe.scrub(e));
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "error.internal", request);
+        return ResponseEntity.internalServerError()
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "error.internal", request));
+    }
+
+    /**
+     * The database failed, not the request (a deadlock or certification failure that outlived the
+     * retries, a lost connection, a node leaving the cluster): 503 with Retry-After, so clients and
+     * load balancers know that sending it again later is right. Nothing is known to be saved.
+     */
+    private ResponseEntity<ProblemDetail> databaseUnavailable(Exception e, HttpServletRequest request) {
+        log.warn(
+                "Database temporarily unavailable on {} {}: {}",
+                request.getMethod(),
+                request.getRequestURI(),
+                LogSafe.describe(e));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "2")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "error.databaseUnavailable", request));
     }
 
     private ProblemDetail tooLarge(HttpServletRequest request, long limitBytes) {

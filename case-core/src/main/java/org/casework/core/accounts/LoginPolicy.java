@@ -1,8 +1,12 @@
 package org.casework.core.accounts;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.util.List;
+import org.casework.core.shared.PositiveAmount;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Login throttling, password rules and token lifetime, county-configurable ({@code casework.login.*}).
@@ -19,12 +23,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tokenLifetime how long an API bearer token is valid
  */
 @ConfigurationProperties("casework.login")
+@Validated
 public record LoginPolicy(
         List<Limit> accountLimits,
         List<Limit> addressLimits,
-        int notifyAfter,
-        int passwordMinLength,
-        Duration tokenLifetime) {
+        @Positive Integer notifyAfter,
+        @Min(8) Integer passwordMinLength,
+        @PositiveAmount Duration tokenLifetime) {
 
     /** So many failures per period; the bucket refills evenly over the period. */
     public record Limit(int failures, Duration per) {
@@ -46,13 +51,13 @@ public record LoginPolicy(
         addressLimits = addressLimits == null || addressLimits.isEmpty()
                 ? List.of(new Limit(20, Duration.ofMinutes(10)), new Limit(60, Duration.ofHours(1)))
                 : List.copyOf(addressLimits);
-        notifyAfter = notifyAfter <= 0 ? 5 : notifyAfter;
-        passwordMinLength = passwordMinLength <= 0 ? 10 : passwordMinLength;
+        notifyAfter = notifyAfter == null ? 5 : notifyAfter;
+        passwordMinLength = passwordMinLength == null ? 10 : passwordMinLength;
         tokenLifetime = tokenLifetime == null ? Duration.ofHours(12) : tokenLifetime;
     }
 
     /** The defaults, for tests and tools that build services by hand. */
     public static LoginPolicy defaults() {
-        return new LoginPolicy(null, null, 0, 0, null);
+        return new LoginPolicy(null, null, null, null, null);
     }
 }

@@ -129,7 +129,8 @@ public class AssessmentService {
     /**
      * Signs a draft in the caller's name. Its answers must be complete (the first missing item is
      * named) and summarised; the result is computed once more so that what is signed is what the
-     * rules say today for these answers and this instrument version.
+     * rules say today for these answers and this instrument version. A case still at intake moves on
+     * to its assessment stage.
      */
     @Transactional
     public Assessment sign(UUID id, long expectedVersion) {
@@ -144,6 +145,9 @@ public class AssessmentService {
         assessment.sign(actor.username(), clock.instant());
         audit.recordChange(ENTITY, id, "SIGNED", null, actor.username());
         ScoringResult result = assessment.result();
+        if (assessment.getCaseId() != null) {
+            cases.assessmentSigned(assessment.getCaseId());
+        }
         if (assessment.getCaseId() != null && result != null && result.proposedRisk() != null) {
             // The rules propose; the worker confirms on the case (product.md, risk levels).
             cases.proposeRisk(assessment.getCaseId(), result.proposedRisk(), String.join(",", result.triggers()));

@@ -1,8 +1,11 @@
 package org.casework.core.assessments;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.Map;
 import org.casework.core.shared.RiskLevel;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * A county's settings for the child risk rules ({@code casework.risk.child.*}); the defaults are
@@ -15,7 +18,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param levels county levels for triggers, by item code
  */
 @ConfigurationProperties("casework.risk.child")
-public record ChildRiskSettings(Integer livingAloneAge, Integer unattendedAge, Map<String, RiskLevel> levels) {
+@Validated
+public record ChildRiskSettings(
+        @Min(1) @Max(18) Integer livingAloneAge,
+        @Min(1) @Max(18) Integer unattendedAge,
+        Map<String, RiskLevel> levels) {
 
     public ChildRiskSettings {
         livingAloneAge = livingAloneAge == null ? 16 : livingAloneAge;

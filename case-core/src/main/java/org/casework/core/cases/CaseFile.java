@@ -212,6 +212,21 @@ public class CaseFile extends AbstractAggregate {
         move(Set.of(INTAKE), ASSESSING, "START_ASSESSMENT", null, stamp);
     }
 
+    /**
+     * An assessment of the case was signed. A case still at intake has evidently started its
+     * assessment (预估): it moves on to ASSESSING, as if the step had been taken, so the plan is not
+     * refused for a step the worker never saw. In any other state nothing changes.
+     *
+     * @return whether the case moved
+     */
+    public boolean assessmentSigned(Stamp stamp) {
+        if (state != INTAKE) {
+            return false;
+        }
+        move(Set.of(INTAKE), ASSESSING, "START_ASSESSMENT", null, stamp);
+        return true;
+    }
+
     /** Back from intervention to assessment, when the situation changed. */
     public void reassess(String reason, Stamp stamp) {
         move(Set.of(ACTIVE), ASSESSING, "REASSESS", required(reason, "reason", REASON_MAX_LENGTH), stamp);

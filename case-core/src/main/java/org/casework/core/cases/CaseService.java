@@ -13,6 +13,7 @@ import org.casework.core.accounts.UserAccountRepository;
 import org.casework.core.audit.AuditTrail;
 import org.casework.core.clients.Client;
 import org.casework.core.clients.ClientService;
+import org.casework.core.database.RetryableWrite;
 import org.casework.core.organisations.Organisation;
 import org.casework.core.organisations.OrganisationRepository;
 import org.casework.core.organisations.OrganisationType;
@@ -69,6 +70,7 @@ public class CaseService {
      * Opens a lead for a client the caller may see, owned by the station of the client's township
      * and assigned to the caller. The number is unique in the county and gap-free.
      */
+    @RetryableWrite
     @Transactional
     public CaseFile open(OpenCase command) {
         Actor actor = currentActor.require(Permission.WRITE_CASES);
@@ -138,6 +140,7 @@ public class CaseService {
      * Performs one lifecycle step; refuses a stale version, an illegal step or a missing guard. The
      * plan steps are refused here: a plan is submitted, approved or returned through its plan.
      */
+    @RetryableWrite
     @Transactional
     public CaseFile transition(UUID id, long expectedVersion, TransitionRequest request) {
         Actor actor = currentActor.require(Permission.WRITE_CASES);
@@ -224,6 +227,7 @@ public class CaseService {
      * own worker) may make, with a reason, whatever the request claims (product.md). Taking a red or
      * orange case down to yellow or green tells the township's station supervisors.
      */
+    @RetryableWrite
     @Transactional
     public CaseFile setRisk(UUID id, long expectedVersion, RiskLevel level, String reason) {
         Actor actor = currentActor.require(Permission.WRITE_CASES);
@@ -245,6 +249,7 @@ public class CaseService {
     }
 
     /** Records the rules' proposal (from an assessment); the worker still confirms. */
+    @RetryableWrite
     @Transactional
     public void proposeRisk(UUID id, RiskLevel level, String why) {
         Actor actor = currentActor.require(Permission.WRITE_CASES);
@@ -253,7 +258,21 @@ public class CaseService {
         changed(caseFile);
     }
 
+    /**
+     * The assessments feature signed an assessment of the case, in its transaction: a case still at
+     * intake moves on to ASSESSING (see {@link CaseFile#assessmentSigned}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void assessmentSigned(UUID id) {
+        Actor actor = currentActor.require(Permission.WRITE_CASES);
+        CaseFile caseFile = find(actor, id);
+        if (caseFile.assessmentSigned(stamp(actor))) {
+            changed(cases.saveAndFlush(caseFile));
+        }
+    }
+
     /** A supervisor hands the case to another worker of the same station. */
+    @RetryableWrite
     @Transactional
     public CaseFile reassign(UUID id, long expectedVersion, UUID workerId) {
         Actor actor = currentActor.require(Permission.SUPERVISE_CASES);

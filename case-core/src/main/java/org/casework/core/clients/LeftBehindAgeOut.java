@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.casework.core.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Exactly once with several server instances: each child is handled in its own transaction that
  * increments the client's version and inserts a review unique per category, so a second instance
  * that read the same child fails at commit and rolls back, and a later run finds nothing to end.
+ * On top of that the daily run itself is claimed (ShedLock, {@code left-behind-age-out}), so the
+ * other instances skip it instead of racing for every child.
  */
 @Component
 @RequiredArgsConstructor
@@ -49,6 +52,7 @@ public class LeftBehindAgeOut {
 
     @EventListener(ApplicationReadyEvent.class)
     @Scheduled(cron = "${casework.registry.age-out-cron:0 20 0 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "left-behind-age-out")
     public void daily() {
         int ended = run(LocalDate.now(clock));
         if (ended > 0) {

@@ -12,12 +12,18 @@ import org.springframework.data.repository.query.Param;
 
 interface FlagRepository extends JpaRepository<Flag, UUID> {
 
-    /** The triage queue: most severe first, then the oldest. */
+    /** Untriaged red flags, oldest first (the queue puts the mandatory-report ones first: see FlagQueue). */
     @Query("select f from Flag f where f.status = org.casework.core.flags.FlagStatus.UNTRIAGED"
-            + " and f.villageCode like :scope order by case f.severity"
-            + " when org.casework.core.shared.RiskLevel.RED then 0 when org.casework.core.shared.RiskLevel.ORANGE then 1"
+            + " and f.severity = org.casework.core.shared.RiskLevel.RED and f.villageCode like :scope"
+            + " order by f.raisedAt, f.id")
+    List<Flag> untriagedRedsInScope(@Param("scope") String scope);
+
+    /** Untriaged flags below red: most severe first, then the oldest. */
+    @Query("select f from Flag f where f.status = org.casework.core.flags.FlagStatus.UNTRIAGED"
+            + " and f.severity <> org.casework.core.shared.RiskLevel.RED and f.villageCode like :scope"
+            + " order by case f.severity when org.casework.core.shared.RiskLevel.ORANGE then 1"
             + " when org.casework.core.shared.RiskLevel.YELLOW then 2 else 3 end, f.raisedAt, f.id")
-    Page<Flag> untriagedInScope(@Param("scope") String scope, Pageable pageable);
+    List<Flag> untriagedOthersInScope(@Param("scope") String scope, Pageable pageable);
 
     @Query("select f from Flag f where f.villageCode like :scope order by f.raisedAt desc, f.id")
     Page<Flag> allInScope(@Param("scope") String scope, Pageable pageable);

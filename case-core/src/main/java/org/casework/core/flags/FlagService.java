@@ -23,6 +23,7 @@ import org.casework.core.clients.Client;
 import org.casework.core.clients.ClientInput.NewCategory;
 import org.casework.core.clients.ClientService;
 import org.casework.core.clients.Sex;
+import org.casework.core.database.RetryableWrite;
 import org.casework.core.security.Actor;
 import org.casework.core.security.CurrentActor;
 import org.casework.core.security.Permission;
@@ -52,6 +53,7 @@ public class FlagService {
     public static final int PHOTO_MAX_BYTES = 2 * 1024 * 1024;
 
     private final FlagRepository flags;
+    private final FlagQueue queueOrder;
     private final FlagNoteRepository notes;
     private final FlagPhotoRepository photos;
     private final MandatoryReportRepository reports;
@@ -96,12 +98,14 @@ public class FlagService {
     /** For the supervisor: untriaged flags of the jurisdiction, and how many are past their deadline. */
     public record FlagCounts(long untriaged, long overdue) {}
 
+    @RetryableWrite
     @Transactional
     public Flag raise(NewFlag command) {
         return raise(null, command);
     }
 
     /** Raises a flag under an id chosen by the field device that raised it offline (null: a new id). */
+    @RetryableWrite
     @Transactional
     public Flag raise(UUID id, NewFlag command) {
         Actor actor = currentActor.require(Permission.WRITE_CLIENTS);
@@ -177,11 +181,24 @@ public class FlagService {
         return flags.raisedBy(actor.userId(), pageable);
     }
 
-    /** The triage queue of the caller's jurisdiction: untriaged, most severe first, then oldest. */
+    /**
+     * The triage queue of the caller's jurisdiction: untriaged, most severe first, mandatory-report
+     * situations first among the reds, then oldest.
+     */
     @Transactional(readOnly = true)
     public Page<Flag> queue(Pageable pageable) {
         Actor actor = currentActor.require(Permission.READ_CASES);
-        return flags.untriagedInScope(actor.scopePattern(), pageable);
+        return queueOrder.page(actor.scopePattern(), pageable);
+    }
+
+    /** The red flags of the caller's jurisdiction waiting for triage, for the alert on the start page. */
+    @Transactional(readOnly = true)
+    public RedFlagsWaiting redsWaiting() {
+        Actor actor = currentActor.require(Permission.READ_CASES);
+        List<Flag> reds = queueOrder.reds(actor.scopePattern());
+        return new RedFlagsWaiting(
+                reds.size(),
+                reds.stream().map(Flag::getRaisedAt).min(Instant::compareTo).orElse(null));
     }
 
     /** Every flag of the caller's jurisdiction, newest first. */
@@ -215,12 +232,14 @@ public class FlagService {
                 .toList();
     }
 
+    @RetryableWrite
     @Transactional
     public FlagNote addNote(UUID id, String text) {
         return addNote(id, null, text);
     }
 
     /** Adds a note under an id chosen by the field device that wrote it offline (null: a new id). */
+    @RetryableWrite
     @Transactional
     public FlagNote addNote(UUID id, UUID noteId, String text) {
         Actor actor = currentActor.get();
@@ -269,6 +288,7 @@ public class FlagService {
      * report to the police and the notices are recorded. Opening a case or adding a category goes
      * through the cases and registry services, with their own checks.
      */
+    @RetryableWrite
     @Transactional
     public Flag triage(UUID id, long expectedVersion, TriageDecision decision) {
         Actor actor = currentActor.require(Permission.WRITE_CASES);

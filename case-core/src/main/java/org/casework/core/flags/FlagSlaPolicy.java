@@ -1,5 +1,7 @@
 package org.casework.core.flags;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,8 +10,10 @@ import java.util.function.Predicate;
 import lombok.Getter;
 import lombok.Setter;
 import org.casework.core.shared.ChinaTime;
+import org.casework.core.shared.PositiveAmount;
 import org.casework.core.shared.RiskLevel;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How long the station has to triage a flag (county configuration). Red and orange deadlines are
@@ -21,10 +25,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @Getter
 @Setter
 @ConfigurationProperties("casework.flags.sla")
+@Validated
 public class FlagSlaPolicy {
 
+    @NotNull
+    @PositiveAmount
     private Duration red = Duration.ofHours(2);
+
+    @NotNull
+    @PositiveAmount
     private Duration orange = Duration.ofHours(24);
+
+    @Min(1)
     private int otherWorkingDays = 3;
 
     /** The triage deadline, and the later one at which the county supervisor is alerted. */

@@ -100,13 +100,16 @@ class VisitIndicators {
         LocalDate monthTo = scope.to();
         long[] total = new long[2];
         String group = Rows.group("c.residence_region_code", scope);
+        // One row per client (no join that multiplies them by visits): the category and the visit are
+        // existence checks, each answered from an index of the client's own rows.
         jdbc.query(
-                "select " + group + ", count(distinct c.id), count(distinct s.client_id) from client c"
-                        + " join client_category k on k.client_id = c.id and k.sub_type = 'SPECIAL_DIFFICULTY_ELDERLY'"
-                        + " and k.valid_from <= ? and (k.valid_to is null or k.valid_to >= ?)"
-                        + " left join service_record s on s.client_id = c.id and s.type = 'HOME_VISIT'"
-                        + " and s.voided_at is null and s.occurred_at >= ? and s.occurred_at < ?"
-                        + " where c.residence_region_code like ? group by " + group,
+                "select " + group + ", count(*), sum(case when exists (select 1 from service_record s"
+                        + " where s.client_id = c.id and s.type = 'HOME_VISIT' and s.voided_at is null"
+                        + " and s.occurred_at >= ? and s.occurred_at < ?) then 1 else 0 end) from client c"
+                        + " where c.residence_region_code like ? and exists (select 1 from client_category k"
+                        + " where k.client_id = c.id and k.type = 'ELDERLY' and k.sub_type = 'SPECIAL_DIFFICULTY_ELDERLY'"
+                        + " and k.valid_from <= ? and (k.valid_to is null or k.valid_to >= ?))"
+                        + " group by " + group,
                 rs -> {
                     long[] region = byRegion.computeIfAbsent(rs.getString(1), k -> new long[6]);
                     region[3] += Rows.number(rs, 2);
@@ -114,11 +117,11 @@ class VisitIndicators {
                     total[0] += Rows.number(rs, 2);
                     total[1] += Rows.number(rs, 3);
                 },
-                Date.valueOf(monthTo),
-                Date.valueOf(monthFrom),
                 IndicatorScope.utc(monthFrom),
                 IndicatorScope.utc(monthTo.plusDays(1)),
-                scope.pattern());
+                scope.pattern(),
+                Date.valueOf(monthTo),
+                Date.valueOf(monthFrom));
         return new Indicators.ElderlyCoverage(
                 monthFrom, monthTo, total[0], total[1], Durations.percent(total[1], total[0]));
     }

@@ -4,7 +4,9 @@ import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
@@ -67,46 +69,68 @@ class RegistryLedger {
         return h;
     }
 
+    /**
+     * Three queries per batch of {@value #BATCH} people, whatever the batch holds: the next ids
+     * (walked along the category index in id order, so each batch reads only its own rows), their
+     * clients, and their categories of the ledger's type. Reading each client's category list lazily
+     * cost one more query per few rows.
+     */
     void write(LedgerKind kind, ExportScope scope, LedgerSheet sheet) {
         CategoryType type = kind.category();
         UUID after = null;
         while (true) {
-            var query = em.createQuery(
-                            "select c from Client c where c.residenceRegionCode like :scope"
-                                    + (after == null ? "" : " and c.id > :after")
-                                    + " and exists (select k from ClientCategory k where k.client = c"
-                                    + " and k.type = :type and k.validFrom <= :to"
-                                    + " and (k.validTo is null or k.validTo >= :from))"
-                                    + " order by c.id",
-                            Client.class)
+            var ids = em.createQuery(
+                            "select distinct k.client.id from ClientCategory k"
+                                    + " where k.type = :type and k.validFrom <= :to"
+                                    + " and (k.validTo is null or k.validTo >= :from)"
+                                    + " and k.client.residenceRegionCode like :scope"
+                                    + (after == null ? "" : " and k.client.id > :after")
+                                    + " order by k.client.id",
+                            UUID.class)
                     .setParameter("scope", scope.scopePattern)
                     .setParameter("type", type)
                     .setParameter("from", scope.from)
                     .setParameter("to", scope.to)
                     .setMaxResults(BATCH);
             if (after != null) {
-                query.setParameter("after", after);
+                ids.setParameter("after", after);
             }
-            List<Client> batch = query.getResultList();
-            for (Client client : batch) {
-                sheet.add(row(kind, client, sheet.rowCount() + 1, scope));
+            List<UUID> batch = ids.getResultList();
+            if (batch.isEmpty()) {
+                return;
+            }
+            Map<UUID, Client> clients = new HashMap<>();
+            em.createQuery("select c from Client c where c.id in :ids", Client.class)
+                    .setParameter("ids", batch)
+                    .getResultList()
+                    .forEach(c -> clients.put(c.getId(), c));
+            Map<UUID, List<ClientCategory>> held = new HashMap<>();
+            em.createQuery(
+                            "select k from ClientCategory k where k.client.id in :ids and k.type = :type"
+                                    + " and k.validFrom <= :to and (k.validTo is null or k.validTo >= :from)"
+                                    + " order by k.validFrom",
+                            ClientCategory.class)
+                    .setParameter("ids", batch)
+                    .setParameter("type", type)
+                    .setParameter("from", scope.from)
+                    .setParameter("to", scope.to)
+                    .getResultList()
+                    .forEach(k -> held.computeIfAbsent(k.getClient().getId(), x -> new ArrayList<>())
+                            .add(k));
+            for (UUID id : batch) {
+                sheet.add(row(kind, clients.get(id), held.get(id), sheet.rowCount() + 1, scope));
             }
             if (batch.size() < BATCH) {
                 return;
             }
-            after = batch.get(batch.size() - 1).getId();
+            after = batch.get(batch.size() - 1);
             em.clear();
         }
     }
 
-    private Object[] row(LedgerKind kind, Client c, int number, ExportScope s) {
+    /** @param held the client's categories of the ledger's type that held in the period, oldest first */
+    private Object[] row(LedgerKind kind, Client c, List<ClientCategory> held, int number, ExportScope s) {
         LedgerLabels l = s.labels;
-        List<ClientCategory> held = c.getCategories().stream()
-                .filter(k -> k.getType() == kind.category())
-                .filter(k -> !k.getValidFrom().isAfter(s.to)
-                        && (k.getValidTo() == null || !k.getValidTo().isBefore(s.from)))
-                .sorted(Comparator.comparing(ClientCategory::getValidFrom))
-                .toList();
         ClientCategory first = held.get(0);
         LocalDate end = held.stream().anyMatch(k -> k.getValidTo() == null)
                 ? null

@@ -1,7 +1,9 @@
 package org.casework.core.referrals;
 
 import java.time.Duration;
+import org.casework.core.shared.PositiveAmount;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How long a partner department has to respond to a referral, by urgency
@@ -10,7 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code casework.referrals.escalation-check}, default one minute).
  */
 @ConfigurationProperties("casework.referrals")
-public record ReferralPolicy(ResponseDue responseDue, Duration escalationCheck) {
+@Validated
+public record ReferralPolicy(
+        ResponseDue responseDue, @PositiveAmount Duration escalationCheck) {
 
     public ReferralPolicy {
         responseDue = responseDue == null ? new ResponseDue(null, null, null) : responseDue;

@@ -19,6 +19,7 @@ import org.casework.core.cases.CaseService;
 import org.casework.core.cases.CaseState;
 import org.casework.core.clients.Client;
 import org.casework.core.clients.ClientService;
+import org.casework.core.database.RetryableWrite;
 import org.casework.core.flags.Flag;
 import org.casework.core.flags.FlagService;
 import org.casework.core.organisations.Organisation;
@@ -133,6 +134,7 @@ public class ReferralService {
      * department of the county, with consent, sharing exactly the chosen fields (the minimum by
      * default) as they are now.
      */
+    @RetryableWrite
     @Transactional
     public Referral send(NewReferral command) {
         Actor actor = currentActor.require(Permission.WRITE_CASES);
@@ -152,6 +154,7 @@ public class ReferralService {
     }
 
     /** Refers the child of a flag of the caller's area; see {@link NewFlagReferral}. */
+    @RetryableWrite
     @Transactional
     public Referral sendFromFlag(NewFlagReferral command) {
         Actor actor = currentActor.require(Permission.WRITE_CASES);
@@ -185,6 +188,7 @@ public class ReferralService {
      * Refers the client of a declined or returned referral to another department. The old referral
      * stays as it is; it can be re-referred once.
      */
+    @RetryableWrite
     @Transactional
     public Referral reRefer(UUID id, long expectedVersion, ReReferral command) {
         Actor actor = currentActor.get();
@@ -298,6 +302,7 @@ public class ReferralService {
         return notes.findByReferralIdOrderByCreatedAtAsc(referral.getId());
     }
 
+    @RetryableWrite
     @Transactional
     public Referral accept(UUID id, long expectedVersion) {
         Actor actor = currentActor.get();
@@ -306,6 +311,7 @@ public class ReferralService {
         return changed(actor, referral, "ACCEPTED", null);
     }
 
+    @RetryableWrite
     @Transactional
     public Referral decline(UUID id, long expectedVersion, String reason) {
         Actor actor = currentActor.get();
@@ -314,6 +320,7 @@ public class ReferralService {
         return changed(actor, referral, "DECLINED", referral.getDeclineReason());
     }
 
+    @RetryableWrite
     @Transactional
     public Referral start(UUID id, long expectedVersion) {
         Actor actor = currentActor.get();
@@ -323,6 +330,7 @@ public class ReferralService {
     }
 
     /** Adds a progress note; the first note on an accepted referral starts it. */
+    @RetryableWrite
     @Transactional
     public Referral recordProgress(UUID id, long expectedVersion, String note) {
         Actor actor = currentActor.get();
@@ -338,6 +346,7 @@ public class ReferralService {
         return loaded(referrals.saveAndFlush(referral));
     }
 
+    @RetryableWrite
     @Transactional
     public Referral complete(UUID id, long expectedVersion, ReferralResult result, String outcome) {
         Actor actor = currentActor.get();
@@ -354,6 +363,7 @@ public class ReferralService {
         return changed(actor, referral, "COMPLETED", null);
     }
 
+    @RetryableWrite
     @Transactional
     public Referral returnToSender(UUID id, long expectedVersion, String reason) {
         Actor actor = currentActor.get();
@@ -362,6 +372,7 @@ public class ReferralService {
         return changed(actor, referral, "RETURNED", referral.getReturnReason());
     }
 
+    @RetryableWrite
     @Transactional
     public Referral revoke(UUID id, long expectedVersion, String reason) {
         Actor actor = currentActor.get();

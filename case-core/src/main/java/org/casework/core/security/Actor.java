@@ -7,7 +7,8 @@ import org.casework.core.shared.RegionCode;
  * The user on whose behalf a service runs: who they are, their role and their jurisdiction (a
  * region subtree). Services take it from {@link CurrentActor}.
  */
-public record Actor(UUID userId, String username, Role role, RegionCode jurisdiction, UUID organisationId) {
+public record Actor(UUID userId, String username, Role role, RegionCode jurisdiction, UUID organisationId)
+        implements java.io.Serializable {
 
     public boolean has(Permission permission) {
         return role.has(permission);

@@ -9,6 +9,7 @@ import org.casework.core.cases.CaseFile;
 import org.casework.core.cases.CaseService;
 import org.casework.core.clients.Client;
 import org.casework.core.clients.ClientService;
+import org.casework.core.database.RetryableWrite;
 import org.casework.core.security.Actor;
 import org.casework.core.security.CurrentActor;
 import org.casework.core.security.Permission;
@@ -74,12 +75,14 @@ public class ServiceRecordService {
      * caller needs case rights and the case must be in scope and be the client's. Refuses a time in
      * the future. A visit moves the client's next due visit.
      */
+    @RetryableWrite
     @Transactional
     public ServiceRecord log(NewServiceRecord command) {
         return log(null, command);
     }
 
     /** Logs a service under an id chosen by the field device that logged it offline (null: a new id). */
+    @RetryableWrite
     @Transactional
     public ServiceRecord log(UUID id, NewServiceRecord command) {
         Actor actor = currentActor.require(Permission.WRITE_CLIENTS);
@@ -136,6 +139,7 @@ public class ServiceRecordService {
      * Voids a record with a reason; it stays listed, marked void, and no longer counts as a visit.
      * Only who logged it or a supervisor may void it.
      */
+    @RetryableWrite
     @Transactional
     public ServiceRecord voidRecord(UUID id, String reason) {
         Actor actor = currentActor.require(Permission.WRITE_CLIENTS);

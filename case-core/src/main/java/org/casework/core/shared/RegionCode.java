@@ -4,7 +4,7 @@ package org.casework.core.shared;
  * A statistical division code (统计用区划代码): province 2 digits, city 4, county 6, township 9,
  * village 12. The 12-digit padded form ("410225000000") is accepted and reduced to its level.
  */
-public record RegionCode(String value) {
+public record RegionCode(String value) implements java.io.Serializable {
 
     public RegionCode {
         if (value == null || !value.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}")) {

@@ -127,8 +127,9 @@ class ChangeLogListener {
             log.removed(previous, ChangeLog.VISIT_DUE, clientId);
         }
         log.changed(village, ChangeLog.CLIENT, clientId, moved ? null : protocolFields(changedFields));
-        if (client.getHouseholdId() != null) {
-            // The household's member count may have changed.
+        if (client.getHouseholdId() != null && (changedFields == null || changedFields.contains("householdId"))) {
+            // The household's member count changed only when the client joined it (protocol §2.2:
+            // a delta carries only what changed).
             log.changed(village, ChangeLog.HOUSEHOLD, client.getHouseholdId(), List.of("members"));
         }
         visitDue(client);

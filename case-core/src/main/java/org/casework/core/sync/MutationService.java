@@ -21,6 +21,7 @@ import org.casework.core.clients.ClientInput.NewCategory;
 import org.casework.core.clients.ClientRepository;
 import org.casework.core.clients.ClientService;
 import org.casework.core.clients.PossibleDuplicateException;
+import org.casework.core.database.TransientFailures;
 import org.casework.core.flags.Flag;
 import org.casework.core.flags.FlagNote;
 import org.casework.core.flags.FlagService;
@@ -40,7 +41,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -60,6 +60,8 @@ public class MutationService {
     private static final String SEP = "\u001f";
     /** Tries per mutation when the database reports a transient failure such as a deadlock. */
     private static final int ATTEMPTS = 3;
+    /** Pause before the second attempt; the third waits twice as long. */
+    private static final long RETRY_PAUSE_MILLIS = 25;
 
     private final SyncMutationRepository ledger;
     private final SyncIssueRepository issues;
@@ -147,14 +149,24 @@ public class MutationService {
 
     /**
      * Applies and records one mutation; {@code null} when a transient database failure (deadlock,
-     * lock timeout) persisted through {@link #ATTEMPTS} attempts, leaving nothing recorded.
+     * certification failure, lost connection, timeout) persisted through {@link #ATTEMPTS} attempts,
+     * leaving nothing recorded. Running it again is safe even when a lost connection hid a commit:
+     * each attempt first looks for the mutation's ledger entry under the device's lock.
      */
     private MutationResult applyOne(TransactionTemplate tx, Actor actor, UUID deviceId, DeviceMutation m) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return applyOnce(tx, actor, deviceId, m);
-            } catch (TransientDataAccessException e) {
+            } catch (RuntimeException e) {
+                if (!TransientFailures.isTransient(e)) {
+                    throw e;
+                }
                 if (attempt >= ATTEMPTS) {
+                    MutationResult committed = resultIfRecorded(m);
+                    if (committed != null) {
+                        // the last attempt's commit went through although its answer was lost
+                        return committed;
+                    }
                     log.warn(
                             "Mutation {} of device {} held back after {} attempts ({}); the device sends it again",
                             m.id(),
@@ -163,7 +175,30 @@ public class MutationService {
                             e.getClass().getSimpleName());
                     return null;
                 }
+                pause(attempt);
             }
+        }
+    }
+
+    /** The stored result, or null when there is none or the database cannot tell right now. */
+    private MutationResult resultIfRecorded(DeviceMutation m) {
+        try {
+            return ledger.findById(m.id()).map(MutationService::result).orElse(null);
+        } catch (RuntimeException e) {
+            if (TransientFailures.isTransient(e)) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** A short, growing pause, so the concurrent writer that won the deadlock can commit first. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(RETRY_PAUSE_MILLIS * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a sync mutation", e);
         }
     }
 
@@ -174,7 +209,8 @@ public class MutationService {
                 devices.lockForMutation(deviceId);
                 SyncMutation already = ledger.findById(m.id()).orElse(null);
                 if (already != null) {
-                    // Applied by a concurrent delivery of the same push while we waited for the lock.
+                    // Applied by a concurrent delivery of the same push while we waited for the lock,
+                    // or by an earlier attempt whose commit went through although its answer was lost.
                     return already;
                 }
                 Outcome outcome = perform(actor, deviceId, m, now);
@@ -194,6 +230,10 @@ public class MutationService {
             });
             return result(entry);
         } catch (RuntimeException e) {
+            if (TransientFailures.isTransient(e)) {
+                // retried by applyOne, never recorded as a refusal: the device would delete it
+                throw e;
+            }
             String code;
             List<String> args = List.of();
             List<FieldError> errors = List.of();
@@ -210,34 +250,49 @@ public class MutationService {
                 code = "error.staleVersion";
             } else if (e instanceof DataIntegrityViolationException) {
                 code = "error.constraint";
-            } else if (e instanceof TransientDataAccessException transientFailure) {
-                throw transientFailure; // retried by applyOne, never recorded as a refusal
             } else {
                 log.error("Unexpected error applying mutation {} of device {}", m.id(), deviceId, LogSafe.scrub(e));
                 code = "error.internal";
             }
-            String finalCode = code;
-            List<String> finalArgs = args;
-            List<FieldError> finalErrors = errors;
-            try {
-                SyncMutation entry = tx.execute(s -> ledger.saveAndFlush(new SyncMutation(
+            return refuse(tx, deviceId, m, now, code, args, errors);
+        }
+    }
+
+    /**
+     * Records a refusal, unless the mutation already has a result: a refusal never replaces a result
+     * (an APPLIED one least of all, whose effect is stored), so the first recorded answer stands.
+     */
+    private MutationResult refuse(
+            TransactionTemplate tx,
+            UUID deviceId,
+            DeviceMutation m,
+            Instant now,
+            String code,
+            List<String> args,
+            List<FieldError> errors) {
+        try {
+            SyncMutation entry = tx.execute(s -> {
+                devices.lockForMutation(deviceId);
+                SyncMutation already = ledger.findById(m.id()).orElse(null);
+                if (already != null) {
+                    return already;
+                }
+                return ledger.saveAndFlush(SyncMutation.refused(
                         m.id(),
                         deviceId,
                         m.counter(),
                         type(m),
-                        MutationResult.REJECTED,
                         entityType(m),
                         m.entityId(),
-                        null,
-                        finalCode,
-                        String.join(SEP, finalArgs),
-                        errorsText(finalErrors),
-                        now)));
-                return result(entry);
-            } catch (DataIntegrityViolationException raced) {
-                // The same id recorded meanwhile (a duplicate delivery in parallel): its result counts.
-                return ledger.findById(m.id()).map(MutationService::result).orElseThrow(() -> raced);
-            }
+                        code,
+                        String.join(SEP, args),
+                        errorsText(errors),
+                        now));
+            });
+            return result(entry);
+        } catch (DataIntegrityViolationException raced) {
+            // The same id recorded meanwhile (a duplicate delivery in parallel): its result counts.
+            return ledger.findById(m.id()).map(MutationService::result).orElseThrow(() -> raced);
         }
     }
 

@@ -1,7 +1,10 @@
 package org.casework.core.sync;
 
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
+import org.casework.core.shared.PositiveAmount;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Per-device limits and token lifetimes of offline sync ({@code casework.sync.*}).
@@ -13,17 +16,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param refreshTokenLifetime how long a device may stay away and still refresh
  */
 @ConfigurationProperties("casework.sync")
+@Validated
 public record SyncLimits(
-        int maxDevicesPerUser,
-        int warnPendingMutations,
-        int maxMutationsPerSync,
-        Duration accessTokenLifetime,
-        Duration refreshTokenLifetime) {
+        @Positive Integer maxDevicesPerUser,
+        @Positive Integer warnPendingMutations,
+        @Positive Integer maxMutationsPerSync,
+        @PositiveAmount Duration accessTokenLifetime,
+        @PositiveAmount Duration refreshTokenLifetime) {
 
+    /** A missing value takes its default; a wrong one (0, negative) fails the start (@Validated). */
     public SyncLimits {
-        maxDevicesPerUser = maxDevicesPerUser <= 0 ? 3 : maxDevicesPerUser;
-        warnPendingMutations = warnPendingMutations <= 0 ? 500 : warnPendingMutations;
-        maxMutationsPerSync = maxMutationsPerSync <= 0 ? 200 : maxMutationsPerSync;
+        maxDevicesPerUser = maxDevicesPerUser == null ? 3 : maxDevicesPerUser;
+        warnPendingMutations = warnPendingMutations == null ? 500 : warnPendingMutations;
+        maxMutationsPerSync = maxMutationsPerSync == null ? 200 : maxMutationsPerSync;
         accessTokenLifetime = accessTokenLifetime == null ? Duration.ofHours(12) : accessTokenLifetime;
         refreshTokenLifetime = refreshTokenLifetime == null ? Duration.ofDays(60) : refreshTokenLifetime;
     }

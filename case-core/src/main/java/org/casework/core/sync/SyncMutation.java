@@ -3,22 +3,29 @@ package org.casework.core.sync;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.springframework.data.domain.Persistable;
 
 /**
  * The ledger entry of a device mutation: written in the transaction of its effect (or alone after a
  * refused one rolled back), so the same id is never applied twice and a replay gets this result.
+ *
+ * <p>A new entry is always inserted, never merged into a row of the same id: once recorded, a
+ * result is final (a late refusal must not turn an APPLIED mutation into a REJECTED one).
  */
 @Entity
 @Table(name = "sync_mutation")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class SyncMutation {
+public class SyncMutation implements Persistable<UUID> {
 
     @Id
     @Column(columnDefinition = "BINARY(16)")
@@ -57,6 +64,48 @@ public class SyncMutation {
 
     @Column(nullable = false)
     private Instant receivedAt;
+
+    /** Not stored: true until inserted or loaded, so saving inserts (a duplicate id fails). */
+    @Transient
+    @Getter(AccessLevel.NONE)
+    private boolean fresh = true;
+
+    static SyncMutation refused(
+            UUID id,
+            UUID deviceId,
+            long counter,
+            String type,
+            String entityType,
+            UUID entityId,
+            String code,
+            String messageArgs,
+            String errors,
+            Instant receivedAt) {
+        return new SyncMutation(
+                id,
+                deviceId,
+                counter,
+                type,
+                MutationResult.REJECTED,
+                entityType,
+                entityId,
+                null,
+                code,
+                messageArgs,
+                errors,
+                receivedAt);
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    @PostLoad
+    @PostPersist
+    void recorded() {
+        fresh = false;
+    }
 
     SyncMutation(
             UUID id,

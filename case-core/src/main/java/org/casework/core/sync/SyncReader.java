@@ -470,7 +470,10 @@ public class SyncReader {
             f.put("occurredAt", instant(r.getOccurredAt()));
             f.put("notes", r.getNotes());
             Map<String, Object> observations = r.getObservations();
-            f.put("observations", observations.isEmpty() ? null : observations);
+            if (!observations.isEmpty()) {
+                // absent when none (protocol §3): a visit is append-only, so nothing is ever cleared
+                f.put("observations", observations);
+            }
             records.add(new SyncRecord(ChangeLog.VISIT, r.getId().toString(), version(r.getVersion()), scope, f));
         }
         return records;

@@ -24,6 +24,7 @@ public class SyncService {
     private final CurrentActor currentActor;
     private final SyncLimits limits;
     private final DeviceRepository devices;
+    private final SyncMeters meters;
     private final Clock clock;
 
     public record Outcome(
@@ -45,6 +46,7 @@ public class SyncService {
         }
         MutationService.Push push = mutations.apply(actor, deviceId, batch == null ? List.of() : batch);
         PullService.Pull pull = pulls.pull(actor, deviceId, cursor, checksums, limit);
+        meters.recorded(push.results(), pull.changes().size());
         List<String> warnings = new java.util.ArrayList<>();
         // Same rule as at registration: at the limit minus one active devices or more.
         if (devices.countByUserIdAndRevokedAtIsNull(actor.userId()) >= limits.maxDevicesPerUser() - 1) {

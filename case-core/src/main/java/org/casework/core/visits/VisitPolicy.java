@@ -1,5 +1,6 @@
 package org.casework.core.visits;
 
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,9 +10,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import org.casework.core.shared.ChinaTime;
+import org.casework.core.shared.PositiveAmount;
 import org.casework.core.shared.RiskLevel;
 import org.casework.core.shared.WorkingCalendar;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The visit rules of product.md, county-configurable ({@code casework.visits.*}); a missing value
@@ -34,14 +37,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * within {@code redResponse} of the moment it began, whichever source raised it.
  */
 @ConfigurationProperties("casework.visits")
+@Validated
 public record VisitPolicy(
-        Integer firstVisitWorkingDays,
-        Duration redResponse,
-        Period redInterval,
-        Period orangeInterval,
-        Period yellowInterval,
-        Period greenInterval,
-        Period specialDifficultyElderlyInterval,
+        @PositiveOrZero Integer firstVisitWorkingDays,
+        @PositiveAmount Duration redResponse,
+        @PositiveAmount Period redInterval,
+        @PositiveAmount Period orangeInterval,
+        @PositiveAmount Period yellowInterval,
+        @PositiveAmount Period greenInterval,
+        @PositiveAmount Period specialDifficultyElderlyInterval,
         List<LocalDate> holidays,
         List<LocalDate> workingWeekendDays)
         implements WorkingCalendar {

@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.casework.core.shared.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,9 @@ public class VisitScheduleMaintenance {
         }
     }
 
+    /** Every instance fires this; the one that locks {@code visit-schedule-refresh} runs it (ShedLock). */
     @Scheduled(cron = "${casework.visits.nightly-refresh:0 30 2 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "visit-schedule-refresh")
     public void refreshAll() {
         int refreshed = run(false);
         log.info("Visit schedules: refreshed {} clients", refreshed);

@@ -3,6 +3,7 @@ package org.casework.core.assessments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Instant;
@@ -235,6 +236,18 @@ class AssessmentServiceTest {
                 .isInstanceOf(InvalidInputException.class)
                 .extracting("field")
                 .isEqualTo("bed_transfer");
+    }
+
+    @Test
+    void signingAnAssessmentOfACaseTellsTheCase() {
+        UUID caseId = aCaseOf(clientId);
+        Assessment assessment = service.start(clientId, caseId, "child-protection");
+        assessment = service.saveAnswers(assessment.getId(), assessment.getVersion(), abandonedChild());
+        assessment = service.saveSummary(assessment.getId(), assessment.getVersion(), "长期无人照料，已报警。");
+
+        service.sign(assessment.getId(), assessment.getVersion());
+
+        verify(cases).assessmentSigned(caseId);
     }
 
     @Test

@@ -112,6 +112,30 @@ class CaseFileTest {
     }
 
     @Test
+    void signingAnAssessmentAtIntakeStartsTheAssessmentStage() {
+        CaseFile c = inIntake();
+
+        assertThat(c.assessmentSigned(WORKER)).isTrue();
+
+        assertThat(c.getState()).isEqualTo(CaseState.ASSESSING);
+        assertThat(c.getTransitions().get(c.getTransitions().size() - 1).getAction())
+                .isEqualTo("START_ASSESSMENT");
+        c.submitPlan(true, DEFAULT_POLICY, WORKER);
+        assertThat(c.getState()).isEqualTo(CaseState.PLAN_REVIEW);
+    }
+
+    @Test
+    void signingAnAssessmentLaterChangesNothing() {
+        CaseFile c = active();
+        int steps = c.getTransitions().size();
+
+        assertThat(c.assessmentSigned(WORKER)).isFalse();
+
+        assertThat(c.getState()).isEqualTo(CaseState.ACTIVE);
+        assertThat(c.getTransitions()).hasSize(steps);
+    }
+
+    @Test
     void noPlanWithoutASignedAssessment() {
         CaseFile c = assessing(RiskLevel.GREEN);
         assertThatThrownBy(() -> c.submitPlan(false, DEFAULT_POLICY, WORKER))

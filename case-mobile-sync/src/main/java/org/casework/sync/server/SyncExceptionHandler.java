@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.accounts.LoginThrottledException;
+import org.casework.core.database.TransientFailures;
 import org.casework.core.shared.AccessDeniedException;
 import org.casework.core.shared.BodyTooLargeException;
 import org.casework.core.shared.ConflictException;
@@ -93,6 +94,19 @@ class SyncExceptionHandler {
         BodyTooLargeException tooLarge = BodyTooLargeException.in(e);
         if (tooLarge != null) {
             return tooLarge(request, tooLarge);
+        }
+        if (TransientFailures.isTransient(e)) {
+            // nothing was acknowledged: the device keeps its queue and sends it again
+            log.warn(
+                    "Database temporarily unavailable on {} {}: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    LogSafe.describe(e));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "2")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problems.body(
+                            request, HttpStatus.SERVICE_UNAVAILABLE, "error.databaseUnavailable", null, null));
         }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), LogSafe.scrub(e));
         return ResponseEntity.internalServerError()

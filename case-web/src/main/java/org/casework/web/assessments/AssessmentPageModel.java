@@ -36,6 +36,7 @@ class AssessmentPageModel {
     private final CurrentActor currentActor;
     private final Instruments instruments;
     private final Messages messages;
+    private final PoliceReportAlarms policeReports;
 
     /** What the user typed, to show again after a refusal (null: show what is stored). */
     record Typed(Map<String, String> answers, String summary, String errorItem, String error) {}
@@ -62,9 +63,23 @@ class AssessmentPageModel {
                                         .map(code -> instruments.trigger(instrument, code))
                                         .toList(),
                                 result.notes().stream().map(this::note).toList()));
+        boolean caseReports = result != null
+                && result.mandatoryReport()
+                && assessment.getCaseId() != null
+                && currentActor.get().has(Permission.READ_CASES);
+        model.addAttribute("policeReport", caseReports ? policeReport(assessment) : null);
         if (typed != null && typed.error() != null) {
             model.addAttribute("formError", typed.error());
             model.addAttribute("formErrorItem", typed.errorItem());
+        }
+    }
+
+    /** Where the case's police report stands; none when the case stayed in another township. */
+    private PoliceReportAlarm policeReport(Assessment assessment) {
+        try {
+            return policeReports.forAssessment(assessment);
+        } catch (NotFoundException e) {
+            return null;
         }
     }
 

@@ -72,15 +72,46 @@ class CasePlanController {
                 () -> plans.updateDraft(planId, form.expectedVersion(), form.toInput()));
     }
 
-    /** Submits the saved draft as it is stored: what the supervisor reviews is what the worker saved. */
+    /**
+     * Submits the draft. Posted from the editor, it first saves what the worker entered (what the
+     * supervisor reviews is exactly that), then submits; a refusal of either step keeps the entered
+     * values on the page and says which step was refused. Posted without the editor's fields (an
+     * older page), it submits the stored draft as it is.
+     */
     @PostMapping("/cases/{id}/plan/{planId}/submit")
     String submit(
             @PathVariable UUID id,
             @PathVariable UUID planId,
-            @RequestParam(required = false) Long version,
+            @ModelAttribute("planForm") PlanForm form,
+            BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        return plan(id, planId, model, redirect, "plan.done.submitted", () -> plans.submit(planId, v(version)));
+        if (binding.hasErrors()) {
+            return refused(id, planId, model, "planError", messages.text("error.validation"));
+        }
+        long version = form.expectedVersion();
+        if (form.getGoals() != null) {
+            try {
+                version = plans.updateDraft(planId, version, form.toInput()).getVersion();
+            } catch (ObjectOptimisticLockingFailureException e) {
+                return refused(id, planId, model, "planError", messages.text("error.staleVersion", "?", "?"));
+            } catch (DomainException e) {
+                if (!CaseRefusals.shownOnPage(e)) {
+                    throw e;
+                }
+                return refused(
+                        id, planId, model, "planError", messages.text("plan.submit.notSaved", refusals.describe(e)));
+            }
+        }
+        long saved = version;
+        String notSubmitted =
+                plan(id, planId, model, redirect, "plan.done.submitted", () -> plans.submit(planId, saved));
+        if (model.containsAttribute("planError") && form.getGoals() != null) {
+            // the entered values are stored: say so, so the worker does not type them again
+            model.addAttribute(
+                    "planError", messages.text("plan.submit.savedNotSubmitted", model.getAttribute("planError")));
+        }
+        return notSubmitted;
     }
 
     @PostMapping("/cases/{id}/plan/{planId}/approve")

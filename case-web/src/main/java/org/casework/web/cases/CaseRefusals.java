@@ -1,6 +1,7 @@
 package org.casework.web.cases;
 
 import lombok.RequiredArgsConstructor;
+import org.casework.core.cases.CaseState;
 import org.casework.core.shared.AccessDeniedException;
 import org.casework.core.shared.DomainException;
 import org.casework.core.shared.NotFoundException;
@@ -31,8 +32,11 @@ class CaseRefusals {
         Object[] args = e.getArguments();
         if (ILLEGAL_STEP.equals(e.getMessageKey()) && args.length == 2) {
             // the case names its step and state by code: "cannot INTAKE in state LEAD"
-            return messages.text(
+            // ...and what moves the case on from where it is, so the refusal names its fix
+            String refusal = messages.text(
                     ILLEGAL_STEP, messages.label("case.history", args[0]), messages.label("case.state", args[1]));
+            return refusal + " "
+                    + messages.text(CaseStepper.hintKey(CaseState.valueOf(args[1].toString()), null, false));
         }
         return messages.of(e);
     }

@@ -14,6 +14,7 @@ import lombok.RequiredArgsConstructor;
 import org.casework.core.accounts.AccountService;
 import org.casework.core.accounts.DisplayNames;
 import org.casework.core.accounts.PeopleNames;
+import org.casework.core.assessments.AssessmentStatus;
 import org.casework.core.caseload.CaseWorker;
 import org.casework.core.caseload.CaseloadService;
 import org.casework.core.cases.CaseFile;
@@ -43,6 +44,7 @@ import org.casework.core.supervision.SupervisionService;
 import org.casework.core.visits.VisitScheduleService;
 import org.casework.web.assessments.AssessmentRow;
 import org.casework.web.assessments.Instruments;
+import org.casework.web.assessments.PoliceReportAlarms;
 import org.casework.web.clients.VisitScheduleViews;
 import org.casework.web.referrals.ReferralRow;
 import org.casework.web.services.ServiceRecordForm;
@@ -77,6 +79,7 @@ class CaseWorkspaceModel {
     private final Clock clock;
     private final VisitScheduleService visits;
     private final VisitScheduleViews scheduleViews;
+    private final PoliceReportAlarms policeReports;
     private final PeopleNames people;
 
     /** The case's records listed on the workspace; older ones are on the client's page. */
@@ -269,7 +272,18 @@ class CaseWorkspaceModel {
         model.addAttribute("clientVisits", scheduleViews.of(visits.forClient(caseFile.getPrimaryClientId())));
         List<AssessmentRow> assessments = instruments.rowsForCase(caseFile.getPrimaryClientId(), caseFile.getId());
         model.addAttribute("assessments", assessments);
-        model.addAttribute("mandatoryReport", assessments.stream().anyMatch(AssessmentRow::mandatoryReport));
+        boolean mandatoryReport = assessments.stream().anyMatch(AssessmentRow::mandatoryReport);
+        model.addAttribute("mandatoryReport", mandatoryReport);
+        model.addAttribute(
+                "policeReport",
+                mandatoryReport ? policeReports.forCase(caseFile.getId(), caseFile.getPrimaryClientId()) : null);
+        model.addAttribute(
+                "stepper",
+                CaseStepper.of(
+                        caseFile.getState(),
+                        caseFile.getStateBeforeSuspension(),
+                        caseFile.getClosureReason(),
+                        assessments.stream().anyMatch(a -> a.status() == AssessmentStatus.SIGNED)));
         model.addAttribute("instruments", instruments.optionsFor(client.ageOn(LocalDate.now(clock))));
         model.addAttribute("riskLevels", RiskLevel.values());
         model.addAttribute("intakeBases", IntakeBasis.values());
@@ -318,9 +332,12 @@ class CaseWorkspaceModel {
                 .toList();
     }
 
+    /** A proposal waits for the worker unless the decided level already is what the rules propose. */
     private static boolean proposalPending(CaseFile caseFile) {
         List<RiskChange> history = caseFile.getRiskHistory();
-        return !history.isEmpty() && history.get(history.size() - 1).getKind() == RiskChangeKind.PROPOSED;
+        return !history.isEmpty()
+                && history.get(history.size() - 1).getKind() == RiskChangeKind.PROPOSED
+                && caseFile.getRiskLevel() != caseFile.getProposedRiskLevel();
     }
 
     private static Set<UUID> staffIds(CaseFile caseFile) {

@@ -1,12 +1,16 @@
 package org.casework.web.home;
 
+import java.time.Clock;
+import java.time.Duration;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.flags.FlagService;
+import org.casework.core.flags.RedFlagsWaiting;
 import org.casework.core.referrals.ReferralService;
 import org.casework.core.security.Actor;
 import org.casework.core.security.CurrentActor;
 import org.casework.core.security.Permission;
 import org.casework.core.worklist.WorklistService;
+import org.casework.web.support.Messages;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +31,8 @@ class HomeController {
     private final WorklistService worklist;
     private final ReferralService referrals;
     private final FlagService flags;
+    private final Messages messages;
+    private final Clock clock;
 
     @GetMapping("/")
     String home(Model model) {
@@ -42,6 +48,12 @@ class HomeController {
         }
         if (me.has(Permission.READ_CASES)) {
             model.addAttribute("flagCounts", flags.counts());
+            RedFlagsWaiting reds = flags.redsWaiting();
+            if (reds.count() > 0) {
+                WaitingTime waited = WaitingTime.of(Duration.between(reds.oldestRaisedAt(), clock.instant()));
+                model.addAttribute("redFlags", reds);
+                model.addAttribute("redFlagsWaited", messages.text(waited.key(), waited.args()));
+            }
         }
         return "home";
     }

@@ -2,8 +2,10 @@ package org.casework.web.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
+import org.casework.core.shared.PositiveAmount;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The largest request body each door accepts ({@code casework.http.max-body.*}). Bigger bodies are
@@ -15,7 +17,12 @@ import org.springframework.util.unit.DataSize;
  * @param sync a device's sync push (as sent: a gzip body may inflate to 32 MB at most)
  */
 @ConfigurationProperties("casework.http.max-body")
-public record BodyLimits(DataSize standard, DataSize login, DataSize upload, DataSize sync) {
+@Validated
+public record BodyLimits(
+        @PositiveAmount DataSize standard,
+        @PositiveAmount DataSize login,
+        @PositiveAmount DataSize upload,
+        @PositiveAmount DataSize sync) {
 
     static final Set<String> LOGIN_PATHS =
             Set.of("/login", "/api/v1/auth/token", "/api/sync/v1/devices", "/api/sync/v1/devices/refresh");

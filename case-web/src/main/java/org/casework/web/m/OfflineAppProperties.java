@@ -1,7 +1,9 @@
 package org.casework.web.m;
 
+import jakarta.validation.constraints.Positive;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the offline web app that a county may change.
@@ -12,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     which is always shown
  */
 @ConfigurationProperties("casework.pwa")
-public record OfflineAppProperties(Integer offlineLoginDays, List<EmergencyNumber> emergencyNumbers) {
+@Validated
+public record OfflineAppProperties(@Positive Integer offlineLoginDays, List<EmergencyNumber> emergencyNumbers) {
 
     public OfflineAppProperties {
         offlineLoginDays = offlineLoginDays == null ? 14 : offlineLoginDays;
