@@ -47,6 +47,34 @@ class FitForTheClientIT extends ApiTest {
     }
 
     @Test
+    void aNewChildAssessmentStartsWithWhatTheRegistryAndTheFlagsSay() {
+        UUID child = registry.registerId(WORKER, aLeftBehindChild());
+        Response raised = api.post(
+                "/api/v1/flags",
+                Map.of("clientId", child.toString(), "type", "SCHOOL_DROPOUT", "description", "开学两周没去上学"),
+                token(DemoUsers.DIRECTOR_RENZHUANG));
+        assertThat(raised.status()).as(raised.raw().body()).isEqualTo(201);
+
+        Response started = api.post(
+                "/api/v1/assessments",
+                Map.of("clientId", child.toString(), "instrumentCode", "child-protection"),
+                token(WORKER));
+
+        assertThat(started.status()).as(started.raw().body()).isEqualTo(201);
+        JsonNode answers = started.body().get("answers");
+        assertThat(answers.get("parents_away").asBoolean())
+                .as("both parents away, as registered")
+                .isTrue();
+        assertThat(answers.get("school_dropout").asBoolean())
+                .as("as the flag reported")
+                .isTrue();
+        assertThat(answers.has("lives_alone"))
+                .as("nothing is answered on a silent record")
+                .isFalse();
+        assertThat(started.body().get("status").asString()).isEqualTo("DRAFT");
+    }
+
+    @Test
     void theTriageFormShowsPartsPerOutcomeAndOnlyChildrensCategories() {
         UUID child = registry.registerId(WORKER, aLeftBehindChild());
         Map<String, Object> body = new HashMap<>();

@@ -9,8 +9,12 @@ import lombok.RequiredArgsConstructor;
 import org.casework.core.audit.AuditTrail;
 import org.casework.core.cases.CaseFile;
 import org.casework.core.cases.CaseService;
+import org.casework.core.clients.CategorySubType;
+import org.casework.core.clients.CategoryType;
 import org.casework.core.clients.Client;
+import org.casework.core.clients.ClientCategory;
 import org.casework.core.clients.ClientService;
+import org.casework.core.flags.FlagSubjects;
 import org.casework.core.risk.RegistryFactsReader;
 import org.casework.core.security.Actor;
 import org.casework.core.security.CurrentActor;
@@ -44,6 +48,7 @@ public class AssessmentService {
     private final AuditTrail audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final FlagSubjects flagSubjects;
 
     /**
      * Starts an empty draft of the newest version of the instrument for a client in scope. Refuses
@@ -53,7 +58,7 @@ public class AssessmentService {
     @Transactional
     public Assessment start(UUID clientId, UUID caseId, String instrumentCode) {
         Actor actor = currentActor.require(Permission.WRITE_CLIENTS);
-        var client = clients.get(clientId);
+        Client client = clients.get(clientId);
         if (instrumentCode != null && !InstrumentFit.fits(instrumentCode, client.ageOn(LocalDate.now(clock)))) {
             throw new InvalidInputException("instrument", "assessment.instrument.unfit");
         }
@@ -65,10 +70,29 @@ public class AssessmentService {
             }
         }
         InstrumentDefinition instrument = catalog.newest(instrumentCode);
-        Assessment assessment = assessments.save(Assessment.start(clientId, caseId, instrument));
+        Assessment assessment = Assessment.start(clientId, caseId, instrument);
+        // what the registry and the flags already say is filled in for the worker to confirm
+        Map<String, Object> known = AssessmentPrefill.answers(instrument.code(), prefillFacts(client));
+        if (!known.isEmpty()) {
+            assessment.answer(AssessmentAnswers.draft(instrument, known), null);
+        }
+        assessment = assessments.save(assessment);
         audit.recordChange(
                 ENTITY, assessment.getId(), "STARTED", null, instrument.key().toString(), actor.username());
         return assessment;
+    }
+
+    private AssessmentPrefill.Facts prefillFacts(Client client) {
+        LocalDate today = LocalDate.now(clock);
+        boolean parentsAway =
+                client.getChildProfile() != null && client.getChildProfile().fitsLeftBehindDefinition();
+        CategorySubType difficulty = client.getCategories().stream()
+                .filter(c -> c.getType() == CategoryType.CHILD_IN_DIFFICULTY && c.isActiveOn(today))
+                .map(ClientCategory::getSubType)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+        return new AssessmentPrefill.Facts(parentsAway, difficulty, flagSubjects.typesAbout(client.getId()));
     }
 
     /**

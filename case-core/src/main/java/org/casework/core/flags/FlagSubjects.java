@@ -1,5 +1,6 @@
 package org.casework.core.flags;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
@@ -19,6 +20,16 @@ public class FlagSubjects {
     public record FlagSubject(RegionCode village, FlagType type) {}
 
     private final FlagRepository flags;
+
+    /** The types of the flags about a registry child that were not dismissed (for a new assessment's answers). */
+    @Transactional(readOnly = true)
+    public List<FlagType> typesAbout(UUID clientId) {
+        return flags.aboutClient(clientId).stream()
+                .filter(f -> f.getOutcome() != FlagOutcome.DISMISSED)
+                .map(Flag::getType)
+                .distinct()
+                .toList();
+    }
 
     @Transactional(readOnly = true)
     public Optional<FlagSubject> of(UUID flagId) {

@@ -116,8 +116,10 @@ class ChildAtRiskJourneyBrowserTest {
         assertThat(browser.find(By.id("mandatory-report")).getText())
                 .contains("已登记向公安机关报案的情况", "兰考县公安局固阳派出所", "LK-110-0098", "赵警官");
 
-        // 4. the child is registered through the flag's link, which opens a prefilled form
+        // 4. choosing to open a case asks for the registry child (the triage form shows only the parts
+        // of the chosen outcome); the child is registered through the flag's link, a prefilled form
         String flagWindow = browser.driver().getWindowHandle();
+        click(By.cssSelector("input[name=outcome][value=CASE_OPENED] + span"));
         click(By.id("flag-register-child"));
         new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
                 .until(ExpectedConditions.numberOfWindowsToBe(2));
@@ -147,13 +149,13 @@ class ChildAtRiskJourneyBrowserTest {
 
         // 5. back on the flag (reloaded): a case is opened for the registered child ("立案")
         browser.driver().get(flagUrl);
+        click(By.cssSelector("input[name=outcome][value=CASE_OPENED] + span"));
         Select child = new Select(browser.find(By.cssSelector("form.triage-form select[name=clientId]")));
         WebElement registered = child.getOptions().stream()
                 .filter(o -> o.getText().startsWith(name))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("the registered child is offered for triage"));
         child.selectByValue(registered.getAttribute("value"));
-        click(By.cssSelector("input[name=outcome][value=CASE_OPENED] + span"));
         browser.find(By.cssSelector("form.triage-form textarea[name=reason]")).sendKeys("孩子无人照料，立即立案");
         shoot("casework-journey-5-triage");
         click(By.cssSelector("form.triage-form button[type=submit]"));
