@@ -126,6 +126,7 @@ class WorklistBenchmark {
                 .append(" ms\n");
         report.append("database: ").append(database).append("\n");
         report.append("hardware: ").append(hardware()).append("\n");
+        System.out.print(report);
         report.append(measure(
                 "worklist page 1 (50 items), station worker 堌阳镇",
                 worker,
@@ -199,7 +200,7 @@ class WorklistBenchmark {
                 nanos[i] = System.nanoTime() - start;
             }
             Arrays.sort(nanos);
-            return "%-55s p50 %7.2f ms  p95 %7.2f ms  max %7.2f ms  (%d runs, %d rows)%n"
+            String line = "%-55s p50 %7.2f ms  p95 %7.2f ms  max %7.2f ms  (%d runs, %d rows)%n"
                     .formatted(
                             name,
                             ms(nanos[runs / 2]),
@@ -207,6 +208,9 @@ class WorklistBenchmark {
                             ms(nanos[runs - 1]),
                             runs,
                             size);
+            // printed as it goes too: on a loaded machine a run can be cut short before the report
+            System.out.print(line);
+            return line;
         } finally {
             SecurityContextHolder.clearContext();
         }

@@ -70,10 +70,12 @@ class RegistryLedger {
     }
 
     /**
-     * Three queries per batch of {@value #BATCH} people, whatever the batch holds: the next ids
-     * (walked along the category index in id order, so each batch reads only its own rows), their
-     * clients, and their categories of the ledger's type. Reading each client's category list lazily
-     * cost one more query per few rows.
+     * Three queries per batch of {@value #BATCH} category holders, whatever the batch holds: the next
+     * ids along the category index (type, client id) in id order, so each batch reads only its own
+     * index entries; those of them living in the jurisdiction; and their categories of the ledger's
+     * type. Reading each client's category list lazily cost one more query per few rows, and a
+     * keyset query joined to the client table let MariaDB start from the region index and sort the
+     * whole jurisdiction again for every batch.
      */
     void write(LedgerKind kind, ExportScope scope, LedgerSheet sheet) {
         CategoryType type = kind.category();
@@ -83,11 +85,9 @@ class RegistryLedger {
                             "select distinct k.client.id from ClientCategory k"
                                     + " where k.type = :type and k.validFrom <= :to"
                                     + " and (k.validTo is null or k.validTo >= :from)"
-                                    + " and k.client.residenceRegionCode like :scope"
                                     + (after == null ? "" : " and k.client.id > :after")
                                     + " order by k.client.id",
                             UUID.class)
-                    .setParameter("scope", scope.scopePattern)
                     .setParameter("type", type)
                     .setParameter("from", scope.from)
                     .setParameter("to", scope.to)
@@ -95,35 +95,41 @@ class RegistryLedger {
             if (after != null) {
                 ids.setParameter("after", after);
             }
-            List<UUID> batch = ids.getResultList();
-            if (batch.isEmpty()) {
+            List<UUID> holders = ids.getResultList();
+            if (holders.isEmpty()) {
                 return;
             }
             Map<UUID, Client> clients = new HashMap<>();
-            em.createQuery("select c from Client c where c.id in :ids", Client.class)
-                    .setParameter("ids", batch)
+            em.createQuery(
+                            "select c from Client c where c.id in :ids and c.residenceRegionCode like :scope",
+                            Client.class)
+                    .setParameter("ids", holders)
+                    .setParameter("scope", scope.scopePattern)
                     .getResultList()
                     .forEach(c -> clients.put(c.getId(), c));
+            List<UUID> batch = holders.stream().filter(clients::containsKey).toList();
             Map<UUID, List<ClientCategory>> held = new HashMap<>();
-            em.createQuery(
-                            "select k from ClientCategory k where k.client.id in :ids and k.type = :type"
-                                    + " and k.validFrom <= :to and (k.validTo is null or k.validTo >= :from)"
-                                    + " order by k.validFrom",
-                            ClientCategory.class)
-                    .setParameter("ids", batch)
-                    .setParameter("type", type)
-                    .setParameter("from", scope.from)
-                    .setParameter("to", scope.to)
-                    .getResultList()
-                    .forEach(k -> held.computeIfAbsent(k.getClient().getId(), x -> new ArrayList<>())
-                            .add(k));
+            if (!batch.isEmpty()) {
+                em.createQuery(
+                                "select k from ClientCategory k where k.client.id in :ids and k.type = :type"
+                                        + " and k.validFrom <= :to and (k.validTo is null or k.validTo >= :from)"
+                                        + " order by k.validFrom",
+                                ClientCategory.class)
+                        .setParameter("ids", batch)
+                        .setParameter("type", type)
+                        .setParameter("from", scope.from)
+                        .setParameter("to", scope.to)
+                        .getResultList()
+                        .forEach(k -> held.computeIfAbsent(k.getClient().getId(), x -> new ArrayList<>())
+                                .add(k));
+            }
             for (UUID id : batch) {
                 sheet.add(row(kind, clients.get(id), held.get(id), sheet.rowCount() + 1, scope));
             }
-            if (batch.size() < BATCH) {
+            if (holders.size() < BATCH) {
                 return;
             }
-            after = batch.get(batch.size() - 1);
+            after = holders.get(holders.size() - 1);
             em.clear();
         }
     }
