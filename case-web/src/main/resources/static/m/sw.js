@@ -11,7 +11,7 @@ const SHELL = [
   '', 'index.html', 'manifest.webmanifest', 'css/app.css',
   'js/app.js', 'js/ui-common.js', 'js/ui-login.js', 'js/ui-home.js', 'js/ui-child.js',
   'js/ui-forms.js', 'js/ui-sync.js',
-  'js/device.js', 'js/crypto.js', 'js/idb.js', 'js/store.js', 'js/sync.js',
+  'js/device.js', 'js/crypto.js', 'js/idb.js', 'js/store.js', 'js/sync.js', 'js/protocol.js',
   'icons/icon-192.png', 'icons/icon-512.png',
   'i18n/zh-CN.json', 'i18n/en.json', 'config.json',
 ].map((path) => BASE + path);

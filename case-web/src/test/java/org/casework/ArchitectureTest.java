@@ -5,18 +5,41 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import jakarta.persistence.Entity;
+import java.util.List;
 import java.util.UUID;
 import org.casework.core.cases.CaseService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.repository.Repository;
 
-/** The module rules of docs/architecture.md, checked on the compiled classes of all modules. */
+/**
+ * The module rules of docs/architecture.md, checked on the compiled classes of all modules (the one
+ * architecture test). A rule whose classes are missing fails rather than passing empty
+ * ({@code allowEmptyShould(false)}), and every package of ours a rule names must exist
+ * ({@link #everyPackageTheRulesNameExists}): a rule about a moved or renamed package cannot go
+ * quietly blind.
+ */
 class ArchitectureTest {
+
+    /** The packages of ours the rules below name (as ArchUnit patterns). */
+    static final List<String> NAMED_PACKAGES = List.of(
+            "org.casework.core..",
+            "org.casework.core.assessments..",
+            "org.casework.core.plans..",
+            "org.casework.core.cases..",
+            "org.casework.api..",
+            "org.casework.web..",
+            "org.casework.sync..",
+            "org.casework.sync.client..",
+            "org.casework.sync.protocol..",
+            "org.casework.sync.server..");
 
     private static JavaClasses classes;
 
@@ -41,6 +64,7 @@ class ArchitectureTest {
                         "org.casework.api..",
                         "org.casework.web..",
                         "org.casework.sync..")
+                .allowEmptyShould(false)
                 .check(classes);
     }
 
@@ -60,6 +84,7 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("tools.jackson..", "com.fasterxml.jackson..")
+                .allowEmptyShould(false)
                 .check(classes);
     }
 
@@ -71,6 +96,7 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.casework.api..", "org.casework.sync..")
+                .allowEmptyShould(false)
                 .check(classes);
     }
 
@@ -82,6 +108,7 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.casework.web..", "org.casework.sync..")
+                .allowEmptyShould(false)
                 .check(classes);
     }
 
@@ -93,10 +120,14 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.casework.api..", "org.casework.web..")
+                .allowEmptyShould(false)
                 .check(classes);
     }
 
-    /** The reference client runs on Android: plain Java, SQLite and the JSON library, nothing of the server. */
+    /**
+     * The reference client runs on Android: plain Java, SQLite, the JSON library and the protocol
+     * names, nothing of the server.
+     */
     @Test
     void syncClientIsPlainJava() {
         classes()
@@ -105,18 +136,101 @@ class ArchitectureTest {
                 .should()
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage(
-                        "java..", "javax..", "org.sqlite..", "tools.jackson..", "org.casework.sync.client..")
+                        "java..",
+                        "javax..",
+                        "org.sqlite..",
+                        "tools.jackson..",
+                        "org.casework.sync.client..",
+                        "org.casework.sync.protocol..")
+                .allowEmptyShould(false)
+                .check(classes);
+    }
+
+    /**
+     * What an Android app takes (the reference client and the protocol records) has nothing of
+     * Spring, Tomcat or the servlet API: the artifact must run without a server's libraries.
+     */
+    @Test
+    void syncClientAndProtocolHaveNoSpringOrTomcat() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("org.casework.sync.client..", "org.casework.sync.protocol..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..", "org.apache.catalina..", "org.apache.tomcat..", "jakarta.servlet..")
+                .allowEmptyShould(false)
+                .check(classes);
+    }
+
+    /** The protocol records are plain Java: both the server and the client use them. */
+    @Test
+    void syncProtocolIsPlainJava() {
+        classes()
+                .that()
+                .resideInAPackage("org.casework.sync.protocol..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "org.casework.sync.protocol..")
+                .allowEmptyShould(false)
+                .check(classes);
+    }
+
+    /** Pages go through the core services, like every other door, never straight to repositories. */
+    @Test
+    void pagesDoNotUseRepositories() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.casework.web..")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(Repository.class)
+                .allowEmptyShould(false)
                 .check(classes);
     }
 
     @Test
+    void everyPackageTheRulesNameExists() {
+        for (String pattern : NAMED_PACKAGES) {
+            String prefix = pattern.substring(0, pattern.length() - 2);
+            assertThat(classes.stream()
+                            .anyMatch(c -> c.getPackageName().equals(prefix)
+                                    || c.getPackageName().startsWith(prefix + ".")))
+                    .as("a rule names %s: it must hold classes", pattern)
+                    .isTrue();
+        }
+    }
+
+    /** A rule whose classes are missing (here: a package that does not exist) fails instead of passing empty. */
+    @Test
+    void aRuleWhoseClassesAreMissingFails() {
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAPackage("org.casework.mobile..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.casework.web..")
+                .allowEmptyShould(false);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rule.check(classes))
+                .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
     void coreFeaturesHaveNoCycles() {
-        slices().matching("org.casework.core.(*)..").should().beFreeOfCycles().check(classes);
+        slices().matching("org.casework.core.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .allowEmptyShould(false)
+                .check(classes);
     }
 
     @Test
     void modulesHaveNoCycles() {
-        slices().matching("org.casework.(*)..").should().beFreeOfCycles().check(classes);
+        slices().matching("org.casework.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .allowEmptyShould(false)
+                .check(classes);
     }
 
     @Test
@@ -126,6 +240,7 @@ class ArchitectureTest {
                 .resideOutsideOfPackage("org.casework.core..")
                 .should()
                 .beAnnotatedWith(Entity.class)
+                .allowEmptyShould(false)
                 .check(classes);
     }
 
@@ -139,6 +254,7 @@ class ArchitectureTest {
                 .arePublic()
                 .should()
                 .haveRawReturnType(annotatedWith(Entity.class))
+                .allowEmptyShould(false)
                 .check(classes);
     }
 
@@ -157,6 +273,7 @@ class ArchitectureTest {
                 .callMethod(CaseService.class, "approvePlan", UUID.class, String.class)
                 .orShould()
                 .callMethod(CaseService.class, "returnPlan", UUID.class, String.class)
+                .allowEmptyShould(false)
                 .check(classes);
     }
 }

@@ -1,5 +1,6 @@
 // The offline app for village users: loads its settings and text, opens the device (engine in
 // device.js), draws the screen named by the location hash and keeps syncing while online.
+import { Code } from './protocol.js';
 import { openDevice } from './device.js';
 import { app, t, h, show, go, toast, errorText } from './ui-common.js';
 import { loginScreen, wipedScreen } from './ui-login.js';
@@ -52,7 +53,7 @@ export function syncNow(manual = false) {
       }
       return report;
     } catch (error) {
-      if (error.code === 'device.revoked') {
+      if (error.code === Code.DEVICE_REVOKED) {
         wiped();
       } else if (manual) {
         toast(errorText(error), 'warn');

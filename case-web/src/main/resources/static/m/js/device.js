@@ -14,6 +14,7 @@
 // data key, a fresh 12-byte IV each; their keys are record types and ids, outbox counters and meta
 // names. Nothing goes to localStorage or the caches.
 
+import { Code } from './protocol.js';
 import { DEFAULT_ITERATIONS, checkVerifier, createDataKey, makeVerifier, unwrapDataKey } from './crypto.js';
 import * as idb from './idb.js';
 import { Store } from './store.js';
@@ -150,7 +151,7 @@ export async function openDevice(options = {}) {
       await device.sync();
     } catch (e) {
       // logged in all the same: the screens show the sync state; a revoked device is wiped
-      if (e.code === 'device.revoked') throw e;
+      if (e.code === Code.DEVICE_REVOKED) throw e;
     }
   }
 
@@ -211,7 +212,7 @@ export async function openDevice(options = {}) {
       try {
         await session.refresh();
       } catch (e) {
-        const wiped = e.code === 'device.revoked';
+        const wiped = e.code === Code.DEVICE_REVOKED;
         if (!wiped) device.lock();
         if (e.code === 'sync.offline') throw fail('login.offlineExpired', 'connect to the network to log in again');
         throw asLoginError(e);

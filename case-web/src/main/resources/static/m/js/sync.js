@@ -2,6 +2,7 @@
 // (case-mobile-sync org.casework.sync.client: OfflineEdits, Outbox, AnswerApplier, SyncEngine,
 // Checksums, DeviceSession, RetryPolicy). Same request shape, same local states, same rules.
 
+import { Code, MutationType, Op, RecordType, Status } from './protocol.js';
 import { cmp } from './store.js';
 import { sha256Hex } from './crypto.js';
 
@@ -146,7 +147,7 @@ export class DeviceSession {
     this.requireRegistered();
     if (this.accessExpired()) await this.refresh();
     let response = await this.send(path, body, this.store.meta(META.ACCESS_TOKEN));
-    if (response.status === 401 && parse(response.body).code === 'device.tokenExpired') {
+    if (response.status === 401 && parse(response.body).code === Code.TOKEN_EXPIRED) {
       await this.refresh();
       response = await this.send(path, body, this.store.meta(META.ACCESS_TOKEN));
     }
@@ -207,9 +208,9 @@ export class DeviceSession {
       return problem;
     }
     const code = problem.code ?? null;
-    if (response.status === 401 && (code === 'device.revoked' || problem.wipe === true)) {
+    if (response.status === 401 && (code === Code.DEVICE_REVOKED || problem.wipe === true)) {
       if (this.hooks.onRevoked) await this.hooks.onRevoked();
-      throw new SyncError(detail(problem, 'device revoked'), { status: 401, code: 'device.revoked', problem });
+      throw new SyncError(detail(problem, 'device revoked'), { status: 401, code: Code.DEVICE_REVOKED, problem });
     }
     throw new SyncError(detail(problem, `${what} refused: ${response.status}`), { status: response.status, code, problem });
   }
@@ -227,7 +228,7 @@ export function storeTokens(store, answer) {
 
 // ---- AnswerApplier
 
-const STATES = { APPLIED: 'SYNCED', REJECTED: 'REJECTED', CONFLICT: 'CONFLICT', QUARANTINED: 'QUARANTINED' };
+const STATES = { APPLIED: 'SYNCED', REJECTED: Status.REJECTED, CONFLICT: Status.CONFLICT, QUARANTINED: Status.QUARANTINED };
 
 export class AnswerApplier {
   constructor(store, now) {
@@ -275,12 +276,12 @@ export class AnswerApplier {
       const state = STATES[result.status];
       if (!state) continue; // unknown status: stays queued and is sent again
       if (state === 'SYNCED') tally.applied++;
-      else if (state === 'REJECTED') tally.rejected++;
-      else if (state === 'CONFLICT') tally.conflicts++;
+      else if (state === Status.REJECTED) tally.rejected++;
+      else if (state === Status.CONFLICT) tally.conflicts++;
       else tally.quarantined++;
       this.store.markAnswered(item.counter, result);
       this.store.setState(item.entityType, item.entityId, state, state === 'SYNCED' ? null : reason(result));
-      if ((state === 'REJECTED' || state === 'QUARANTINED') && item.type === 'EDIT_PROFILE') this.revert(item);
+      if ((state === Status.REJECTED || state === Status.QUARANTINED) && item.type === MutationType.EDIT_PROFILE) this.revert(item);
     }
   }
 
@@ -299,8 +300,8 @@ export class AnswerApplier {
 
   applyChange(change, scopes) {
     const { t, id, s } = change;
-    const del = change.op === 'D';
-    if (t === 'scope') {
+    const del = change.op === Op.REMOVE;
+    if (t === RecordType.SCOPE) {
       if (del) {
         this.store.dropScope(id);
         scopes.delete(id);
@@ -320,7 +321,7 @@ export class AnswerApplier {
   /** A pulled change must not hide an edit the server has not answered yet. */
   reassertPendingEdits() {
     for (const item of this.store.outboxItems()) {
-      if (item.state !== 'PENDING' || item.type !== 'EDIT_PROFILE') continue;
+      if (item.state !== 'PENDING' || item.type !== MutationType.EDIT_PROFILE) continue;
       const r = this.store.record(item.entityType, item.entityId);
       if (r) this.store.saveRecord({ ...r, f: { ...r.f, ...(item.payload.fields || {}) } });
     }
@@ -440,32 +441,32 @@ export class OfflineEdits {
   creation(type, input) {
     const at = javaInstant(this.now());
     switch (type) {
-      case 'RAISE_FLAG': {
+      case MutationType.RAISE_FLAG: {
         const fields = pick(input, FLAG_FIELDS);
         let subjectName = input.subjectName ?? null;
-        if (subjectName === null && input.clientId) subjectName = this.store.record('client', input.clientId)?.f?.name ?? null;
-        const local = pick({ ...input, subjectName, raisedAt: at }, [['client', 'clientId'], 'subjectName', 'type', 'severity', 'raisedAt']);
-        return { entityType: 'flag', scope: input.villageCode ?? null, fields, local };
+        if (subjectName === null && input.clientId) subjectName = this.store.record(RecordType.CLIENT, input.clientId)?.f?.name ?? null;
+        const local = pick({ ...input, subjectName, raisedAt: at }, [[RecordType.CLIENT, 'clientId'], 'subjectName', 'type', 'severity', 'raisedAt']);
+        return { entityType: RecordType.FLAG, scope: input.villageCode ?? null, fields, local };
       }
-      case 'LOG_VISIT': {
+      case MutationType.LOG_VISIT: {
         const fields = pick(input, VISIT_FIELDS);
         if (input.observations !== undefined && input.observations !== null) fields.observations = input.observations;
-        const local = pick(input, [['client', 'clientId'], 'type', 'occurredAt', 'notes']);
+        const local = pick(input, [[RecordType.CLIENT, 'clientId'], 'type', 'occurredAt', 'notes']);
         // the server stores them and pulls them back on the visit (protocol §3): same shape locally
         if (fields.observations !== undefined) local.observations = fields.observations;
-        return { entityType: 'visit', scope: this.scopeOf('client', input.clientId), fields, local };
+        return { entityType: RecordType.VISIT, scope: this.scopeOf(RecordType.CLIENT, input.clientId), fields, local };
       }
-      case 'ADD_NOTE': {
+      case MutationType.ADD_NOTE: {
         const fields = pick(input, ['flagId', 'text']);
-        const local = pick({ ...input, at }, [['flag', 'flagId'], 'text', 'at']);
-        return { entityType: 'note', scope: this.scopeOf('flag', input.flagId), fields, local };
+        const local = pick({ ...input, at }, [[RecordType.FLAG, 'flagId'], 'text', 'at']);
+        return { entityType: RecordType.NOTE, scope: this.scopeOf(RecordType.FLAG, input.flagId), fields, local };
       }
-      case 'REGISTER_CHILD': {
+      case MutationType.REGISTER_CHILD: {
         const fields = pick(input, CHILD_FIELDS);
         // the full ID number stays in the outbox only until the server acknowledges it
         const local = pick(input, [['name', 'fullName'], 'sex', 'birthDate', ['village', 'residenceRegionCode'], 'guardianName', 'guardianRelation', 'guardianPhone', 'fatherStatus', 'motherStatus']);
         if (input.category !== undefined && input.category !== null) local.categories = [input.category];
-        return { entityType: 'client', scope: input.residenceRegionCode ?? null, fields, local };
+        return { entityType: RecordType.CLIENT, scope: input.residenceRegionCode ?? null, fields, local };
       }
       default:
         throw new Error('not an offline creation: ' + type);
@@ -480,10 +481,10 @@ export class OfflineEdits {
     return id;
   }
 
-  raiseFlag(fields) { return this.create('RAISE_FLAG', fields); }
-  logVisit(fields) { return this.create('LOG_VISIT', fields); }
-  addNote(flagId, text) { return this.create('ADD_NOTE', { flagId, text }); }
-  registerChild(fields) { return this.create('REGISTER_CHILD', fields); }
+  raiseFlag(fields) { return this.create(MutationType.RAISE_FLAG, fields); }
+  logVisit(fields) { return this.create(MutationType.LOG_VISIT, fields); }
+  addNote(flagId, text) { return this.create(MutationType.ADD_NOTE, { flagId, text }); }
+  registerChild(fields) { return this.create(MutationType.REGISTER_CHILD, fields); }
 
   /**
    * Edits profile fields of a client the device holds: baseVersion is the version it holds, before
@@ -493,10 +494,10 @@ export class OfflineEdits {
     for (const name of Object.keys(changes)) {
       if (!EDITABLE_PROFILE_FIELDS.has(name)) throw new Error('not an editable profile field: ' + name);
     }
-    if (!this.store.record('client', clientId)) throw new Error('no such child on this device: ' + clientId);
+    if (!this.store.record(RecordType.CLIENT, clientId)) throw new Error('no such child on this device: ' + clientId);
     // read inside the transaction: a sync answer applied just before must be the base
-    await this.save('EDIT_PROFILE', 'client', clientId, () => {
-      const client = this.store.record('client', clientId);
+    await this.save(MutationType.EDIT_PROFILE, RecordType.CLIENT, clientId, () => {
+      const client = this.store.record(RecordType.CLIENT, clientId);
       if (!client) throw new Error('no such child on this device: ' + clientId);
       const fields = {};
       const before = {};
@@ -514,9 +515,9 @@ export class OfflineEdits {
   /** A rejected record: a new mutation (new id and counter) with the corrected fields. */
   async resubmit(type, id, fields) {
     const r = this.store.record(type, id);
-    if (!r || r.state !== 'REJECTED' || !r.m) throw new Error('nothing to resubmit: ' + type + ' ' + id);
+    if (!r || r.state !== Status.REJECTED || !r.m) throw new Error('nothing to resubmit: ' + type + ' ' + id);
     const input = fields ?? r.m.fields;
-    if (r.m.type === 'EDIT_PROFILE') return this.editProfile(id, input);
+    if (r.m.type === MutationType.EDIT_PROFILE) return this.editProfile(id, input);
     return this.create(r.m.type, input, id);
   }
 

@@ -1,5 +1,6 @@
 // A child's card (profile, guardians, last visits, open flags) and the user's own flags with what
 // the station did with them.
+import { RecordType, Status } from './protocol.js';
 import { t, h, ageYears, formatDate, formatDateTime, stateBadge, records, record, refLabel, backLink, effectiveDue } from './ui-common.js';
 import { dueLabel } from './ui-home.js';
 
@@ -32,25 +33,25 @@ function enumText(prefix, value) {
 }
 
 export async function childScreen(id) {
-  const child = await record('client', id);
+  const child = await record(RecordType.CLIENT, id);
   if (!child) return [backLink('#/home', t('nav.home')), h('p', { class: 'error' }, t('child.gone'))];
   const f = child.f || {};
-  const visitTypes = new Map((await records('visitType')).map((v) => [v.id, v]));
-  const allVisits = (await records('visit')).filter((v) => (v.f?.client || v.f?.clientId) === id);
+  const visitTypes = new Map((await records(RecordType.VISIT_TYPE)).map((v) => [v.id, v]));
+  const allVisits = (await records(RecordType.VISIT)).filter((v) => (v.f?.client || v.f?.clientId) === id);
   // a visit saved on the phone moves the next visit at once, before the station recomputes it
-  const due = effectiveDue((await records('visitDue')).find((d) => d.f?.client === id), allVisits);
+  const due = effectiveDue((await records(RecordType.VISIT_DUE)).find((d) => d.f?.client === id), allVisits);
   const visits = allVisits.slice()
     .sort((a, b) => (b.f.occurredAt || '').localeCompare(a.f.occurredAt || '')).slice(0, 5);
-  const flagTypes = new Map((await records('flagType')).map((r) => [r.id, r]));
-  const flags = (await records('flag')).filter((r) => (r.f?.client || r.f?.clientId) === id && r.f?.status !== 'TRIAGED');
+  const flagTypes = new Map((await records(RecordType.FLAG_TYPE)).map((r) => [r.id, r]));
+  const flags = (await records(RecordType.FLAG)).filter((r) => (r.f?.client || r.f?.clientId) === id && r.f?.status !== 'TRIAGED');
   const recent = Array.isArray(due?.f?.recentVisits) ? due.f.recentVisits : [];
-  const household = f.household ? await record('household', f.household) : null;
+  const household = f.household ? await record(RecordType.HOUSEHOLD, f.household) : null;
   const age = ageYears(f.birthDate);
 
   return [
     backLink('#/home', t('nav.home')),
     h('h1', { id: 'child-name' }, f.name || f.fullName || '—', ' ', stateBadge(child)),
-    child.state === 'REJECTED' || child.state === 'CONFLICT'
+    child.state === Status.REJECTED || child.state === Status.CONFLICT
       ? h('p', { class: 'notice' }, child.reason || t('state.' + child.state)) : null,
     // the primary actions in a bar at the bottom, in reach of the thumb
     h('nav', { class: 'actions thumb-bar', id: 'child-actions' },
@@ -102,9 +103,9 @@ export async function childScreen(id) {
 }
 
 export async function myFlagsScreen() {
-  const flagTypes = new Map((await records('flagType')).map((r) => [r.id, r]));
-  const clients = new Map((await records('client')).map((c) => [c.id, c]));
-  const flags = (await records('flag')).sort((a, b) => (b.f?.raisedAt || '').localeCompare(a.f?.raisedAt || ''));
+  const flagTypes = new Map((await records(RecordType.FLAG_TYPE)).map((r) => [r.id, r]));
+  const clients = new Map((await records(RecordType.CLIENT)).map((c) => [c.id, c]));
+  const flags = (await records(RecordType.FLAG)).sort((a, b) => (b.f?.raisedAt || '').localeCompare(a.f?.raisedAt || ''));
   return [
     backLink('#/home', t('nav.home')),
     h('h1', {}, t('flags.title')),

@@ -1,5 +1,6 @@
 // Shared helpers of the screens: building DOM without innerHTML (data never becomes markup),
 // the app's text, dates and the sync-state badge.
+import { RecordType, ScopeKey, Status } from './protocol.js';
 
 export const app = {
   device: null,      // the Device from device.js
@@ -146,12 +147,12 @@ export async function record(type, id) {
 /** The scope villages the phone holds, with their names from the region records. */
 export async function villages() {
   const codes = new Set();
-  for (const type of ['client', 'household', 'visitDue']) {
-    for (const r of await records(type)) if (r.s && r.s !== 'ref') codes.add(r.s);
+  for (const type of [RecordType.CLIENT, RecordType.HOUSEHOLD, RecordType.VISIT_DUE]) {
+    for (const r of await records(type)) if (r.s && r.s !== ScopeKey.REFERENCE) codes.add(r.s);
   }
   const result = [];
   for (const code of codes) {
-    const region = await record('region', code);
+    const region = await record(RecordType.REGION, code);
     result.push({ code, name: region?.f?.name || code });
   }
   return result.sort((a, b) => a.code.localeCompare(b.code));
@@ -201,7 +202,7 @@ export function plusPeriod(date, period) {
 export function effectiveDue(due, visits) {
   if (!due || !due.f) return due;
   const latest = (visits || [])
-    .filter((v) => v.state !== 'REJECTED' && v.state !== 'QUARANTINED' && v.f?.occurredAt)
+    .filter((v) => v.state !== Status.REJECTED && v.state !== Status.QUARANTINED && v.f?.occurredAt)
     .map((v) => formatDate(v.f.occurredAt))
     .sort().pop();
   const last = due.f.lastVisitOn || null;
@@ -219,14 +220,14 @@ export function effectiveDue(due, visits) {
 /** Every client's effective schedule, by client id. */
 export async function duesByClient() {
   const visitsByClient = new Map();
-  for (const v of await records('visit')) {
+  for (const v of await records(RecordType.VISIT)) {
     const c = v.f?.client || v.f?.clientId;
     if (!c) continue;
     if (!visitsByClient.has(c)) visitsByClient.set(c, []);
     visitsByClient.get(c).push(v);
   }
   const dues = new Map();
-  for (const due of await records('visitDue')) {
+  for (const due of await records(RecordType.VISIT_DUE)) {
     if (due.f?.client) dues.set(due.f.client, effectiveDue(due, visitsByClient.get(due.f.client)));
   }
   return dues;

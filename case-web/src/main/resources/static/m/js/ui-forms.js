@@ -1,6 +1,7 @@
 // The offline edits: log a visit, raise a flag, register a child, edit a profile. Each saves on the
 // phone at once (device.js writes the record and its outbox item together) and syncs later.
 // A REJECTED record opens the same form filled in, and saving resubmits it as a new mutation.
+import { RecordType } from './protocol.js';
 import {
   app, t, h, has, go, toast, today, field, select, records, record, refLabel, villages, backLink, errorText,
 } from './ui-common.js';
@@ -88,11 +89,11 @@ function riskDescription(fields) {
 }
 
 export async function visitScreen(clientId, rejectedId) {
-  const rejected = rejectedId ? await record('visit', rejectedId) : null;
+  const rejected = rejectedId ? await record(RecordType.VISIT, rejectedId) : null;
   const old = rejected?.f || {};
   const id = clientId || old.clientId || old.client;
-  const child = await record('client', id);
-  const types = await records('visitType');
+  const child = await record(RecordType.CLIENT, id);
+  const types = await records(RecordType.VISIT_TYPE);
   const typeOptions = (types.length ? types.map((r) => r.id) : DEFAULT_VISIT_TYPES)
     .map((code) => ({ value: code, label: refLabel(types.find((r) => r.id === code), t('visitType.' + code)) }));
   const limits = formLimits(types.find((r) => r.id === 'HOME_VISIT') || types[0]);
@@ -150,7 +151,7 @@ export async function visitScreen(clientId, rejectedId) {
       observations,
     };
     return save(box, submit,
-      () => (rejected ? app.device.resubmit('visit', rejectedId, fields) : app.device.logVisit(fields)),
+      () => (rejected ? app.device.resubmit(RecordType.VISIT, rejectedId, fields) : app.device.logVisit(fields)),
       () => {
         if (flagAfter && !rejected) {
           // the flag form opens filled in with what the visit found
@@ -200,8 +201,8 @@ function policeBanner() {
  * station's number (the `station` reference record of the child's township) and 110.
  */
 async function offlineRedToast(villageCode) {
-  const stations = await records('station');
-  const region = villageCode ? await record('region', villageCode) : null;
+  const stations = await records(RecordType.STATION);
+  const region = villageCode ? await record(RecordType.REGION, villageCode) : null;
   const station = stations.find((s) => s.f?.phone && region?.f?.parent && s.f.township === region.f.parent)
     || stations.find((s) => s.f?.phone);
   const calls = [];
@@ -229,14 +230,14 @@ export function orderedFlagTypes(types) {
 }
 
 export async function flagScreen(clientId, rejectedId) {
-  const rejected = rejectedId ? await record('flag', rejectedId) : null;
+  const rejected = rejectedId ? await record(RecordType.FLAG, rejectedId) : null;
   // a draft from a visit that offered to report (visit form), used once
   const draft = !rejected && app.flagDraft && app.flagDraft.clientId === clientId ? app.flagDraft : null;
   app.flagDraft = null;
   const old = rejected?.f || (draft ? { type: draft.type, description: draft.description } : {});
   const id = clientId || old.clientId || old.client || null;
-  const child = id ? await record('client', id) : null;
-  const flagTypes = orderedFlagTypes(await records('flagType'));
+  const child = id ? await record(RecordType.CLIENT, id) : null;
+  const flagTypes = orderedFlagTypes(await records(RecordType.FLAG_TYPE));
   const places = await villages();
 
   // large tappable cards instead of a drop-down: the mandatory-report situations together, first;
@@ -303,7 +304,7 @@ export async function flagScreen(clientId, rejectedId) {
       observedPlace: place.value.trim() || null,
     };
     return save(box, submit,
-      () => (rejected ? app.device.resubmit('flag', rejectedId, fields) : app.device.raiseFlag(fields)),
+      () => (rejected ? app.device.resubmit(RecordType.FLAG, rejectedId, fields) : app.device.raiseFlag(fields)),
       () => {
         go(rejected ? '#/sync' : child ? '#/child/' + encodeURIComponent(id) : '#/flags');
         if (!navigator.onLine && fields.severity === 'RED') offlineRedToast(child?.s || fields.villageCode);
@@ -334,7 +335,7 @@ export async function flagScreen(clientId, rejectedId) {
 // ---- register a child ----
 
 export async function registerScreen(rejectedId) {
-  const rejected = rejectedId ? await record('client', rejectedId) : null;
+  const rejected = rejectedId ? await record(RecordType.CLIENT, rejectedId) : null;
   const old = rejected?.f || {};
   const places = await villages();
   const parentOptions = [{ value: '', label: '—' }, ...PARENT_STATUS.map((s) => ({ value: s, label: t('parent.' + s) }))];
@@ -360,7 +361,7 @@ export async function registerScreen(rejectedId) {
     if (!v.fullName || !v.birthDate) return fail(box, t('reg.needNameAndBirth'));
     if (!v.idNumber && !v.noIdReason) return fail(box, t('reg.needIdOrReason'));
     return save(box, submit,
-      () => (rejected ? app.device.resubmit('client', rejectedId, v) : app.device.registerChild(v)),
+      () => (rejected ? app.device.resubmit(RecordType.CLIENT, rejectedId, v) : app.device.registerChild(v)),
       () => go(rejected ? '#/sync' : '#/home'));
   } },
   field(t('field.name'), inputs.fullName),
@@ -385,7 +386,7 @@ export async function registerScreen(rejectedId) {
 const EDITABLE = ['name', 'address', 'school', 'guardianName', 'guardianRelation', 'guardianPhone', 'carerName', 'carerPhone', 'fatherStatus', 'motherStatus'];
 
 export async function editScreen(clientId) {
-  const child = await record('client', clientId);
+  const child = await record(RecordType.CLIENT, clientId);
   if (!child) return [backLink('#/home'), h('p', { class: 'error' }, t('child.gone'))];
   const f = child.f || {};
   const parentOptions = [{ value: '', label: '—' }, ...PARENT_STATUS.map((s) => ({ value: s, label: t('parent.' + s) }))];

@@ -1,5 +1,6 @@
 // Home: the visits to make (overdue, today, this week: each opens the visit form), then the
 // village's children - or, switched, all its registry clients - due and overdue visits first.
+import { RecordType } from './protocol.js';
 import { app, t, h, show, today, ageYears, stateBadge, records, duesByClient, plusPeriod } from './ui-common.js';
 
 let query = '';
@@ -13,7 +14,7 @@ function isChild(r) {
 /** The last day (Sunday) of the week of a date: Chinese weeks start on Monday. */
 function endOfWeek(date) {
   const day = new Date(date + 'T00:00:00').getDay(); // 0 = Sunday
-  return plusPeriod(date, 'P' + ((7 - day) % 7) + 'D');
+  return plusPeriod(date, `P${(7 - day) % 7}D`);
 }
 
 /** The task list of the visit schedule: overdue, today, the rest of this week. */
@@ -72,7 +73,7 @@ export function dueLabel(due) {
 }
 
 export async function homeScreen() {
-  const clients = await records('client');
+  const clients = await records(RecordType.CLIENT);
   const dues = await duesByClient();
   const rows = clients.map((c) => ({ ...c, f: c.f || {}, due: dues.get(c.id) })).sort(order);
   const status = app.device.status();

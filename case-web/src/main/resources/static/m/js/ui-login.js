@@ -1,5 +1,6 @@
 // Login (first time online: registers the phone; later online or offline with the same password)
 // and the screen of a phone whose device was revoked.
+import { Code } from './protocol.js';
 import { app, t, h, show, field, errorText } from './ui-common.js';
 
 function defaultDeviceName() {
@@ -39,7 +40,7 @@ export function loginScreen(status) {
         app.actions.unlocked();
       } catch (error) {
         app.loggingIn = false;
-        if (error.code === 'device.revoked') {
+        if (error.code === Code.DEVICE_REVOKED) {
           location.hash = '#/wiped';
           return;
         }

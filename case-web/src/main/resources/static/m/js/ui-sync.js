@@ -1,15 +1,16 @@
 // The sync panel: what waits on the phone, what the server refused and why, the last sync,
 // the storage left, and a button to sync now.
+import { RecordType, Status } from './protocol.js';
 import { app, t, h, formatDateTime, megabytes, records, stateBadge, backLink, refLabel } from './ui-common.js';
 
-const TYPES = ['visit', 'flag', 'client', 'note'];
+const TYPES = [RecordType.VISIT, RecordType.FLAG, RecordType.CLIENT, RecordType.NOTE];
 
 function describe(type, r, names, flagTypes) {
   const f = r.f || {};
   switch (type) {
-    case 'visit': return t('sync.item.visit', names.get(f.client || f.clientId) || '', (f.occurredAt || '').slice(0, 10));
-    case 'flag': return t('sync.item.flag', f.subjectName || names.get(f.client || f.clientId) || '', refLabel(flagTypes.get(f.type), f.type || ''));
-    case 'client': return t('sync.item.client', f.name || f.fullName || '');
+    case RecordType.VISIT: return t('sync.item.visit', names.get(f.client || f.clientId) || '', (f.occurredAt || '').slice(0, 10));
+    case RecordType.FLAG: return t('sync.item.flag', f.subjectName || names.get(f.client || f.clientId) || '', refLabel(flagTypes.get(f.type), f.type || ''));
+    case RecordType.CLIENT: return t('sync.item.client', f.name || f.fullName || '');
     default: return t('sync.item.other', type);
   }
 }
@@ -18,15 +19,15 @@ const FIX = { visit: '#/fix/visit/', flag: '#/fix/flag/', client: '#/fix/client/
 
 /** Where a refused record is fixed: a child the server never had is registered again, a known one edited. */
 function fixLink(type, r) {
-  if (type === 'client' && r.v !== null && r.v !== undefined) return '#/child/' + encodeURIComponent(r.id) + '/edit';
+  if (type === RecordType.CLIENT && r.v !== null && r.v !== undefined) return '#/child/' + encodeURIComponent(r.id) + '/edit';
   return FIX[type] ? FIX[type] + encodeURIComponent(r.id) : null;
 }
 
 export async function syncScreen() {
   const device = app.device;
   const status = device.status();
-  const names = new Map((await records('client')).map((c) => [c.id, c.f?.name || c.f?.fullName]));
-  const flagTypes = new Map((await records('flagType')).map((r) => [r.id, r]));
+  const names = new Map((await records(RecordType.CLIENT)).map((c) => [c.id, c.f?.name || c.f?.fullName]));
+  const flagTypes = new Map((await records(RecordType.FLAG_TYPE)).map((r) => [r.id, r]));
   const items = [];
   for (const type of TYPES) {
     for (const r of await records(type)) {
@@ -63,11 +64,11 @@ export async function syncScreen() {
         h('div', {}, stateBadge(r), ' ', describe(type, r, names, flagTypes)),
         h('div', { class: 'hint' }, t('sync.explain.' + r.state)),
         r.reason ? h('div', { class: 'reason' }, r.reason) : null,
-        r.state === 'REJECTED' && fixLink(type, r) ? h('a', { class: 'button', href: fixLink(type, r) }, t('sync.fix')) : null,
+        r.state === Status.REJECTED && fixLink(type, r) ? h('a', { class: 'button', href: fixLink(type, r) }, t('sync.fix')) : null,
         r.state !== 'PENDING' ? h('button', { type: 'button', class: 'link', onclick: async () => {
-          if (r.state === 'REJECTED' && !window.confirm(t('sync.discard') + '?')) return;
+          if (r.state === Status.REJECTED && !window.confirm(t('sync.discard') + '?')) return;
           await device.dismiss(type, r.id);
           app.actions.refresh();
-        } }, r.state === 'REJECTED' ? t('sync.discard') : t('sync.seen')) : null))),
+        } }, r.state === Status.REJECTED ? t('sync.discard') : t('sync.seen')) : null))),
   ];
 }

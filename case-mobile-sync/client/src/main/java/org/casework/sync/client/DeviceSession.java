@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.DoubleSupplier;
+import org.casework.sync.protocol.SyncNames.Code;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -78,7 +79,7 @@ final class DeviceSession {
             refresh();
         }
         SyncTransport.Response response = send(path, body, store.meta(MetaKeys.ACCESS_TOKEN));
-        if (response.status() == 401 && "device.tokenExpired".equals(code(response))) {
+        if (response.status() == 401 && Code.TOKEN_EXPIRED.equals(code(response))) {
             refresh();
             response = send(path, body, store.meta(MetaKeys.ACCESS_TOKEN));
         }
@@ -156,7 +157,7 @@ final class DeviceSession {
         JsonNode problem = parse(response.body());
         String code = Json.text(problem, "code");
         if (response.status() == 401
-                && ("device.revoked".equals(code) || problem.path("wipe").asBoolean(false))) {
+                && (Code.DEVICE_REVOKED.equals(code) || problem.path("wipe").asBoolean(false))) {
             store.wipe();
             throw new DeviceRevokedException(detail(problem, "device revoked"));
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.sync.DeviceService;
 import org.casework.core.sync.DeviceService.Authentication;
+import org.casework.sync.protocol.SyncNames.Code;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -41,12 +42,13 @@ class DeviceTokenFilter extends OncePerRequestFilter {
                     request.setAttribute(DEVICE_ID, auth.deviceId());
                 }
                 case EXPIRED -> {
-                    problems.write(request, response, HttpStatus.UNAUTHORIZED, "device.tokenExpired", null);
+                    problems.write(request, response, HttpStatus.UNAUTHORIZED, Code.TOKEN_EXPIRED, null);
                     return;
                 }
                 case REVOKED -> {
                     // The client deletes its local store (records and outbox) and stops.
-                    problems.write(request, response, HttpStatus.UNAUTHORIZED, "device.revoked", Map.of("wipe", true));
+                    problems.write(
+                            request, response, HttpStatus.UNAUTHORIZED, Code.DEVICE_REVOKED, Map.of("wipe", true));
                     return;
                 }
                 case INVALID -> {

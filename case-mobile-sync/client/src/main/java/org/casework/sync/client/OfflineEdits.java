@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.casework.sync.protocol.SyncNames.MutationType;
+import org.casework.sync.protocol.SyncNames.RecordType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -135,7 +137,7 @@ public final class OfflineEdits {
                 r.severity(),
                 "raisedAt",
                 clock.instant());
-        save("RAISE_FLAG", "flag", id, r.villageCode(), local, fields, null, null);
+        save(MutationType.RAISE_FLAG, RecordType.FLAG, id, r.villageCode(), local, fields, null, null);
         return id;
     }
 
@@ -164,7 +166,7 @@ public final class OfflineEdits {
             // The server stores them and pulls them back on the visit (protocol §3): same shape locally.
             local.set("observations", v.observations());
         }
-        save("LOG_VISIT", "visit", id, scopeOf("client", v.clientId()), local, fields, null, null);
+        save(MutationType.LOG_VISIT, RecordType.VISIT, id, scopeOf("client", v.clientId()), local, fields, null, null);
         return id;
     }
 
@@ -175,7 +177,7 @@ public final class OfflineEdits {
         putAll(fields, "flagId", flagId, "text", text);
         ObjectNode local = Json.object();
         putAll(local, "flag", flagId, "text", text, "at", clock.instant());
-        save("ADD_NOTE", "note", id, scopeOf("flag", flagId), local, fields, null, null);
+        save(MutationType.ADD_NOTE, RecordType.NOTE, id, scopeOf("flag", flagId), local, fields, null, null);
         return id;
     }
 
@@ -234,7 +236,7 @@ public final class OfflineEdits {
         if (c.category() != null) {
             local.set("categories", Json.array().add(c.category()));
         }
-        save("REGISTER_CHILD", "client", id, c.residenceRegionCode(), local, fields, null, null);
+        save(MutationType.REGISTER_CHILD, RecordType.CLIENT, id, c.residenceRegionCode(), local, fields, null, null);
         return id;
     }
 
@@ -261,7 +263,15 @@ public final class OfflineEdits {
                 fields.put(name, value);
                 local.put(name, value);
             });
-            save("EDIT_PROFILE", "client", clientId, client.scope(), local, fields, client.version(), before);
+            save(
+                    MutationType.EDIT_PROFILE,
+                    RecordType.CLIENT,
+                    clientId,
+                    client.scope(),
+                    local,
+                    fields,
+                    client.version(),
+                    before);
             return null;
         });
     }

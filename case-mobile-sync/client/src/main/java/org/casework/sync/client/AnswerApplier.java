@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.casework.sync.protocol.SyncNames.MutationType;
+import org.casework.sync.protocol.SyncNames.RecordType;
+import org.casework.sync.protocol.SyncNames.Status;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -68,10 +71,10 @@ final class AnswerApplier {
             }
             String status = Json.text(result, "status");
             SyncState state = switch (status == null ? "" : status) {
-                case "APPLIED" -> SyncState.SYNCED;
-                case "REJECTED" -> SyncState.REJECTED;
-                case "CONFLICT" -> SyncState.CONFLICT;
-                case "QUARANTINED" -> SyncState.QUARANTINED;
+                case Status.APPLIED -> SyncState.SYNCED;
+                case Status.REJECTED -> SyncState.REJECTED;
+                case Status.CONFLICT -> SyncState.CONFLICT;
+                case Status.QUARANTINED -> SyncState.QUARANTINED;
                 default -> null;
             };
             if (state == null) {
@@ -86,7 +89,8 @@ final class AnswerApplier {
             store.outbox().markAnswered(item.counter(), Json.write(result));
             store.setState(
                     item.entityType(), item.entityId(), state, state == SyncState.SYNCED ? null : reason(result));
-            if ((state == SyncState.REJECTED || state == SyncState.QUARANTINED) && "EDIT_PROFILE".equals(item.type())) {
+            if ((state == SyncState.REJECTED || state == SyncState.QUARANTINED)
+                    && MutationType.EDIT_PROFILE.equals(item.type())) {
                 revert(item);
             }
         }
@@ -125,7 +129,7 @@ final class AnswerApplier {
         String id = Json.text(change, "id");
         String scope = Json.text(change, "s");
         boolean delete = "D".equals(Json.text(change, "op"));
-        if ("scope".equals(type)) {
+        if (RecordType.SCOPE.equals(type)) {
             if (delete) {
                 store.dropScope(id);
                 scopes.remove(id);
@@ -150,7 +154,7 @@ final class AnswerApplier {
      */
     private void reassertPendingEdits() {
         for (OutboxItem item : store.outbox().items()) {
-            if (!"PENDING".equals(item.state()) || !"EDIT_PROFILE".equals(item.type())) {
+            if (!"PENDING".equals(item.state()) || !MutationType.EDIT_PROFILE.equals(item.type())) {
                 continue;
             }
             store.record(item.entityType(), item.entityId()).ifPresent(r -> {
