@@ -69,7 +69,7 @@ class PwaAppBrowserTest {
             phone.login(director.username(), director.password());
             phone.offline();
             phone.openChild(child.fullName());
-            phone.browser().find(By.id("go-edit")).click();
+            phone.click(By.id("go-edit"));
             WebElement guardianPhone = phone.browser().find(By.id("edit-guardianPhone"));
             guardianPhone.clear();
             guardianPhone.sendKeys("13911112222");

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -192,15 +193,20 @@ final class PwaPhone implements AutoCloseable {
                 });
     }
 
-    /** Clicks an element of a screen that a sync may redraw at any moment. */
+    /**
+     * Clicks an element of a screen that a sync may redraw at any moment. The element is scrolled to
+     * the middle first: scrolled only into view it can sit under the fixed bottom action bar.
+     */
     void click(By by) {
         new WebDriverWait(browser.driver(), SYNC_WAIT)
                 .ignoring(StaleElementReferenceException.class)
+                .ignoring(ElementClickInterceptedException.class)
                 .until(d -> {
                     var found = d.findElements(by);
                     if (found.isEmpty()) {
                         return false;
                     }
+                    script("arguments[0].scrollIntoView({block: 'center'});", found.get(0));
                     found.get(0).click();
                     return true;
                 });

@@ -170,7 +170,7 @@ class PwaPhoneUxBrowserTest {
             assertThat(phone.textOf(By.id("client-list")))
                     .contains(overdue.fullName())
                     .doesNotContain(adult.fullName());
-            phone.browser().find(By.id("toggle-all")).click();
+            phone.click(By.id("toggle-all"));
             assertThat(phone.textOf(By.id("village-heading"))).startsWith("本村全部对象");
             assertThat(phone.textOf(By.id("client-list"))).contains(adult.fullName());
 
