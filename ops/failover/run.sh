@@ -64,7 +64,6 @@ mkdir -p "$FAILOVER_DIR"
 
 if ! command -v haproxy >/dev/null; then
   step "installing HAProxy"
-  apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null
 fi
 
