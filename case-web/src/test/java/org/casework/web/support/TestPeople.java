@@ -1,6 +1,8 @@
 package org.casework.web.support;
 
 import java.time.LocalDate;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.casework.core.clients.ResidentIdNumber;
 
@@ -13,15 +15,26 @@ public final class TestPeople {
     /** Given-name characters with one common reading each, so pinyin search is predictable. */
     private static final String GIVEN = "安博成德恩芳浩佳凯明宁鹏琪瑞松婷伟欣阳哲";
 
+    /**
+     * Names handed out in this JVM. Tests share one database per Spring context, so a random name
+     * repeated by a later test (8,000 combinations, birthday odds) made "nothing saved under this
+     * name" assertions fail at random.
+     */
+    private static final Set<String> GIVEN_OUT = ConcurrentHashMap.newKeySet();
+
     private TestPeople() {}
 
     public static String uniqueName() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        StringBuilder name = new StringBuilder("欧");
-        for (int i = 0; i < 3; i++) {
-            name.append(GIVEN.charAt(random.nextInt(GIVEN.length())));
+        while (true) {
+            StringBuilder name = new StringBuilder("欧");
+            for (int i = 0; i < 3; i++) {
+                name.append(GIVEN.charAt(random.nextInt(GIVEN.length())));
+            }
+            if (GIVEN_OUT.add(name.toString())) {
+                return name.toString();
+            }
         }
-        return name.toString();
     }
 
     /** A child of 6 to 12 born on a random day. */
