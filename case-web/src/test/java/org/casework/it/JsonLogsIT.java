@@ -1,6 +1,7 @@
 package org.casework.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -80,35 +80,36 @@ class JsonLogsIT {
         });
         reader.setDaemon(true);
         reader.start();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-        while (port == 0 || !logged("Started CaseworkApplication")) {
-            assertThat(server.isAlive())
-                    .as("server exited: %s%n%s", lines, Files.readString(work.resolve("stderr.txt")))
-                    .isTrue();
-            assertThat(Instant.now())
-                    .as("server start, output so far: %s", lines)
-                    .isBefore(deadline);
-            synchronized (lines) {
-                for (String line : lines) {
-                    Matcher m = PORT.matcher(line);
-                    if (m.find()) {
-                        port = Integer.parseInt(m.group(1));
-                    }
-                }
-            }
-            Thread.sleep(250);
-        }
+        await("server start")
+                .atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofMillis(250))
+                .failFast("the server exited", () -> !server.isAlive())
+                .until(() -> port() > 0 && logged("Started CaseworkApplication"));
+        port = port();
         // the demo county is seeded after the start: ready means seeded (README, health probes)
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest readiness = HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/actuator/health/readiness"))
                 .build();
-        while (http.send(readiness, HttpResponse.BodyHandlers.ofString()).statusCode() != 200) {
-            assertThat(Instant.now())
-                    .as("server ready, output so far: %s", lines)
-                    .isBefore(deadline);
-            Thread.sleep(250);
+        await("server ready")
+                .atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> http.send(readiness, HttpResponse.BodyHandlers.ofString())
+                                .statusCode()
+                        == 200);
+    }
+
+    /** The port Tomcat logged, or 0 before it did. */
+    private static int port() {
+        synchronized (lines) {
+            for (String line : lines) {
+                Matcher m = PORT.matcher(line);
+                if (m.find()) {
+                    return Integer.parseInt(m.group(1));
+                }
+            }
         }
+        return 0;
     }
 
     @AfterAll
@@ -149,7 +150,13 @@ class JsonLogsIT {
         assertThat(registered.status() + refused.status())
                 .as("both requests were answered")
                 .isPositive();
-        Thread.sleep(1000);
+        // the requests' log lines are written asynchronously to the answers: wait until the output is quiet
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger(-1);
+        await("the server's output quiet")
+                .atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ofMillis(500))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> lines.size() == seen.getAndSet(lines.size()));
 
         List<String> captured;
         synchronized (lines) {

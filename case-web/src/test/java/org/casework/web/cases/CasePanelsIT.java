@@ -46,7 +46,7 @@ import tools.jackson.databind.JsonNode;
 /** The workspace panels: the plan editor and its refusals, service records, supervision notes. */
 @IntegrationTest
 @AutoConfigureMockMvc
-class CasePanelsIntegrationTest {
+class CasePanelsIT {
 
     private static final String WORKER = "station-guyang";
     private static final String HEAD = "head-guyang";

@@ -38,7 +38,7 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 @AutoConfigureMockMvc
 @RecordApplicationEvents
-class ReferralPagesIntegrationTest {
+class ReferralPagesIT {
 
     private static final String WORKER = "station-guyang";
     private static final String LIAISON = "liaison-fulian";

@@ -19,7 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The worklist, the home page's first items and the supervisors' caseload page, and who may see them. */
 @IntegrationTest
 @AutoConfigureMockMvc
-class WorklistPagesIntegrationTest {
+class WorklistPagesIT {
 
     @Autowired
     MockMvc mvc;

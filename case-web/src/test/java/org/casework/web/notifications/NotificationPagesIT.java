@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The inbox page, opening an entry, marking all read, and the unread badge in every page's header. */
 @IntegrationTest
 @AutoConfigureMockMvc
-class NotificationPagesIntegrationTest {
+class NotificationPagesIT {
 
     private static final String WORKER = "station-guyang";
 

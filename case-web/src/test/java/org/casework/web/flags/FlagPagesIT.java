@@ -41,7 +41,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
  */
 @IntegrationTest
 @AutoConfigureMockMvc
-class FlagPagesIntegrationTest {
+class FlagPagesIT {
 
     private static final String RENZHUANG = StationPages.RENZHUANG;
     /** The smallest valid PNG header the service recognises as an image. */

@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 /** The station's pages for offline sync: resolve a profile conflict, revoke a lost phone. */
 @IntegrationTest
 @AutoConfigureMockMvc
-class SyncPagesIntegrationTest {
+class SyncPagesIT {
 
     @LocalServerPort
     int port;

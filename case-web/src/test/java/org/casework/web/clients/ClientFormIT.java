@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /** The register and edit forms: refusals come back as inline errors with nothing saved. */
 @IntegrationTest
 @AutoConfigureMockMvc
-class ClientFormIntegrationTest {
+class ClientFormIT {
 
     private static final String RENZHUANG = "410225101201";
 

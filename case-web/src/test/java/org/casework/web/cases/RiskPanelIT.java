@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @IntegrationTest
 @AutoConfigureMockMvc
-class RiskPanelIntegrationTest {
+class RiskPanelIT {
 
     private static final String WORKER = "station-guyang";
 

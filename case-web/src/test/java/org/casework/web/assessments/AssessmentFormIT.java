@@ -34,7 +34,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /** The assessment form generated from the instrument: saving, per-item errors, signing, the signed record. */
 @IntegrationTest
 @AutoConfigureMockMvc
-class AssessmentFormIntegrationTest {
+class AssessmentFormIT {
 
     private static final String WORKER = "station-guyang";
     private static final String CHILD_PROTECTION = "child-protection";

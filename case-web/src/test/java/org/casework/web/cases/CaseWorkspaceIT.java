@@ -30,7 +30,7 @@ import org.springframework.test.web.servlet.ResultActions;
 /** The case pages: opening from the client page, the list, steps, refusals and the risk forms. */
 @IntegrationTest
 @AutoConfigureMockMvc
-class CaseWorkspaceIntegrationTest {
+class CaseWorkspaceIT {
 
     private static final String WORKER = "station-guyang";
     private static final String HEAD = "head-guyang";
