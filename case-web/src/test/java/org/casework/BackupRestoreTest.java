@@ -1,5 +1,6 @@
 package org.casework;
 
+import org.casework.it.StartsItsOwnServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
@@ -23,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * database holds what was there at the backup (not what came after), and the server starts on it
  * (migrations validated, the crypto key accepted, nothing to seed).
  */
+@StartsItsOwnServer
 class BackupRestoreTest {
 
     private static final String OPTIONS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";

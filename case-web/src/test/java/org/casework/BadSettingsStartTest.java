@@ -1,5 +1,6 @@
 package org.casework;
 
+import org.casework.it.StartsItsOwnServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +15,7 @@ import org.springframework.core.NestedExceptionUtils;
  * The server refuses to start with a wrong county setting, naming the setting and the value,
  * rather than running on a default the county never chose.
  */
+@StartsItsOwnServer
 class BadSettingsStartTest {
 
     @ParameterizedTest

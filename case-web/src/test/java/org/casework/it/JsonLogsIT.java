@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * name and the project's version, and no ID or phone number even while a client with both is
  * registered and refused. Always on an in-memory H2: the log format does not depend on the database.
  */
+@StartsItsOwnServer
 class JsonLogsIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code casework.api-docs.enabled=true}; the embedded default keeps them on (OpenApiIT). The
  * production profile runs here on an in-memory H2 with a fresh key, without demo data.
  */
+@StartsItsOwnServer
 class ProductionApiDocsIT {
 
     static void production(DynamicPropertyRegistry registry) {

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * schedule refresh runs on one of them only, and a call a moment later on either instance (a clock a
  * little behind) does not run it again (ShedLock with its production minimum lock time).
  */
+@StartsItsOwnServer
 @ExtendWith(OutputCaptureExtension.class)
 class ScheduledJobsOnceIT {
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * A user logged in through one instance stays logged in on the other (Spring Session JDBC): the load
  * balancer may send each request anywhere. Logging out on one ends the session on both.
  */
+@StartsItsOwnServer
 class SharedSessionIT {
 
     private static TwoInstances instances;

@@ -1,5 +1,6 @@
 package org.casework.it.production;
 
+import org.casework.it.StartsItsOwnServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
@@ -22,6 +23,7 @@ import tools.jackson.databind.JsonNode;
  * county's regions, centre, stations and first administrator, once, with the password from the
  * environment or the terminal and never from an argument.
  */
+@StartsItsOwnServer
 class BootstrapIT {
 
     @AfterAll

@@ -1,5 +1,6 @@
 package org.casework.it.production;
 
+import org.casework.it.StartsItsOwnServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * demo key and every key published in the repository, and any server refuses a key other than the
  * one the database's fields are under.
  */
+@StartsItsOwnServer
 class KeyCheckIT {
 
     @AfterAll

@@ -1,5 +1,6 @@
 package org.casework.it.production;
 
+import org.casework.it.StartsItsOwnServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -42,6 +43,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * then runs on the new key only; an interrupted rotation keeps every server from starting until the
  * same command, run again, finishes it; a finished rotation run again does nothing.
  */
+@StartsItsOwnServer
 class KeyRotationIT {
 
     @AfterAll
