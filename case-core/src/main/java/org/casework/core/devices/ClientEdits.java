@@ -18,26 +18,12 @@ import org.casework.core.clients.Sex;
 import org.casework.core.shared.InvalidInputException;
 
 /**
- * The client profile fields a device may edit (protocol §2.1, EDIT_PROFILE), their current server
- * values, and the {@link ClientInput} that writes an edit through {@code ClientService.update} —
- * the same validation as a correction on the web.
+ * The client profile fields a device may edit (protocol §2.1, EDIT_PROFILE: the list is the
+ * protocol module's {@code SyncNames.EDITABLE_PROFILE_FIELDS}), their current server values, and the
+ * {@link ClientInput} that writes an edit through {@code ClientService.update} — the same validation
+ * as a correction on the web. Here in the core because the station's conflict review uses it too.
  */
 public final class ClientEdits {
-
-    public static final Set<String> EDITABLE = Set.of(
-            "name",
-            "sex",
-            "birthDate",
-            "address",
-            "guardianName",
-            "guardianRelation",
-            "guardianPhone",
-            "carerName",
-            "carerPhone",
-            "fatherStatus",
-            "motherStatus",
-            "school",
-            "living");
 
     /**
      * Risk-like fields and their urgency (least to most urgent). An elderly person living alone
@@ -80,15 +66,6 @@ public final class ClientEdits {
                         ? null
                         : elderly.getLivingArrangement().name());
         return v;
-    }
-
-    /** Refuses fields a device may not edit (numbers, village, categories). */
-    public static void checkEditable(Set<String> fields) {
-        for (String field : fields) {
-            if (!EDITABLE.contains(field)) {
-                throw new InvalidInputException(field, "sync.field.notEditable");
-            }
-        }
     }
 
     /** The client as it is, with the given fields replaced: input for {@code ClientService.update}. */

@@ -8,6 +8,8 @@ import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
@@ -54,19 +56,48 @@ public class SyncMutation implements Persistable<UUID> {
     @Column(length = 100)
     private String code;
 
-    /** Message arguments, separated by U+001F. */
+    /**
+     * Message arguments, stored separated by U+001F (the column's format since V9; read them as a
+     * list through {@link #getMessageArgs()}).
+     */
     @Column(length = 1000)
+    @Getter(AccessLevel.NONE)
     private String messageArgs;
 
-    /** Per-field errors as "field=messageKey", separated by U+001F. */
+    /** Per-field errors, stored as "field=messageKey" separated by U+001F; see {@link #getErrors()}. */
     @Column(length = 2000)
+    @Getter(AccessLevel.NONE)
     private String errors;
 
     @Column(nullable = false)
     private Instant receivedAt;
 
+    /** Separates the items of a list column (an ASCII unit separator never typed in a message). */
+    private static final String SEP = "\u001f";
+
     /** The status of a refused mutation (the protocol's REJECTED). */
     public static final String REJECTED = "REJECTED";
+
+    /** A field the refusal names and the message key saying what is wrong with it. */
+    public record FieldError(String field, String key) {}
+
+    /** Message arguments of the result's code (empty when none). */
+    public List<String> getMessageArgs() {
+        return messageArgs == null || messageArgs.isEmpty() ? List.of() : List.of(messageArgs.split(SEP, -1));
+    }
+
+    /** The refusal's per-field errors (empty when none). */
+    public List<FieldError> getErrors() {
+        if (errors == null || errors.isEmpty()) {
+            return List.of();
+        }
+        List<FieldError> list = new ArrayList<>();
+        for (String item : errors.split(SEP)) {
+            int eq = item.indexOf('=');
+            list.add(new FieldError(item.substring(0, eq), item.substring(eq + 1)));
+        }
+        return List.copyOf(list);
+    }
 
     /** Not stored: true until inserted or loaded, so saving inserts (a duplicate id fails). */
     @Transient
@@ -81,8 +112,8 @@ public class SyncMutation implements Persistable<UUID> {
             String entityType,
             UUID entityId,
             String code,
-            String messageArgs,
-            String errors,
+            List<String> messageArgs,
+            List<FieldError> errors,
             Instant receivedAt) {
         return new SyncMutation(
                 id,
@@ -120,8 +151,8 @@ public class SyncMutation implements Persistable<UUID> {
             UUID entityId,
             Long entityVersion,
             String code,
-            String messageArgs,
-            String errors,
+            List<String> messageArgs,
+            List<FieldError> errors,
             Instant receivedAt) {
         this.id = id;
         this.deviceId = deviceId;
@@ -132,8 +163,14 @@ public class SyncMutation implements Persistable<UUID> {
         this.entityId = entityId;
         this.entityVersion = entityVersion;
         this.code = code;
-        this.messageArgs = messageArgs;
-        this.errors = errors;
+        // The stored text as it always was: no arguments of an applied mutation is null, of a
+        // refusal the empty text; no errors is null.
+        this.messageArgs = messageArgs == null ? null : String.join(SEP, messageArgs);
+        this.errors = errors == null || errors.isEmpty()
+                ? null
+                : String.join(
+                        SEP,
+                        errors.stream().map(e -> e.field() + "=" + e.key()).toList());
         this.receivedAt = receivedAt;
     }
 }

@@ -101,7 +101,7 @@ class SyncController {
                 .map(r -> new MutationResult(
                         r.id(),
                         r.counter(),
-                        r.status(),
+                        r.status().wire(),
                         r.entityType(),
                         r.entityId(),
                         r.version(),

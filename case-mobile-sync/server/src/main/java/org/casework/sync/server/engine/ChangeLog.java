@@ -1,5 +1,6 @@
 package org.casework.sync.server.engine;
 
+import org.casework.sync.protocol.SyncNames;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,14 +28,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @RequiredArgsConstructor
 public class ChangeLog {
 
-    /** Protocol record types (docs/sync-protocol.md §3). */
-    public static final String CLIENT = "client";
+    /** Protocol record types (docs/sync-protocol.md §3), named once in the protocol module. */
+    public static final String CLIENT = SyncNames.RecordType.CLIENT;
 
-    public static final String HOUSEHOLD = "household";
-    public static final String VISIT_DUE = "visitDue";
-    public static final String FLAG = "flag";
-    public static final String VISIT = "visit";
-    public static final String CASE = "case";
+    public static final String HOUSEHOLD = SyncNames.RecordType.HOUSEHOLD;
+    public static final String VISIT_DUE = SyncNames.RecordType.VISIT_DUE;
+    public static final String FLAG = SyncNames.RecordType.FLAG;
+    public static final String VISIT = SyncNames.RecordType.VISIT;
+    public static final String CASE = SyncNames.RecordType.CASE;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;

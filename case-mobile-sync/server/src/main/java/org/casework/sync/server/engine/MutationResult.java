@@ -2,6 +2,7 @@ package org.casework.sync.server.engine;
 
 import java.util.List;
 import java.util.UUID;
+import org.casework.sync.protocol.ResultStatus;
 
 /**
  * The recorded outcome of a mutation (protocol §2.1). {@code code} and the errors' keys are message
@@ -10,7 +11,7 @@ import java.util.UUID;
 public record MutationResult(
         UUID id,
         long counter,
-        String status,
+        ResultStatus status,
         String entityType,
         UUID entityId,
         Long version,
@@ -19,9 +20,4 @@ public record MutationResult(
         List<FieldError> errors) {
 
     public record FieldError(String field, String key) {}
-
-    public static final String APPLIED = "APPLIED";
-    public static final String REJECTED = "REJECTED";
-    public static final String CONFLICT = "CONFLICT";
-    public static final String QUARANTINED = "QUARANTINED";
 }

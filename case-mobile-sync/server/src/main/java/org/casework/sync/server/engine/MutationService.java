@@ -1,5 +1,9 @@
 package org.casework.sync.server.engine;
 
+import java.util.Set;
+import org.casework.sync.protocol.SyncNames;
+import org.casework.sync.protocol.ResultStatus;
+import org.casework.sync.protocol.MutationKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,7 +68,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MutationService {
 
     private static final Logger log = LoggerFactory.getLogger(MutationService.class);
-    private static final String SEP = "\u001f";
+    /** The profile fields an EDIT_PROFILE may carry, as the protocol defines them. */
+    private static final Set<String> EDITABLE = Set.copyOf(SyncNames.EDITABLE_PROFILE_FIELDS);
     /** Tries per mutation when the database reports a transient failure such as a deadlock. */
     private static final int ATTEMPTS = 3;
     /** Pause before the second attempt; the third waits twice as long. */
@@ -84,7 +89,7 @@ public class MutationService {
     public record Push(long ack, List<MutationResult> results) {}
 
     /** What a mutation did, before it is recorded. */
-    private record Outcome(String status, String entityType, UUID entityId, Long version) {}
+    private record Outcome(ResultStatus status, String entityType, UUID entityId, Long version) {}
 
     public Push apply(Actor actor, UUID deviceId, List<DeviceMutation> mutations) {
         TransactionTemplate tx = new TransactionTemplate(transactionManager);
@@ -226,7 +231,7 @@ public class MutationService {
                         deviceId,
                         m.counter(),
                         type(m),
-                        outcome.status,
+                        outcome.status.wire(),
                         outcome.entityType,
                         outcome.entityId,
                         outcome.version,
@@ -292,8 +297,10 @@ public class MutationService {
                         entityType(m),
                         m.entityId(),
                         code,
-                        String.join(SEP, args),
-                        errorsText(errors),
+                        args,
+                        errors.stream()
+                                .map(x -> new SyncMutation.FieldError(x.field(), x.key()))
+                                .toList(),
                         now));
             });
             return result(entry);
@@ -305,8 +312,10 @@ public class MutationService {
 
     private Outcome perform(Actor actor, UUID deviceId, DeviceMutation m, Instant now) {
         Map<String, Object> f = m.fields() == null ? Map.of() : m.fields();
-        return switch (type(m)) {
-            case "RAISE_FLAG" -> {
+        MutationKind kind =
+                m.kind().orElseThrow(() -> new InvalidInputException("type", "sync.mutation.unknownType"));
+        return switch (kind) {
+            case RAISE_FLAG -> {
                 Flag flag = flagService.raise(
                         m.entityId(),
                         new NewFlag(
@@ -322,9 +331,9 @@ public class MutationService {
                                 instant(f.get("observedAt"), "observedAt"),
                                 ClientEdits.text(f.get("observedPlace")),
                                 null));
-                yield new Outcome(MutationResult.APPLIED, ChangeLog.FLAG, flag.getId(), version(flag.getVersion()));
+                yield new Outcome(ResultStatus.APPLIED, kind.recordType(), flag.getId(), version(flag.getVersion()));
             }
-            case "LOG_VISIT" -> {
+            case LOG_VISIT -> {
                 ServiceType visitType = enumValue(ServiceType.class, f.get("type"), "type");
                 if (visitType == null || !visitType.isVisit()) {
                     throw new InvalidInputException("type", "sync.visit.type");
@@ -343,20 +352,19 @@ public class MutationService {
                                 null,
                                 observations(f.get("observations"))));
                 yield new Outcome(
-                        MutationResult.APPLIED, ChangeLog.VISIT, record.getId(), version(record.getVersion()));
+                        ResultStatus.APPLIED, kind.recordType(), record.getId(), version(record.getVersion()));
             }
-            case "ADD_NOTE" -> {
+            case ADD_NOTE -> {
                 FlagNote note = flagService.addNote(
                         uuid(f.get("flagId"), "flagId"), m.entityId(), ClientEdits.text(f.get("text")));
-                yield new Outcome(MutationResult.APPLIED, "note", note.getId(), 0L);
+                yield new Outcome(ResultStatus.APPLIED, kind.recordType(), note.getId(), 0L);
             }
-            case "REGISTER_CHILD" -> {
+            case REGISTER_CHILD -> {
                 Client client = clientService.register(m.entityId(), registration(f));
                 yield new Outcome(
-                        MutationResult.APPLIED, ChangeLog.CLIENT, client.getId(), version(client.getVersion()));
+                        ResultStatus.APPLIED, kind.recordType(), client.getId(), version(client.getVersion()));
             }
-            case "EDIT_PROFILE" -> editProfile(actor, deviceId, m, f, now);
-            default -> throw new InvalidInputException("type", "sync.mutation.unknownType");
+            case EDIT_PROFILE -> editProfile(actor, deviceId, m, f, now);
         };
     }
 
@@ -369,7 +377,7 @@ public class MutationService {
         if (m.entityId() == null) {
             throw new InvalidInputException("entityId", "sync.mutation.entityRequired");
         }
-        ClientEdits.checkEditable(f.keySet());
+        checkEditable(f.keySet());
         // Looked up in the caller's scope without throwing: a NotFoundException out of the
         // registry's own transactional method would mark this transaction rollback-only.
         Client client =
@@ -390,7 +398,7 @@ public class MutationService {
                     describe(m),
                     actor.username(),
                     now));
-            return new Outcome(MutationResult.QUARANTINED, ChangeLog.CLIENT, m.entityId(), null);
+            return new Outcome(ResultStatus.QUARANTINED, ChangeLog.CLIENT, m.entityId(), null);
         }
         Map<String, Object> server = ClientEdits.values(client);
         FieldMerge.Result merge = FieldMerge.merge(server, m.before(), f, ClientEdits.URGENCY);
@@ -412,7 +420,7 @@ public class MutationService {
                     actor.username(),
                     now));
         }
-        String status = merge.clashes().isEmpty() ? MutationResult.APPLIED : MutationResult.CONFLICT;
+        ResultStatus status = merge.clashes().isEmpty() ? ResultStatus.APPLIED : ResultStatus.CONFLICT;
         // The version after the update is only known once flushed; the pulled change carries it too.
         return new Outcome(status, ChangeLog.CLIENT, client.getId(), version(version));
     }
@@ -476,20 +484,23 @@ public class MutationService {
     }
 
     private static String entityType(DeviceMutation m) {
-        return switch (type(m)) {
-            case "RAISE_FLAG" -> ChangeLog.FLAG;
-            case "LOG_VISIT" -> ChangeLog.VISIT;
-            case "ADD_NOTE" -> "note";
-            case "REGISTER_CHILD", "EDIT_PROFILE" -> ChangeLog.CLIENT;
-            default -> null;
-        };
+        return m.kind().map(MutationKind::recordType).orElse(null);
+    }
+
+    /** Refuses fields a device may not edit (numbers, village, categories): the protocol's list. */
+    static void checkEditable(Set<String> fields) {
+        for (String field : fields) {
+            if (!EDITABLE.contains(field)) {
+                throw new InvalidInputException(field, "sync.field.notEditable");
+            }
+        }
     }
 
     private static MutationResult refusal(DeviceMutation m, String code) {
         return new MutationResult(
                 m == null ? null : m.id(),
                 m == null || m.counter() == null ? 0 : m.counter(),
-                MutationResult.REJECTED,
+                ResultStatus.REJECTED,
                 m == null ? null : entityType(m),
                 m == null ? null : m.entityId(),
                 null,
@@ -499,33 +510,20 @@ public class MutationService {
     }
 
     static MutationResult result(SyncMutation e) {
-        List<FieldError> errors = new ArrayList<>();
-        if (e.getErrors() != null && !e.getErrors().isEmpty()) {
-            for (String item : e.getErrors().split(SEP)) {
-                int eq = item.indexOf('=');
-                errors.add(new FieldError(item.substring(0, eq), item.substring(eq + 1)));
-            }
-        }
-        List<String> args = e.getMessageArgs() == null || e.getMessageArgs().isEmpty()
-                ? List.of()
-                : Arrays.asList(e.getMessageArgs().split(SEP, -1));
+        List<FieldError> errors = e.getErrors().stream()
+                .map(x -> new FieldError(x.field(), x.key()))
+                .toList();
+        List<String> args = e.getMessageArgs();
         return new MutationResult(
                 e.getId(),
                 e.getCounter(),
-                e.getStatus(),
+                ResultStatus.fromWire(e.getStatus()),
                 e.getEntityType(),
                 e.getEntityId(),
                 e.getEntityVersion(),
                 e.getCode(),
                 args,
                 errors);
-    }
-
-    private static String errorsText(List<FieldError> errors) {
-        return errors.isEmpty()
-                ? null
-                : String.join(
-                        SEP, errors.stream().map(x -> x.field() + "=" + x.key()).toList());
     }
 
     private static List<String> strings(Object[] args) {

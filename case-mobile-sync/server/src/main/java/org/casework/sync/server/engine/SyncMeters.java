@@ -1,5 +1,6 @@
 package org.casework.sync.server.engine;
 
+import org.casework.sync.protocol.ResultStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -33,8 +34,7 @@ public class SyncMeters {
         this.changesPulled = Counter.builder("casework.sync.changes.pulled")
                 .description("Changed records sent to devices")
                 .register(this.registry);
-        for (String status : List.of(
-                MutationResult.APPLIED, MutationResult.REJECTED, MutationResult.CONFLICT, MutationResult.QUARANTINED)) {
+        for (ResultStatus status : ResultStatus.values()) {
             mutations(status);
         }
     }
@@ -50,10 +50,10 @@ public class SyncMeters {
         changesPulled.increment(changesSent);
     }
 
-    private Counter mutations(String status) {
+    private Counter mutations(ResultStatus status) {
         return Counter.builder("casework.sync.mutations")
                 .description("Mutations pushed by devices, by outcome (conflict and quarantined wait for the station)")
-                .tag("status", status.toLowerCase(Locale.ROOT))
+                .tag("status", status.wire().toLowerCase(Locale.ROOT))
                 .register(registry);
     }
 }

@@ -1,5 +1,6 @@
 package org.casework.sync.server.engine;
 
+import org.casework.sync.protocol.SyncNames;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
@@ -56,7 +57,11 @@ public class SyncReader {
             ChangeLog.VISIT,
             ChangeLog.CASE);
 
-    public static final List<String> REF_TYPES = List.of("region", "flagType", "visitType", "station");
+    public static final List<String> REF_TYPES = List.of(
+            SyncNames.RecordType.REGION,
+            SyncNames.RecordType.FLAG_TYPE,
+            SyncNames.RecordType.VISIT_TYPE,
+            SyncNames.RecordType.STATION);
 
     static final int VISIT_DAYS = 90;
 
@@ -513,7 +518,7 @@ public class SyncReader {
     private List<SyncRecord> reference(Actor actor, String type) {
         List<SyncRecord> records = new ArrayList<>();
         switch (type) {
-            case "region" -> {
+            case SyncNames.RecordType.REGION -> {
                 Set<String> codes = new java.util.TreeSet<>();
                 for (String start : regionStarts(actor)) {
                     String code = start;
@@ -526,12 +531,12 @@ public class SyncReader {
                         f.put("name", region.getName());
                         f.put("level", region.getLevel().name());
                         f.put("parent", region.getParentCode());
-                        records.add(new SyncRecord("region", code, 0, SyncScope.REF, f));
+                        records.add(new SyncRecord(SyncNames.RecordType.REGION, code, 0, SyncScope.REF, f));
                         code = region.getParentCode();
                     }
                 }
             }
-            case "station" -> {
+            case SyncNames.RecordType.STATION -> {
                 // "Call the station": the township stations covering the device's villages.
                 Set<String> townships = new java.util.TreeSet<>();
                 if (SyncScope.byAssignment(actor)) {
@@ -555,27 +560,27 @@ public class SyncReader {
                         f.put("phone", o.getContactPhone());
                         f.put("township", o.getRegionCode());
                         records.add(new SyncRecord(
-                                "station", o.getId().toString(), version(o.getVersion()), SyncScope.REF, f));
+                                SyncNames.RecordType.STATION, o.getId().toString(), version(o.getVersion()), SyncScope.REF, f));
                     }
                 }
             }
-            case "flagType" -> {
+            case SyncNames.RecordType.FLAG_TYPE -> {
                 for (FlagType t : FlagType.values()) {
                     Map<String, Object> f = new LinkedHashMap<>();
                     f.put("zh", label("flag.type." + t.name(), Locale.SIMPLIFIED_CHINESE));
                     f.put("en", label("flag.type." + t.name(), Locale.ENGLISH));
                     f.put("mandatory", t.isMandatoryReport());
                     f.put("severity", t.proposedSeverity().name());
-                    records.add(new SyncRecord("flagType", t.name(), 0, SyncScope.REF, f));
+                    records.add(new SyncRecord(SyncNames.RecordType.FLAG_TYPE, t.name(), 0, SyncScope.REF, f));
                 }
             }
-            case "visitType" -> {
+            case SyncNames.RecordType.VISIT_TYPE -> {
                 for (ServiceType t : ServiceType.VISITS) {
                     Map<String, Object> f = new LinkedHashMap<>();
                     f.put("zh", label("serviceType." + t.name(), Locale.SIMPLIFIED_CHINESE));
                     f.put("en", label("serviceType." + t.name(), Locale.ENGLISH));
                     f.put("form", VISIT_FORM);
-                    records.add(new SyncRecord("visitType", t.name(), 0, SyncScope.REF, f));
+                    records.add(new SyncRecord(SyncNames.RecordType.VISIT_TYPE, t.name(), 0, SyncScope.REF, f));
                 }
             }
             default -> {}

@@ -1,5 +1,6 @@
 package org.casework.sync.server.engine;
 
+import org.casework.sync.protocol.SyncNames;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +33,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class SyncScope {
 
     /** The scope key of reference data (regions, flag and visit types, stations). */
-    public static final String REF = "ref";
+    public static final String REF = SyncNames.ScopeKey.REFERENCE;
 
     /**
      * Cases that put their client in the worker's scope: every case not finished — closed,
