@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.casework.core.clients.ChildProfile;
 import org.casework.core.clients.Client;
 import org.casework.core.clients.ClientInput;

@@ -169,8 +169,7 @@ public class SyncMutation implements Persistable<UUID> {
         this.errors = errors == null || errors.isEmpty()
                 ? null
                 : String.join(
-                        SEP,
-                        errors.stream().map(e -> e.field() + "=" + e.key()).toList());
+                        SEP, errors.stream().map(e -> e.field() + "=" + e.key()).toList());
         this.receivedAt = receivedAt;
     }
 }

@@ -1,9 +1,5 @@
 package org.casework.sync.server.engine;
 
-import java.util.Set;
-import org.casework.sync.protocol.SyncNames;
-import org.casework.sync.protocol.ResultStatus;
-import org.casework.sync.protocol.MutationKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
@@ -47,6 +44,9 @@ import org.casework.core.shared.DomainException;
 import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.LogSafe;
 import org.casework.core.shared.RiskLevel;
+import org.casework.sync.protocol.MutationKind;
+import org.casework.sync.protocol.ResultStatus;
+import org.casework.sync.protocol.SyncNames;
 import org.casework.sync.server.engine.MutationResult.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -312,8 +312,7 @@ public class MutationService {
 
     private Outcome perform(Actor actor, UUID deviceId, DeviceMutation m, Instant now) {
         Map<String, Object> f = m.fields() == null ? Map.of() : m.fields();
-        MutationKind kind =
-                m.kind().orElseThrow(() -> new InvalidInputException("type", "sync.mutation.unknownType"));
+        MutationKind kind = m.kind().orElseThrow(() -> new InvalidInputException("type", "sync.mutation.unknownType"));
         return switch (kind) {
             case RAISE_FLAG -> {
                 Flag flag = flagService.raise(

@@ -1,11 +1,11 @@
 package org.casework.sync.server.engine;
 
-import org.casework.sync.protocol.ResultStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Locale;
+import org.casework.sync.protocol.ResultStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 

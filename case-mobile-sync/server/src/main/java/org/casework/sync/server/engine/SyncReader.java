@@ -1,6 +1,5 @@
 package org.casework.sync.server.engine;
 
-import org.casework.sync.protocol.SyncNames;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
@@ -36,6 +35,7 @@ import org.casework.core.services.ServiceType;
 import org.casework.core.services.VisitObservations;
 import org.casework.core.shared.ChinaTime;
 import org.casework.core.visits.VisitSchedule;
+import org.casework.sync.protocol.SyncNames;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -560,7 +560,11 @@ public class SyncReader {
                         f.put("phone", o.getContactPhone());
                         f.put("township", o.getRegionCode());
                         records.add(new SyncRecord(
-                                SyncNames.RecordType.STATION, o.getId().toString(), version(o.getVersion()), SyncScope.REF, f));
+                                SyncNames.RecordType.STATION,
+                                o.getId().toString(),
+                                version(o.getVersion()),
+                                SyncScope.REF,
+                                f));
                     }
                 }
             }

@@ -1,6 +1,5 @@
 package org.casework.sync.server.engine;
 
-import org.casework.sync.protocol.SyncNames;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +16,7 @@ import org.casework.core.cases.CaseState;
 import org.casework.core.devices.SyncRoles;
 import org.casework.core.security.Actor;
 import org.casework.core.security.Role;
+import org.casework.sync.protocol.SyncNames;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
