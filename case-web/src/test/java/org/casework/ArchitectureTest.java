@@ -34,12 +34,14 @@ class ArchitectureTest {
             "org.casework.core.assessments..",
             "org.casework.core.plans..",
             "org.casework.core.cases..",
+            "org.casework.core.devices..",
             "org.casework.api..",
             "org.casework.web..",
             "org.casework.sync..",
             "org.casework.sync.client..",
             "org.casework.sync.protocol..",
-            "org.casework.sync.server..");
+            "org.casework.sync.server..",
+            "org.casework.sync.server.engine..");
 
     private static JavaClasses classes;
 
@@ -159,6 +161,49 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage(
                         "org.springframework..", "org.apache.catalina..", "org.apache.tomcat..", "jakarta.servlet..")
+                .allowEmptyShould(false)
+                .check(classes);
+    }
+
+    /**
+     * The sync engine (change log, pull, push, scope, checksums) is the rules, not the wire: no HTTP,
+     * servlet or JSON classes; the endpoints around it speak the protocol.
+     */
+    @Test
+    void syncEngineHasNoHttpOrJson() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.casework.sync.server.engine..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework.web..",
+                        "org.springframework.http..",
+                        "jakarta.servlet..",
+                        "tools.jackson..",
+                        "com.fasterxml.jackson..")
+                .allowEmptyShould(false)
+                .check(classes);
+    }
+
+    /**
+     * The sync engine lives in case-mobile-sync, not in the core: the core keeps only what station
+     * pages use (devices, the mutation ledger, sync issues), and nothing in it reaches the engine.
+     */
+    @Test
+    void theCoreDoesNotHoldOrCallTheSyncEngine() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.casework.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.casework.sync.server.engine..")
+                .orShould()
+                .haveSimpleNameEndingWith("ChangeLog")
+                .orShould()
+                .haveSimpleName("PullService")
+                .orShould()
+                .haveSimpleName("MutationService")
                 .allowEmptyShould(false)
                 .check(classes);
     }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.casework.core.sync.SyncChecksums;
+import org.casework.sync.server.engine.SyncChecksums;
 import tools.jackson.databind.JsonNode;
 
 /** A minimal simulated device for the tests: a local copy, a cursor and an outbox counter. */

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.casework.core.sync.SyncChecksums;
 import org.casework.it.sync.VectorAnswers.Answer;
+import org.casework.sync.server.engine.SyncChecksums;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.casework.sync.protocol.SyncNames;
 import org.casework.sync.protocol.SyncNames.MutationType;
 import org.casework.sync.protocol.SyncNames.RecordType;
 import tools.jackson.databind.JsonNode;
@@ -19,21 +20,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class OfflineEdits {
 
-    /** Client record fields (protocol §3) a device may edit; masked values cannot be edited. */
-    public static final Set<String> EDITABLE_PROFILE_FIELDS = Set.of(
-            "name",
-            "sex",
-            "birthDate",
-            "address",
-            "guardianName",
-            "guardianRelation",
-            "guardianPhone",
-            "carerName",
-            "carerPhone",
-            "fatherStatus",
-            "motherStatus",
-            "school",
-            "living");
+    /**
+     * Client record fields (protocol §3) a device may edit, as the protocol defines them; masked
+     * values cannot be edited.
+     */
+    public static final Set<String> EDITABLE_PROFILE_FIELDS = Set.copyOf(SyncNames.EDITABLE_PROFILE_FIELDS);
 
     /** A flag on a registry child ({@code clientId}) or on a minimal new subject. */
     public record FlagReport(

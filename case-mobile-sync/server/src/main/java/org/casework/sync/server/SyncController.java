@@ -7,12 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
-import org.casework.core.sync.DeviceMutation;
-import org.casework.core.sync.DeviceService;
-import org.casework.core.sync.PullService;
-import org.casework.core.sync.SyncChange;
-import org.casework.core.sync.SyncLimits;
-import org.casework.core.sync.SyncService;
+import org.casework.core.devices.DeviceService;
+import org.casework.core.devices.SyncLimits;
 import org.casework.sync.protocol.Change;
 import org.casework.sync.protocol.Limits;
 import org.casework.sync.protocol.Mutation;
@@ -23,6 +19,10 @@ import org.casework.sync.protocol.RegisterResponse;
 import org.casework.sync.protocol.SyncRequest;
 import org.casework.sync.protocol.SyncResponse;
 import org.casework.sync.protocol.TokenResponse;
+import org.casework.sync.server.engine.DeviceMutation;
+import org.casework.sync.server.engine.PullService;
+import org.casework.sync.server.engine.SyncChange;
+import org.casework.sync.server.engine.SyncService;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -101,7 +101,7 @@ class SyncController {
                 .map(r -> new MutationResult(
                         r.id(),
                         r.counter(),
-                        r.status(),
+                        r.status().wire(),
                         r.entityType(),
                         r.entityId(),
                         r.version(),

@@ -11,7 +11,7 @@ import org.casework.core.shared.ConflictException;
 import org.casework.core.shared.DomainException;
 import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.LogSafe;
-import org.casework.core.sync.SyncService;
+import org.casework.sync.server.engine.SyncService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;

@@ -1,6 +1,6 @@
 package org.casework.sync.server;
 
-import org.casework.core.sync.DeviceService;
+import org.casework.core.devices.DeviceService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;

@@ -1,8 +1,0 @@
-package org.casework.core.sync;
-
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Configuration;
-
-@Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SyncLimits.class)
-class SyncConfiguration {}

@@ -1,0 +1,317 @@
+package org.casework.sync.server.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import lombok.RequiredArgsConstructor;
+import org.casework.core.devices.Device;
+import org.casework.core.devices.DeviceRepository;
+import org.casework.core.security.Actor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The pull half of a sync (protocol §2.2, §2.3): scope removals, full pages of new scopes (the
+ * initial sync, a village gained, a resync), then the change log since the cursor as field deltas,
+ * and checksums when the device is up to date.
+ */
+@Service
+@RequiredArgsConstructor
+public class PullService {
+
+    public static final int MAX_LIMIT = 2000;
+
+    private final ChangeLog log;
+    private final SyncReader reader;
+    private final SyncScope scopes;
+    private final SyncChecksums checksums;
+    private final DeviceRepository devices;
+    private final JdbcTemplate jdbc;
+
+    public record Pull(
+            List<SyncChange> changes,
+            String cursor,
+            boolean more,
+            Map<String, String> checksums,
+            List<String> resync) {}
+
+    /** Rows of the change log grouped per record, fields unioned (null = all). */
+    record Pending(String type, String id, String scope, String op, Set<String> fields) {}
+
+    @Transactional
+    public Pull pull(
+            Actor actor,
+            java.util.UUID deviceId,
+            String cursorText,
+            Map<String, String> deviceChecksums,
+            Integer limitAsked) {
+        int limit = limitAsked == null || limitAsked <= 0 ? 500 : Math.min(limitAsked, MAX_LIMIT);
+        Set<String> keys = scopes.keys(actor);
+        Device device = devices.findById(deviceId).orElseThrow();
+        List<SyncChange> changes = new ArrayList<>();
+        SyncCursor cursor;
+        if (cursorText == null || cursorText.isBlank()) {
+            cursor = new SyncCursor(log.highWaterMark(), List.copyOf(keys), 0, null);
+        } else {
+            cursor = SyncCursor.decode(cursorText);
+            Set<String> previous = device.hasSynced() ? device.scopeKeySet() : keys;
+            List<String> snapshot = new ArrayList<>();
+            for (String key : cursor.snapshot()) {
+                if (keys.contains(key)) {
+                    snapshot.add(key);
+                }
+            }
+            for (String key : previous) {
+                if (!keys.contains(key)) {
+                    // The user lost this village: the device drops its records, nothing else.
+                    changes.add(SyncChange.scopeRemoved(key));
+                }
+            }
+            for (String key : keys) {
+                if (!previous.contains(key) && !snapshot.contains(key)) {
+                    snapshot.add(key);
+                }
+            }
+            boolean sameHead = !snapshot.isEmpty()
+                    && !cursor.snapshot().isEmpty()
+                    && snapshot.get(0).equals(cursor.snapshot().get(0));
+            cursor = new SyncCursor(
+                    cursor.seq(), snapshot, sameHead ? cursor.typeIndex() : 0, sameHead ? cursor.afterId() : null);
+        }
+        String held = null;
+        if (SyncScope.byAssignment(actor)) {
+            Map<String, String> now = scopes.held(actor, keys);
+            if (cursorText != null && !cursorText.isBlank() && device.hasSynced()) {
+                assignmentChanges(actor, SyncScope.parseHeld(device.getHeldRecords()), now, keys, cursor, changes);
+            }
+            held = SyncScope.heldText(now);
+        }
+        // An atomic update, not an entity save: a concurrent sync of the same device must not
+        // fail on the row's version (both compute the same scope).
+        devices.rememberScope(deviceId, Device.scopeKeysText(keys), held);
+
+        boolean more = false;
+        if (cursor.snapshotting()) {
+            cursor = snapshot(actor, cursor, changes, limit);
+            more = cursor.snapshotting();
+        }
+        if (!more) {
+            long before = cursor.seq();
+            long seq = steady(actor, keys, cursor.seq(), changes, limit - Math.min(changes.size(), limit - 1));
+            more = seq < 0;
+            cursor = new SyncCursor(more ? -seq : seq, List.of(), 0, null);
+            if (!more && seq < before) {
+                cursor = new SyncCursor(before, List.of(), 0, null);
+            }
+        }
+        Map<String, String> sums = new TreeMap<>();
+        List<String> resync = new ArrayList<>();
+        if (!more) {
+            for (String key : keys) {
+                sums.put(key, checksums.of(actor, key));
+            }
+            if (deviceChecksums != null) {
+                // The device's checksums describe what it held at the cursor, before this answer.
+                // They can only be compared for scopes this answer leaves untouched: a scope with a
+                // change since the cursor differs now by design, and is checked at the next sync.
+                Set<String> touched = new java.util.HashSet<>();
+                changes.forEach(c -> touched.add(c.s() != null ? c.s() : c.id()));
+                deviceChecksums.forEach((key, sum) -> {
+                    if (keys.contains(key)
+                            && !touched.contains(key)
+                            && sum != null
+                            && !sum.equalsIgnoreCase(sums.get(key))) {
+                        resync.add(key);
+                    }
+                });
+            }
+            if (!resync.isEmpty()) {
+                cursor = new SyncCursor(cursor.seq(), resync, 0, null);
+            }
+        }
+        return new Pull(changes, cursor.encode(), more, sums, resync);
+    }
+
+    /**
+     * A station worker's scope follows case assignments: records of clients no longer assigned
+     * (case closed, reassigned) are removed one by one, those newly assigned are sent in full —
+     * never a wipe. Keys lost or gained whole are handled by scope removal and paging.
+     */
+    private void assignmentChanges(
+            Actor actor,
+            Map<String, String> before,
+            Map<String, String> now,
+            Set<String> keys,
+            SyncCursor cursor,
+            List<SyncChange> changes) {
+        before.forEach((record, scope) -> {
+            if (!scope.equals(now.get(record)) && keys.contains(scope)) {
+                String[] parts = record.split(":", 2);
+                changes.add(SyncChange.remove(parts[0], parts[1], scope));
+                if (ChangeLog.CLIENT.equals(parts[0])) {
+                    changes.add(SyncChange.remove(ChangeLog.VISIT_DUE, parts[1], scope));
+                }
+            }
+        });
+        Map<String, List<String>> added = new LinkedHashMap<>();
+        now.forEach((record, scope) -> {
+            if (!scope.equals(before.get(record)) && !cursor.snapshot().contains(scope)) {
+                String[] parts = record.split(":", 2);
+                added.computeIfAbsent(scope + "|" + parts[0], g -> new ArrayList<>())
+                        .add(parts[1]);
+                if (ChangeLog.CLIENT.equals(parts[0])) {
+                    added.computeIfAbsent(scope + "|" + ChangeLog.VISIT_DUE, g -> new ArrayList<>())
+                            .add(parts[1]);
+                }
+            }
+        });
+        added.forEach((group, ids) -> {
+            String[] parts = group.split("\\|");
+            reader.load(actor, parts[0], parts[1], ids).values().stream()
+                    .sorted((a, b) -> a.id().compareTo(b.id()))
+                    .forEach(r -> changes.add(SyncChange.upsert(r, r.fields())));
+        });
+    }
+
+    /** Sends full records of the scopes still to page; returns the cursor after what was sent. */
+    private SyncCursor snapshot(Actor actor, SyncCursor cursor, List<SyncChange> changes, int limit) {
+        List<String> scopes = new ArrayList<>(cursor.snapshot());
+        int typeIndex = cursor.typeIndex();
+        String after = cursor.afterId();
+        while (!scopes.isEmpty() && changes.size() < limit) {
+            String scope = scopes.get(0);
+            List<String> types = SyncScope.REF.equals(scope) ? SyncReader.REF_TYPES : SyncReader.VILLAGE_TYPES;
+            if (typeIndex >= types.size()) {
+                scopes.remove(0);
+                typeIndex = 0;
+                after = null;
+                continue;
+            }
+            int room = limit - changes.size();
+            List<SyncRecord> page = reader.page(actor, scope, types.get(typeIndex), after, room);
+            page.forEach(r -> changes.add(SyncChange.upsert(r, r.fields())));
+            if (page.size() < room) {
+                typeIndex++;
+                after = null;
+            } else {
+                after = page.get(page.size() - 1).id();
+            }
+        }
+        // Pages ended exactly at a scope's end: drop the finished scopes so "more" is accurate.
+        while (!scopes.isEmpty()) {
+            List<String> types = SyncScope.REF.equals(scopes.get(0)) ? SyncReader.REF_TYPES : SyncReader.VILLAGE_TYPES;
+            if (typeIndex < types.size()) {
+                break;
+            }
+            scopes.remove(0);
+            typeIndex = 0;
+            after = null;
+        }
+        return new SyncCursor(cursor.seq(), scopes, typeIndex, after);
+    }
+
+    /**
+     * Changes since {@code from} in the device's scope keys: returns the new sequence, negative when
+     * the limit cut the page (more to come).
+     */
+    private long steady(Actor actor, Set<String> keys, long from, List<SyncChange> changes, int room) {
+        long high = log.highWaterMark();
+        List<String> villageKeys =
+                keys.stream().filter(k -> !SyncScope.REF.equals(k)).toList();
+        if (villageKeys.isEmpty() || room <= 0) {
+            return room <= 0 ? -from : high;
+        }
+        String in = String.join(",", villageKeys.stream().map(k -> "?").toList());
+        List<Object> args = new ArrayList<>(villageKeys);
+        args.add(from);
+        args.add(high);
+        args.add(room);
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "SELECT seq, scope_key, record_type, record_id, op, fields FROM sync_change WHERE scope_key IN (" + in
+                        + ") AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
+                args.toArray());
+        Map<String, Pending> pending = new LinkedHashMap<>();
+        long last = from;
+        for (Map<String, Object> row : rows) {
+            last = ((Number) row.get("SEQ") == null ? (Number) row.get("seq") : (Number) row.get("SEQ")).longValue();
+            String scope = (String) value(row, "scope_key");
+            String type = (String) value(row, "record_type");
+            String id = (String) value(row, "record_id");
+            String op = (String) value(row, "op");
+            String fields = (String) value(row, "fields");
+            String key = type + "|" + id + "|" + scope;
+            Pending old = pending.remove(key);
+            Set<String> merged;
+            if ("D".equals(op)) {
+                merged = null;
+            } else if (old == null || "D".equals(old.op)) {
+                merged = fields == null ? null : new LinkedHashSet<>(List.of(fields.split(",")));
+            } else if (old.fields == null || fields == null) {
+                merged = null;
+            } else {
+                merged = new LinkedHashSet<>(old.fields);
+                merged.addAll(List.of(fields.split(",")));
+            }
+            pending.put(key, new Pending(type, id, scope, op.trim(), merged));
+        }
+        // Load current records per (scope, type) in one query each.
+        Map<String, Map<String, SyncRecord>> current = new HashMap<>();
+        Map<String, List<String>> idsByGroup = new LinkedHashMap<>();
+        for (Pending p : pending.values()) {
+            if ("U".equals(p.op)) {
+                idsByGroup
+                        .computeIfAbsent(p.scope + "|" + p.type, g -> new ArrayList<>())
+                        .add(p.id);
+            }
+        }
+        idsByGroup.forEach((group, ids) -> {
+            String[] parts = group.split("\\|");
+            current.put(group, reader.load(actor, parts[0], parts[1], ids));
+        });
+        for (Pending p : pending.values()) {
+            if ("D".equals(p.op)) {
+                changes.add(SyncChange.remove(p.type, p.id, p.scope));
+                continue;
+            }
+            SyncRecord record = current.get(p.scope + "|" + p.type).get(p.id);
+            if (record == null) {
+                // Flags, visits and cases not readable here are someone else's; a station worker's
+                // records outside their assignments were never sent (removals come from the held set).
+                if (!ChangeLog.FLAG.equals(p.type)
+                        && !ChangeLog.VISIT.equals(p.type)
+                        && !ChangeLog.CASE.equals(p.type)
+                        && !SyncScope.byAssignment(actor)) {
+                    changes.add(SyncChange.remove(p.type, p.id, p.scope));
+                }
+                continue;
+            }
+            Map<String, Object> fields;
+            if (p.fields == null) {
+                fields = record.fields();
+            } else {
+                fields = new LinkedHashMap<>();
+                for (String name : p.fields) {
+                    if (record.fields().containsKey(name)) {
+                        fields.put(name, record.fields().get(name));
+                    }
+                }
+            }
+            changes.add(SyncChange.upsert(record, fields));
+        }
+        if (rows.size() >= room) {
+            return -last;
+        }
+        return high;
+    }
+
+    private static Object value(Map<String, Object> row, String column) {
+        Object v = row.get(column);
+        return v != null ? v : row.get(column.toUpperCase());
+    }
+}
