@@ -1,6 +1,5 @@
 package org.casework.it.production;
 
-import org.casework.it.StartsItsOwnServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
@@ -12,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.casework.it.Api;
+import org.casework.it.StartsItsOwnServer;
 import org.casework.it.production.StationServer.Run;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

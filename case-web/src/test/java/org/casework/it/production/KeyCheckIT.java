@@ -1,6 +1,5 @@
 package org.casework.it.production;
 
-import org.casework.it.StartsItsOwnServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -10,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Base64;
 import org.casework.core.shared.FieldCipher;
+import org.casework.it.StartsItsOwnServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,5 @@
 package org.casework.it.production;
 
-import org.casework.it.StartsItsOwnServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -28,6 +27,7 @@ import org.casework.core.keys.EncryptedColumns.EncryptedTable;
 import org.casework.core.keys.KeyRotation;
 import org.casework.core.shared.FieldCipher;
 import org.casework.it.Api;
+import org.casework.it.StartsItsOwnServer;
 import org.casework.it.fixtures.ClientBuilder;
 import org.casework.it.fixtures.DemoUsers;
 import org.casework.it.fixtures.Villages;
