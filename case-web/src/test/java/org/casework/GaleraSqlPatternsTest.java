@@ -34,7 +34,13 @@ class GaleraSqlPatternsTest {
         Path root = Path.of("..").toAbsolutePath().normalize();
         List<Path> scanned = new ArrayList<>();
         List<String> findings = new ArrayList<>();
-        for (String module : List.of("case-core", "case-api", "case-mobile-sync", "case-web")) {
+        for (String module : List.of(
+                "case-core",
+                "case-api",
+                "case-mobile-sync/protocol",
+                "case-mobile-sync/server",
+                "case-mobile-sync/client",
+                "case-web")) {
             Path main = root.resolve(module).resolve("src/main");
             if (!Files.isDirectory(main)) {
                 continue;
