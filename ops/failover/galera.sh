@@ -49,6 +49,11 @@ collation-server=utf8mb4_unicode_ci
 default-storage-engine=InnoDB
 innodb_buffer_pool_size=64M
 innodb_log_file_size=32M
+# The log is written at each commit and flushed to disk once a second, as is usual on Galera: a
+# commit is durable because every node holds it (replication is synchronous), and a kill -9 of
+# mariadbd loses nothing written to the operating system. Spares an fsync per commit on each of three
+# nodes sharing one disk (the demo county's seeding took over a minute on this cluster with them).
+innodb_flush_log_at_trx_commit=2
 max_connections=200
 # Galera: row-based replication, interleaved auto-increment locks
 binlog_format=ROW

@@ -37,7 +37,13 @@ stop_pid() { # stop_pid FILE: TERM, then KILL after 20 s
   rm -f "$file"
 }
 
+GALERA_START=
 stop_all() {
+  # a cluster start still running in the background (the build failed): stop it first
+  if [ -n "$GALERA_START" ]; then
+    kill "$GALERA_START" 2>/dev/null || true
+    wait "$GALERA_START" 2>/dev/null || true
+  fi
   for n in 1 2; do stop_pid "$FAILOVER_DIR/app$n.pid"; done
   # keep the instances' logs for reading after the run
   mkdir -p "$ROOT/case-web/target/failover"
@@ -64,17 +70,28 @@ mkdir -p "$FAILOVER_DIR"
 
 if ! command -v haproxy >/dev/null; then
   step "installing HAProxy"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq haproxy >/dev/null
 fi
 
-step "building the jar once"
+# The cluster needs no jar: it starts (mostly waiting on its state transfers) while Maven builds.
+step "building the jar once; the Galera cluster starts meanwhile"
+"$OPS/galera.sh" start >"$FAILOVER_DIR/galera-start.log" 2>&1 &
+GALERA_START=$!
 cd "$ROOT"
 ./mvnw -q -B -ntp package -pl case-web -am -DskipTests
 # the instances run a copy: the test's own Maven run repackages target/*.jar
 cp "$(ls case-web/target/case-web-*.jar | grep -v -- '-plain' | head -1)" "$FAILOVER_DIR/casework.jar"
 
-step "starting the Galera cluster"
-"$OPS/galera.sh" start
+step "waiting for the Galera cluster"
+if ! wait "$GALERA_START"; then
+  GALERA_START=
+  cat "$FAILOVER_DIR/galera-start.log" >&2
+  exit 1
+fi
+GALERA_START=
+cat "$FAILOVER_DIR/galera-start.log"
 
 step "starting HAProxy"
 haproxy -D -f "$OPS/haproxy.cfg" -p "$FAILOVER_DIR/haproxy.pid"

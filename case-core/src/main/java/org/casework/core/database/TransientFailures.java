@@ -37,6 +37,16 @@ public final class TransientFailures {
     /** Connection gone: server gone away, lost connection, connection killed, idle timeout. */
     private static final Set<Integer> CONNECTION_CODES = Set.of(2006, 2013, 1927, 4031);
 
+    /**
+     * HikariCP's answer, without SQLState or error code, to any use of a connection it has already
+     * closed. The pool closes a connection as soon as the driver reports it broken (SQLState 08...),
+     * so the transaction manager's rollback after that failure meets this, and Spring throws the
+     * rollback's failure in place of the original lost connection ("Application exception
+     * overridden by rollback exception"). The failover test met it when the active Galera node was
+     * killed: a device's visit was refused as "error.internal" and deleted from the phone.
+     */
+    private static final String POOL_CLOSED_CONNECTION = "Connection is closed";
+
     private TransientFailures() {}
 
     /** A failure of the database, not of the data: the same request may succeed when sent again. */
@@ -105,7 +115,9 @@ public final class TransientFailures {
 
     private static boolean connectionLost(SQLException sql) {
         String state = sql.getSQLState();
-        return CONNECTION_CODES.contains(sql.getErrorCode()) || (state != null && state.startsWith("08"));
+        return CONNECTION_CODES.contains(sql.getErrorCode())
+                || (state != null && state.startsWith("08"))
+                || (state == null && POOL_CLOSED_CONNECTION.equals(sql.getMessage()));
     }
 
     private static Throwable next(Throwable t) {
