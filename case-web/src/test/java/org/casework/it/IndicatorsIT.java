@@ -11,7 +11,10 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.casework.core.indicators.IndicatorParts;
 import org.casework.core.indicators.IndicatorSettings;
+import org.casework.core.indicators.IndicatorSnapshot;
+import org.casework.core.indicators.Indicators;
 import org.casework.core.shared.ChinaTime;
 import org.casework.core.shared.FieldCipher;
 import org.casework.it.fixtures.TestData;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -43,6 +47,12 @@ class IndicatorsIT extends ApiTest {
     @Autowired
     FieldCipher cipher;
 
+    @Autowired
+    IndicatorSnapshot snapshot;
+
+    @Autowired
+    ApplicationContext context;
+
     private final YearMonth month = YearMonth.from(TestData.today()).minusMonths(1);
     private final LocalDate today = TestData.today();
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -50,6 +60,7 @@ class IndicatorsIT extends ApiTest {
     private UUID w2;
     private int previousThreshold;
     private JsonNode indicators;
+    private UUID c3;
 
     /** China-time wall clock of the period's month, as the UTC DATETIME the columns hold. */
     private LocalDateTime at(int day, int hour, int minute) {
@@ -81,7 +92,7 @@ class IndicatorsIT extends ApiTest {
         // C3 特困 elderly, no ID with a reason, visited; C4 特困 elderly with ID, untouched.
         UUID c1 = client(V1, null, false, false, daysAgo(200));
         UUID c2 = client(V1, "hash-c2-" + suffix, true, false, daysAgo(1));
-        UUID c3 = client(V2, null, false, true, daysAgo(200));
+        c3 = client(V2, null, false, true, daysAgo(200));
         UUID c4 = client(V2, "hash-c4-" + suffix, false, false, daysAgo(200));
         category(c1, "LEFT_BEHIND_CHILD", null);
         category(c2, "LEFT_BEHIND_CHILD", null);
@@ -171,12 +182,17 @@ class IndicatorsIT extends ApiTest {
         reveal(w2, "ind-w2-" + suffix, c3, at(13, 9, 0), "REVEALED");
         reveal(w2, "ind-w2-" + suffix, c3, at(13, 9, 5), "REFUSED");
 
+        // The nightly snapshot (data quality, home visits of past months) as the job takes it.
+        snapshot.refresh();
+        indicators = get(month.atDay(1), month.atEndOfMonth());
+    }
+
+    private JsonNode get(LocalDate from, LocalDate to) {
         Api.Response r = api.get(
-                "/api/v1/indicators?jurisdiction=" + TOWNSHIP + "&from=" + month.atDay(1) + "&to="
-                        + month.atEndOfMonth(),
+                "/api/v1/indicators?jurisdiction=" + TOWNSHIP + "&from=" + from + "&to=" + to,
                 token(COUNTY_SUPERVISOR));
         assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
-        indicators = r.body();
+        return r.body();
     }
 
     @AfterAll
@@ -336,6 +352,51 @@ class IndicatorsIT extends ApiTest {
         assertThat(d.get("childrenWithoutGuardian").asLong()).isEqualTo(1);
         assertThat(d.get("untouched").asLong()).isEqualTo(2);
         assertThat(d.get("untouchedDays").asInt()).isEqualTo(90);
+        assertThat(d.get("asOf").isNull())
+                .as("from the snapshot, with its time")
+                .isFalse();
+    }
+
+    @Test
+    void dataQualityFromTheSnapshotEqualsTheLiveCount() {
+        // the live path is what the dashboard shows before the first nightly refresh
+        Indicators.DataQuality live = IndicatorParts.liveDataQuality(context, TOWNSHIP, today);
+        JsonNode d = indicators.get("dataQuality");
+        assertThat(live.clients()).isEqualTo(d.get("clients").asLong()).isEqualTo(4);
+        assertThat(live.missingId()).isEqualTo(d.get("missingId").asLong());
+        assertThat(live.missingIdWithoutReason())
+                .isEqualTo(d.get("missingIdWithoutReason").asLong());
+        assertThat(live.childrenWithoutGuardian())
+                .isEqualTo(d.get("childrenWithoutGuardian").asLong());
+        assertThat(live.untouched()).isEqualTo(d.get("untouched").asLong()).isEqualTo(2);
+        assertThat(live.asOf()).isNull();
+    }
+
+    @Test
+    void homeVisitsOfPastMonthsComeFromTheSnapshotAndTheCurrentMonthLive() {
+        // C3 visited once more in the tested (past) month, and once just now.
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).minusMinutes(5);
+        YearMonth current = YearMonth.from(now.atZone(ZoneOffset.UTC).withZoneSameInstant(ChinaTime.ZONE));
+        service(c3, "HOME_VISIT", at(20, 10, 0), false);
+        service(c3, "HOME_VISIT", now, false);
+        JsonNode before = get(month.atDay(1), today);
+        assertThat(trendMonth(before, month).get("homeVisits").asLong())
+                .as("the past month as of the snapshot")
+                .isEqualTo(2);
+        assertThat(trendMonth(before, current).get("homeVisits").asLong())
+                .as("the current month, live")
+                .isEqualTo(1);
+        snapshot.refresh();
+        JsonNode after = get(month.atDay(1), today);
+        assertThat(trendMonth(after, month).get("homeVisits").asLong()).isEqualTo(3);
+        assertThat(trendMonth(after, current).get("homeVisits").asLong()).isEqualTo(1);
+    }
+
+    private static JsonNode trendMonth(JsonNode indicators, YearMonth month) {
+        return list(indicators.get("trend")).stream()
+                .filter(n -> n.get("month").asString().equals(month.toString()))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test

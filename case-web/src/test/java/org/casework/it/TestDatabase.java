@@ -31,6 +31,9 @@ public class TestDatabase implements LauncherSessionListener {
 
     private String database;
 
+    /** With {@code -Dcasework.test.database.keep=NAME}: that database is reused and not dropped. */
+    private boolean keep;
+
     public static boolean onMariaDb() {
         return "mariadb".equals(System.getProperty("casework.test.db"));
     }
@@ -40,9 +43,18 @@ public class TestDatabase implements LauncherSessionListener {
         if (!onMariaDb() || database != null) {
             return;
         }
-        database =
-                "casework_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        String kept = System.getProperty("casework.test.database.keep", "");
+        if (kept.matches("[a-z0-9_]+")) {
+            // A named database that survives the run (benchmarks: generate a county once, then
+            // measure it again after a change without waiting minutes for the data again).
+            database = kept;
+            keep = true;
+            execute("CREATE DATABASE IF NOT EXISTS " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } else {
+            database = "casework_it_"
+                    + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
         System.setProperty("casework.test.database", database);
         // read by application-it-mariadb.yml
         System.setProperty("casework.test.database.jdbc-url", SERVER + database);
@@ -57,7 +69,7 @@ public class TestDatabase implements LauncherSessionListener {
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
-        if (database != null) {
+        if (database != null && !keep) {
             execute("DROP DATABASE IF EXISTS " + database);
             database = null;
         }

@@ -1,5 +1,6 @@
 package org.casework.core.indicators;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -140,7 +141,8 @@ public record Indicators(
 
     /**
      * Registry quality: clients without an ID number (and those without a reason for it), children
-     * (left-behind or in difficulty) without a guardian, records untouched for {@code untouchedDays}.
+     * (left-behind or in difficulty) without a guardian, records untouched for {@code untouchedDays};
+     * {@code asOf} is when the snapshot they come from was taken, null when counted live.
      */
     public record DataQuality(
             long clients,
@@ -148,7 +150,16 @@ public record Indicators(
             long missingIdWithoutReason,
             long childrenWithoutGuardian,
             long untouched,
-            int untouchedDays) {}
+            int untouchedDays,
+            Instant asOf) {
+
+        /** {@code asOf} as a China wall-clock time, for pages; null when counted live. */
+        public java.time.LocalDateTime asOfInChina() {
+            return asOf == null
+                    ? null
+                    : java.time.LocalDateTime.ofInstant(asOf, org.casework.core.shared.ChinaTime.ZONE);
+        }
+    }
 
     /** Full views of ID or phone numbers of the jurisdiction's clients in the period, per user. */
     public record UserReveals(String username, long reveals, long outsideCaseload) {}

@@ -48,4 +48,13 @@ public final class IndicatorParts {
         parts.put("monthly trend", () -> trend.trend(scope.get()).size());
         return parts;
     }
+
+    /** Data quality counted live (as before the first snapshot), for a region code and today. */
+    public static Indicators.DataQuality liveDataQuality(ApplicationContext context, String region, LocalDate today) {
+        RegistryIndicators registry = context.getBean(RegistryIndicators.class);
+        java.time.Clock clock = context.getBean(java.time.Clock.class);
+        IndicatorScope scope = new IndicatorScope(
+                org.casework.core.shared.RegionCode.parse(region), today, today, today, region.length() == 6 ? 9 : 12);
+        return registry.dataQualityLive(scope, IndicatorScope.nowUtc(clock));
+    }
 }
