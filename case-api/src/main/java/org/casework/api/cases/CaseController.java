@@ -9,6 +9,7 @@ import lombok.RequiredArgsConstructor;
 import org.casework.api.PageResponse;
 import org.casework.api.Paging;
 import org.casework.api.Versions;
+import org.casework.core.accounts.PeopleNames;
 import org.casework.core.cases.CaseFile;
 import org.casework.core.cases.CaseService;
 import org.casework.core.cases.CaseService.OpenCase;
@@ -34,6 +35,7 @@ class CaseController {
 
     private final CaseService cases;
     private final CaseMapper mapper;
+    private final PeopleNames people;
 
     /**
      * The level and why. A level below the rules' proposal is an override whoever sends it: only a
@@ -109,7 +111,7 @@ class CaseController {
     }
 
     private ResponseEntity<CaseResponse> withEtag(CaseFile caseFile, HttpStatus status) {
-        CaseResponse body = mapper.toResponse(caseFile);
+        CaseResponse body = mapper.toResponse(caseFile, people.of(CaseMapper.loginsOf(caseFile)));
         return ResponseEntity.status(status).eTag(Versions.etag(body.version())).body(body);
     }
 }

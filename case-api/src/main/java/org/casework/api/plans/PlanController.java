@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.api.Versions;
+import org.casework.core.accounts.PeopleNames;
 import org.casework.core.plans.PlanInput;
 import org.casework.core.plans.PlanService;
 import org.casework.core.plans.ServicePlan;
@@ -31,6 +32,7 @@ class PlanController {
 
     private final PlanService plans;
     private final PlanMapper mapper;
+    private final PeopleNames people;
 
     record ApproveRequest(
             @Size(max = ServicePlan.MAX_COMMENT_LENGTH) String comment) {}
@@ -123,7 +125,8 @@ class PlanController {
     }
 
     private ResponseEntity<PlanResponse> withEtag(ServicePlan plan) {
-        PlanResponse body = mapper.toResponse(plan);
+        PlanResponse body =
+                mapper.toResponse(plan, people.of(PlanMapper.loginsOf(plan)), plans.ownerLabels(plan));
         return ResponseEntity.ok().eTag(Versions.etag(body.version())).body(body);
     }
 }
