@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.casework.it.fixtures.Cases;
+import org.casework.it.fixtures.ClientBuilder;
 import org.casework.it.fixtures.DemoUsers;
 import org.casework.it.fixtures.Plans;
 import org.casework.it.fixtures.UserBuilder;
@@ -38,6 +39,7 @@ class PlanOwnersIT extends ApiTest {
     private Cases cases;
     private Plans plans;
     private String director;
+    private UserBuilder directorAccount;
     private String directorName;
     private String otherDirector;
     private String otherDirectorName;
@@ -151,6 +153,36 @@ class PlanOwnersIT extends ApiTest {
         assertThat(only.get("responsibleWorkerId").isNull()).isTrue();
         // a written-in partner is someone responsible: the plan can be submitted
         assertThat(plans.submit(WORKER, saved).get("status").asString()).isIn("SUBMITTED", "APPROVED");
+    }
+
+    @Test
+    void theDirectorFindsTheActivitiesTheyOwnOnTheirWorklistLinkedToTheChild() {
+        ClientBuilder child = aLeftBehindChild().inVillage(Villages.RENZHUANG);
+        UUID childId = registry.registerId(WORKER, child);
+        JsonNode c = cases.assessing(WORKER, childId);
+        cases.signedChildAssessment(WORKER, childId, c);
+        JsonNode draft = plans.draft(WORKER, c);
+        Map<String, Object> content = Plans.content(director, "孩子按时上学");
+        Map<String, Object> visit = new HashMap<>(Plans.activity("HOME_VISIT", "每周上门看望孩子", director));
+        visit.put("dueDate", Plans.today().toString());
+        content.put("activities", List.of(visit));
+        JsonNode plan = plans.submit(WORKER, plans.update(WORKER, draft, content));
+        if (plan.get("status").asString().equals("SUBMITTED")) {
+            ok(api.post(
+                    "/api/v1/plans/" + id(plan) + "/approve",
+                    Map.of(),
+                    token(DemoUsers.HEAD_GUYANG),
+                    etag(plan)));
+        }
+
+        WebSession home = new WebSession(port, Api.someAddress());
+        assertThat(home.login(directorAccount.username(), directorAccount.password()).location())
+                .doesNotContain("error");
+        String worklist = home.get("/worklist").body();
+
+        assertThat(worklist).contains("计划活动到期", child.fullName(), "/clients/" + childId);
+        // a director does not open the station's cases: no case link, no case number
+        assertThat(worklist).doesNotContain("/cases/" + id(c), c.get("caseNumber").asString());
     }
 
     private JsonNode caseReadyForAPlan() {

@@ -2,15 +2,15 @@ package org.casework.api.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.UUID;
-import io.swagger.v3.oas.annotations.media.Schema;
 import lombok.RequiredArgsConstructor;
-import org.casework.core.accounts.DisplayNames;
-import org.casework.core.accounts.PeopleNames;
 import org.casework.api.PageResponse;
 import org.casework.api.Paging;
+import org.casework.core.accounts.DisplayNames;
+import org.casework.core.accounts.PeopleNames;
 import org.casework.core.audit.SensitiveAccessEntry;
 import org.casework.core.clients.RevealLog;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +32,10 @@ class AuditController {
             UUID id,
             Instant at,
             String user,
-            @Schema(description = "the user's display name (堌阳镇社工 李娜), next to the login") String userName,
+
+            @Schema(description = "the user's display name (堌阳镇社工 李娜), next to the login")
+            String userName,
+
             UUID userId,
             UUID clientId,
             String reason,
@@ -62,8 +65,9 @@ class AuditController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         var entries = revealLog.list(new RevealLog.Filter(userId, from, to), Paging.of(page, size));
-        DisplayNames names = people.of(
-                entries.getContent().stream().map(SensitiveAccessEntry::getActor).toList());
+        DisplayNames names = people.of(entries.getContent().stream()
+                .map(SensitiveAccessEntry::getActor)
+                .toList());
         return PageResponse.of(entries, e -> RevealEntry.of(e, names));
     }
 }

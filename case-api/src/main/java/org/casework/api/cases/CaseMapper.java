@@ -1,11 +1,11 @@
 package org.casework.api.cases;
 
-import org.casework.core.cases.CaseFile;
-import org.casework.core.cases.CaseTransition;
-import org.casework.core.cases.RiskChange;
 import java.util.ArrayList;
 import java.util.List;
 import org.casework.core.accounts.DisplayNames;
+import org.casework.core.cases.CaseFile;
+import org.casework.core.cases.CaseTransition;
+import org.casework.core.cases.RiskChange;
 import org.mapstruct.Context;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;

@@ -1,12 +1,12 @@
 package org.casework.api.devices;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import io.swagger.v3.oas.annotations.media.Schema;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.accounts.DisplayNames;
 import org.casework.core.accounts.PeopleNames;
@@ -34,12 +34,18 @@ class DeviceController {
             String platform,
             UUID userId,
             String username,
-            @Schema(description = "the owner's display name (堌阳镇社工 李娜), next to the login") String displayName,
+
+            @Schema(description = "the owner's display name (堌阳镇社工 李娜), next to the login")
+            String displayName,
+
             Instant registeredAt,
             Instant lastSeenAt,
             Instant revokedAt,
             String revokedBy,
-            @Schema(description = "who revoked it, by display name") String revokedByName,
+
+            @Schema(description = "who revoked it, by display name")
+            String revokedByName,
+
             String revokeReason) {
 
         static DeviceResponse of(DeviceView d, DisplayNames names) {

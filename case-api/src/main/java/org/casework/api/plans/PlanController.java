@@ -125,8 +125,7 @@ class PlanController {
     }
 
     private ResponseEntity<PlanResponse> withEtag(ServicePlan plan) {
-        PlanResponse body =
-                mapper.toResponse(plan, people.of(PlanMapper.loginsOf(plan)), plans.ownerLabels(plan));
+        PlanResponse body = mapper.toResponse(plan, people.of(PlanMapper.loginsOf(plan)), plans.ownerLabels(plan));
         return ResponseEntity.ok().eTag(Versions.etag(body.version())).body(body);
     }
 }

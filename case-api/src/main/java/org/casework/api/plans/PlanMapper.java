@@ -36,9 +36,7 @@ interface PlanMapper {
             expression = "java(owners.containsKey(activity.getId()) ? owners.get(activity.getId()).kind() : null)")
     @Mapping(target = "doneByName", expression = "java(names.of(activity.getDoneBy()))")
     PlanResponse.Activity toActivity(
-            PlanActivity activity,
-            @Context DisplayNames names,
-            @Context Map<UUID, PlanService.OwnerLabel> owners);
+            PlanActivity activity, @Context DisplayNames names, @Context Map<UUID, PlanService.OwnerLabel> owners);
 
     /** The logins a plan response shows, for one lookup of their display names. */
     static List<String> loginsOf(ServicePlan plan) {

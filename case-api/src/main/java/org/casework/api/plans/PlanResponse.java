@@ -21,10 +21,16 @@ public record PlanResponse(
         LocalDate reviewDate,
         UUID basedOn,
         String submittedBy,
-        @Schema(description = "who submitted, by display name (堌阳镇社工 李娜)") String submittedByName,
+
+        @Schema(description = "who submitted, by display name (堌阳镇社工 李娜)")
+        String submittedByName,
+
         Instant submittedAt,
         String reviewedBy,
-        @Schema(description = "who reviewed, by display name") String reviewedByName,
+
+        @Schema(description = "who reviewed, by display name")
+        String reviewedByName,
+
         Instant reviewedAt,
         String reviewComment,
         boolean approvedWithoutReview,
@@ -39,7 +45,10 @@ public record PlanResponse(
             ActivityType type,
             String description,
             UUID responsibleWorkerId,
-
+            @Schema(description = "who is responsible, as shown: a person's display name or the partner's name")
+                    String ownerName,
+            @Schema(description = "station staff, the village child director or a partner")
+                    PlanService.OwnerKind ownerKind,
             @Schema(description = "a registered partner organisation responsible instead of a person")
             UUID partnerOrganisationId,
 
@@ -53,5 +62,7 @@ public record PlanResponse(
             boolean done,
             LocalDate doneOn,
             String doneBy,
-            @Schema(description = "who did it, by display name") String doneByName) {}
+
+            @Schema(description = "who did it, by display name")
+            String doneByName) {}
 }

@@ -20,10 +20,16 @@ public record ServiceRecordResponse(
         java.util.Map<String, Object> observations,
         UUID planActivityId,
         String recordedBy,
-        @Schema(description = "who recorded it, by display name (堌阳镇社工 李娜)") String recordedByName,
+
+        @Schema(description = "who recorded it, by display name (堌阳镇社工 李娜)")
+        String recordedByName,
+
         Instant recordedAt,
         boolean voided,
         Instant voidedAt,
         String voidedBy,
-        @Schema(description = "who voided it, by display name") String voidedByName,
+
+        @Schema(description = "who voided it, by display name")
+        String voidedByName,
+
         String voidReason) {}

@@ -1,7 +1,7 @@
 package org.casework.api.supervision;
 
-import org.casework.core.supervision.SupervisionNote;
 import org.casework.core.accounts.DisplayNames;
+import org.casework.core.supervision.SupervisionNote;
 import org.mapstruct.Context;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;

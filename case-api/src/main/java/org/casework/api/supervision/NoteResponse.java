@@ -10,6 +10,9 @@ public record NoteResponse(
         UUID caseId,
         UUID authorId,
         String author,
-        @Schema(description = "the author's display name (堌阳镇站长 王建华), next to the login") String authorName,
+
+        @Schema(description = "the author's display name (堌阳镇站长 王建华), next to the login")
+        String authorName,
+
         String text,
         Instant createdAt) {}
