@@ -3,6 +3,7 @@ package org.casework.api.cases;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
@@ -111,7 +112,15 @@ class CaseController {
     }
 
     private ResponseEntity<CaseResponse> withEtag(CaseFile caseFile, HttpStatus status) {
-        CaseResponse body = mapper.toResponse(caseFile, people.of(CaseMapper.loginsOf(caseFile)));
+        CaseResponse body = mapper.toResponse(caseFile, people.of(loginsOf(caseFile)));
         return ResponseEntity.status(status).eTag(Versions.etag(body.version())).body(body);
+    }
+
+    /** The logins a case response shows, for one lookup of their display names. */
+    private static List<String> loginsOf(CaseFile caseFile) {
+        List<String> logins = new ArrayList<>();
+        caseFile.getTransitions().forEach(t -> logins.add(t.getActor()));
+        caseFile.getRiskHistory().forEach(r -> logins.add(r.getActor()));
+        return logins;
     }
 }

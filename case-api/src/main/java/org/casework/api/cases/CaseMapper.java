@@ -1,7 +1,5 @@
 package org.casework.api.cases;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.casework.core.accounts.DisplayNames;
 import org.casework.core.cases.CaseFile;
 import org.casework.core.cases.CaseTransition;
@@ -24,12 +22,4 @@ interface CaseMapper {
 
     @Mapping(target = "actorName", expression = "java(names.of(change.getActor()))")
     CaseResponse.Risk toRisk(RiskChange change, @Context DisplayNames names);
-
-    /** The logins a case response shows, for one lookup of their display names. */
-    static List<String> loginsOf(CaseFile caseFile) {
-        List<String> logins = new ArrayList<>();
-        caseFile.getTransitions().forEach(t -> logins.add(t.getActor()));
-        caseFile.getRiskHistory().forEach(r -> logins.add(r.getActor()));
-        return logins;
-    }
 }

@@ -1,7 +1,5 @@
 package org.casework.api.plans;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.casework.core.accounts.DisplayNames;
@@ -37,13 +35,4 @@ interface PlanMapper {
     @Mapping(target = "doneByName", expression = "java(names.of(activity.getDoneBy()))")
     PlanResponse.Activity toActivity(
             PlanActivity activity, @Context DisplayNames names, @Context Map<UUID, PlanService.OwnerLabel> owners);
-
-    /** The logins a plan response shows, for one lookup of their display names. */
-    static List<String> loginsOf(ServicePlan plan) {
-        List<String> logins = new ArrayList<>();
-        logins.add(plan.getSubmittedBy());
-        logins.add(plan.getReviewedBy());
-        plan.getActivities().forEach(a -> logins.add(a.getDoneBy()));
-        return logins;
-    }
 }

@@ -45,10 +45,13 @@ public record PlanResponse(
             ActivityType type,
             String description,
             UUID responsibleWorkerId,
+
             @Schema(description = "who is responsible, as shown: a person's display name or the partner's name")
-                    String ownerName,
+            String ownerName,
+
             @Schema(description = "station staff, the village child director or a partner")
-                    PlanService.OwnerKind ownerKind,
+            PlanService.OwnerKind ownerKind,
+
             @Schema(description = "a registered partner organisation responsible instead of a person")
             UUID partnerOrganisationId,
 

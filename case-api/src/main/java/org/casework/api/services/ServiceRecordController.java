@@ -73,11 +73,17 @@ class ServiceRecordController {
     }
 
     private ServiceRecordResponse one(ServiceRecord record) {
-        return mapper.toResponse(record, people.of(ServiceRecordMapper.loginsOf(List.of(record))));
+        return mapper.toResponse(record, people.of(loginsOf(List.of(record))));
     }
 
     private PageResponse<ServiceRecordResponse> page(org.springframework.data.domain.Page<ServiceRecord> records) {
-        DisplayNames names = people.of(ServiceRecordMapper.loginsOf(records.getContent()));
+        DisplayNames names = people.of(loginsOf(records.getContent()));
         return PageResponse.of(records, r -> mapper.toResponse(r, names));
+    }
+
+    private static List<String> loginsOf(List<ServiceRecord> records) {
+        return records.stream()
+                .flatMap(r -> java.util.stream.Stream.of(r.getRecordedBy(), r.getVoidedBy()))
+                .toList();
     }
 }
