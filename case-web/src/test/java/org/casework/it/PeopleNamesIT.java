@@ -121,8 +121,8 @@ class PeopleNamesIT extends ApiTest {
     @Test
     void theAuditScreensShowTheNameWithTheLoginAnAuditorSearchesBy() {
         UUID withPhone = registry.registerId(WORKER, aLeftBehindChild().withPhone("13911112222"));
-        Api.Response reveal = api.post(
-                "/api/v1/clients/" + withPhone + "/reveal", Map.of("reason", "核实监护人电话"), token(WORKER));
+        Api.Response reveal =
+                api.post("/api/v1/clients/" + withPhone + "/reveal", Map.of("reason", "核实监护人电话"), token(WORKER));
         assertThat(reveal.status()).isEqualTo(200);
         WebSession head = session(DemoUsers.HEAD_GUYANG, Api.PASSWORD);
 
@@ -130,7 +130,8 @@ class PeopleNamesIT extends ApiTest {
             String page = head.get(path).body();
             assertThat(page)
                     .as(path)
-                    .contains("<span>" + WORKER_NAME + "</span><span class=\"mono muted\"> (" + WORKER + ")</span>");
+                    .contains("<td data-label=\"用户\" class=\"user\"><span>" + WORKER_NAME + "</span>")
+                    .contains("> (" + WORKER + ")</span></td>");
         }
         JsonNode reveals = ok(api.get("/api/v1/audit/reveals", token(WORKER)));
         JsonNode mine = reveals.get("items").get(0);

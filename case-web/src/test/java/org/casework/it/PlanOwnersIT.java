@@ -51,10 +51,8 @@ class PlanOwnersIT extends ApiTest {
         plans = new Plans(api);
         String suffix = UUID.randomUUID().toString().substring(0, 4);
         directorName = "任庄村儿童主任 任" + suffix;
-        director = registry.createUser(UserBuilder.aVillageChildDirector()
-                        .in(Villages.RENZHUANG)
-                        .displayed(directorName))
-                .toString();
+        directorAccount = UserBuilder.aVillageChildDirector().in(Villages.RENZHUANG).displayed(directorName);
+        director = registry.createUser(directorAccount).toString();
         otherDirectorName = "曹寨村儿童主任 曹" + suffix;
         otherDirector = registry.createUser(
                         UserBuilder.aVillageChildDirector().in(Villages.CAOZHAI).displayed(otherDirectorName))
@@ -100,7 +98,8 @@ class PlanOwnersIT extends ApiTest {
         assertThat(activities.get(0).get("ownerKind").asString()).isEqualTo("VILLAGE_DIRECTOR");
         assertThat(plan.get("submittedByName").asString()).isEqualTo("堌阳镇社工 李娜");
         assertThat(activities.get(1).get("partnerOrganisationId").asString()).isEqualTo(id(fulian));
-        assertThat(activities.get(1).get("ownerName").asString()).isEqualTo(fulian.get("name").asString());
+        assertThat(activities.get(1).get("ownerName").asString())
+                .isEqualTo(fulian.get("name").asString());
         assertThat(activities.get(2).get("partnerName").asString()).isEqualTo("爱心托管班");
         assertThat(activities.get(2).get("partnerContact").asString()).isEqualTo("王老师 13800000000");
 
@@ -168,21 +167,19 @@ class PlanOwnersIT extends ApiTest {
         content.put("activities", List.of(visit));
         JsonNode plan = plans.submit(WORKER, plans.update(WORKER, draft, content));
         if (plan.get("status").asString().equals("SUBMITTED")) {
-            ok(api.post(
-                    "/api/v1/plans/" + id(plan) + "/approve",
-                    Map.of(),
-                    token(DemoUsers.HEAD_GUYANG),
-                    etag(plan)));
+            ok(api.post("/api/v1/plans/" + id(plan) + "/approve", Map.of(), token(DemoUsers.HEAD_GUYANG), etag(plan)));
         }
 
         WebSession home = new WebSession(port, Api.someAddress());
-        assertThat(home.login(directorAccount.username(), directorAccount.password()).location())
+        assertThat(home.login(directorAccount.username(), directorAccount.password())
+                        .location())
                 .doesNotContain("error");
         String worklist = home.get("/worklist").body();
 
         assertThat(worklist).contains("计划活动到期", child.fullName(), "/clients/" + childId);
         // a director does not open the station's cases: no case link, no case number
-        assertThat(worklist).doesNotContain("/cases/" + id(c), c.get("caseNumber").asString());
+        assertThat(worklist)
+                .doesNotContain("/cases/" + id(c), c.get("caseNumber").asString());
     }
 
     private JsonNode caseReadyForAPlan() {
