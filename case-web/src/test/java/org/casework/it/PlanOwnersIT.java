@@ -51,7 +51,8 @@ class PlanOwnersIT extends ApiTest {
         plans = new Plans(api);
         String suffix = UUID.randomUUID().toString().substring(0, 4);
         directorName = "任庄村儿童主任 任" + suffix;
-        directorAccount = UserBuilder.aVillageChildDirector().in(Villages.RENZHUANG).displayed(directorName);
+        directorAccount =
+                UserBuilder.aVillageChildDirector().in(Villages.RENZHUANG).displayed(directorName);
         director = registry.createUser(directorAccount).toString();
         otherDirectorName = "曹寨村儿童主任 曹" + suffix;
         otherDirector = registry.createUser(

@@ -150,12 +150,17 @@ class StationFlowBrowserTest {
         browser.set("reviewDate", LocalDate.now(CHINA).plusMonths(1).toString());
         click(By.id("submit-plan"));
 
-        browser.waitForText(By.id("plan-status"), "待");
-        String plan = browser.find(By.cssSelector(".activities-list")).getText();
+        // submitted (or approved without review): the read-only plan lists who does what
+        String plan = browser.waitFor(By.cssSelector(".activities-list")).getText();
         assertThat(plan)
                 .contains("村儿童主任", "任庄村儿童主任 任秀兰", "合作机构", "爱心托管班（王老师 13800000000）")
                 .doesNotContain("director-renzhuang");
         browser.screenshot("casework-plan-owners");
+
+        // the station head's change history names the worker, with the login an auditor filters by
+        browser.login(DemoUsers.HEAD_GUYANG);
+        browser.open("/audit/changes?user=" + WORKER);
+        assertThat(browser.find(By.cssSelector("td.user")).getText()).isEqualTo("堌阳镇社工 李娜 (station-guyang)");
     }
 
     @Test
