@@ -38,4 +38,20 @@
   } else {
     showFirstError();
   }
+  // A plan activity's partner written in by hand: its name and contact fields open only when
+  // 其他合作机构（手填） is the chosen owner (without script they stay open: see app.css).
+  document.documentElement.classList.add('js');
+  document.addEventListener('change', function (event) {
+    var select = event.target;
+    if (!select.classList || !select.classList.contains('activity-owner')) {
+      return;
+    }
+    var fields = select.closest('.activity-row').querySelector('.partner-fields');
+    if (fields) {
+      fields.classList.toggle('open', select.value === 'other');
+      if (select.value === 'other') {
+        fields.querySelector('input').focus();
+      }
+    }
+  });
 })();

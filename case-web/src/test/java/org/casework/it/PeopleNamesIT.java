@@ -7,6 +7,7 @@ import static org.casework.it.fixtures.Cases.ok;
 import static org.casework.it.fixtures.ClientBuilder.aLeftBehindChild;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.casework.it.fixtures.CaseSteps;
@@ -102,6 +103,79 @@ class PeopleNamesIT extends ApiTest {
                 session(DemoUsers.HEAD_GUYANG, Api.PASSWORD).get("/devices").body();
 
         assertThat(page).contains("<td>吕堂村儿童主任 吕芳</td>").doesNotContain(">" + director.username() + "<");
+    }
+
+    @Test
+    void theArchivePrintsNameWhoActedNotTheirLogin() {
+        WebSession station = session(WORKER, Api.PASSWORD);
+
+        for (String path : List.of("/cases/" + id(caseFile) + "/print", "/clients/" + clientId + "/print")) {
+            WebSession.Page print = station.get(path);
+            assertThat(print.status()).as(path).isEqualTo(200);
+            // who acted (steps, risk, service log, history) and who printed: by name only
+            assertThat(print.body()).as(path).contains(WORKER_NAME, "由 " + WORKER_NAME + " 于");
+            assertThat(print.body()).as(path).doesNotContain(WORKER);
+        }
+    }
+
+    @Test
+    void theAuditScreensShowTheNameWithTheLoginAnAuditorSearchesBy() {
+        UUID withPhone = registry.registerId(WORKER, aLeftBehindChild().withPhone("13911112222"));
+        Api.Response reveal =
+                api.post("/api/v1/clients/" + withPhone + "/reveal", Map.of("reason", "核实监护人电话"), token(WORKER));
+        assertThat(reveal.status()).isEqualTo(200);
+        WebSession head = session(DemoUsers.HEAD_GUYANG, Api.PASSWORD);
+
+        for (String path : List.of("/audit?user=" + WORKER, "/audit/changes?user=" + WORKER)) {
+            String page = head.get(path).body();
+            assertThat(page)
+                    .as(path)
+                    .contains("<td data-label=\"用户\" class=\"user\"><span>" + WORKER_NAME + "</span>")
+                    .contains("> (" + WORKER + ")</span></td>");
+        }
+        JsonNode reveals = ok(api.get("/api/v1/audit/reveals", token(WORKER)));
+        JsonNode mine = reveals.get("items").get(0);
+        assertThat(mine.get("user").asString()).isEqualTo(WORKER);
+        assertThat(mine.get("userName").asString()).isEqualTo(WORKER_NAME);
+    }
+
+    @Test
+    void apiResponsesGiveTheDisplayNameNextToTheLogin() {
+        JsonNode c = ok(api.get("/api/v1/cases/" + id(caseFile), token(WORKER)));
+        JsonNode step = c.get("transitions").get(0);
+        assertThat(step.get("actor").asString()).isEqualTo(WORKER);
+        assertThat(step.get("actorName").asString()).isEqualTo(WORKER_NAME);
+
+        JsonNode services = ok(api.get("/api/v1/services?client=" + clientId, token(WORKER)));
+        JsonNode visit = services.get("items").get(0);
+        assertThat(visit.get("recordedBy").asString()).isEqualTo(WORKER);
+        assertThat(visit.get("recordedByName").asString()).isEqualTo(WORKER_NAME);
+
+        JsonNode note = ok(api.post(
+                "/api/v1/cases/" + id(caseFile) + "/notes",
+                Map.of("text", "请本周内完成首次家访"),
+                token(DemoUsers.HEAD_GUYANG)));
+        assertThat(note.get("author").asString()).isEqualTo(DemoUsers.HEAD_GUYANG);
+        assertThat(note.get("authorName").asString()).isEqualTo("堌阳镇站长 王建华");
+
+        UserBuilder director =
+                UserBuilder.aVillageChildDirector().in(Villages.CAOZHAI).displayed("曹寨村儿童主任 曹丽");
+        registry.createUser(director);
+        Api.Response registered = api.post(
+                "/api/sync/v1/devices",
+                Map.of("username", director.username(), "password", director.password(), "deviceName", "手机"),
+                null);
+        assertThat(registered.status()).isEqualTo(201);
+        JsonNode device = list(ok(api.get("/api/v1/devices", token(DemoUsers.HEAD_GUYANG)))).stream()
+                .filter(d -> d.get("username").asString().equals(director.username()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(device.get("displayName").asString()).isEqualTo("曹寨村儿童主任 曹丽");
+
+        // documented for clients: the new fields are in the OpenAPI document
+        String openApi = api.get("/v3/api-docs", null).raw().body();
+        assertThat(openApi).contains("\"actorName\"", "\"recordedByName\"", "\"authorName\"", "\"userName\"");
+        assertThat(openApi).contains("\"submittedByName\"", "\"doneByName\"", "\"ownerName\"", "\"displayName\"");
     }
 
     private WebSession session(String username, String password) {

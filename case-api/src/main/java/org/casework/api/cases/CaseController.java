@@ -3,12 +3,14 @@ package org.casework.api.cases;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.api.PageResponse;
 import org.casework.api.Paging;
 import org.casework.api.Versions;
+import org.casework.core.accounts.PeopleNames;
 import org.casework.core.cases.CaseFile;
 import org.casework.core.cases.CaseService;
 import org.casework.core.cases.CaseService.OpenCase;
@@ -34,6 +36,7 @@ class CaseController {
 
     private final CaseService cases;
     private final CaseMapper mapper;
+    private final PeopleNames people;
 
     /**
      * The level and why. A level below the rules' proposal is an override whoever sends it: only a
@@ -109,7 +112,15 @@ class CaseController {
     }
 
     private ResponseEntity<CaseResponse> withEtag(CaseFile caseFile, HttpStatus status) {
-        CaseResponse body = mapper.toResponse(caseFile);
+        CaseResponse body = mapper.toResponse(caseFile, people.of(loginsOf(caseFile)));
         return ResponseEntity.status(status).eTag(Versions.etag(body.version())).body(body);
+    }
+
+    /** The logins a case response shows, for one lookup of their display names. */
+    private static List<String> loginsOf(CaseFile caseFile) {
+        List<String> logins = new ArrayList<>();
+        caseFile.getTransitions().forEach(t -> logins.add(t.getActor()));
+        caseFile.getRiskHistory().forEach(r -> logins.add(r.getActor()));
+        return logins;
     }
 }

@@ -43,8 +43,15 @@ public record CaseResponse(
         List<Transition> transitions,
         List<Risk> riskHistory) {
 
+    /** A step of the case; {@code actor} is the login, {@code actorName} the name people know (堌阳镇社工 李娜). */
     public record Transition(
-            CaseState fromState, CaseState toState, String action, String reason, String actor, Instant occurredAt) {}
+            CaseState fromState,
+            CaseState toState,
+            String action,
+            String reason,
+            String actor,
+            String actorName,
+            Instant occurredAt) {}
 
     /**
      * One entry of the risk history: a proposal of the rules (reason: the triggers), or a person's
@@ -56,5 +63,6 @@ public record CaseResponse(
             RiskLevel proposedLevel,
             String reason,
             String actor,
+            String actorName,
             Instant occurredAt) {}
 }

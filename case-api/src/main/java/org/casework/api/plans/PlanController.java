@@ -5,10 +5,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.api.Versions;
+import org.casework.core.accounts.PeopleNames;
 import org.casework.core.plans.PlanInput;
 import org.casework.core.plans.PlanService;
 import org.casework.core.plans.ServicePlan;
@@ -31,6 +33,7 @@ class PlanController {
 
     private final PlanService plans;
     private final PlanMapper mapper;
+    private final PeopleNames people;
 
     record ApproveRequest(
             @Size(max = ServicePlan.MAX_COMMENT_LENGTH) String comment) {}
@@ -51,7 +54,7 @@ class PlanController {
     @PostMapping("/cases/{caseId}/plans")
     ResponseEntity<PlanResponse> createDraft(@PathVariable UUID caseId) {
         ServicePlan draft = plans.createDraft(caseId);
-        PlanResponse body = mapper.toResponse(draft);
+        PlanResponse body = mapper.toResponse(draft, people.of(loginsOf(draft)), plans.ownerLabels(draft));
         return ResponseEntity.created(URI.create("/api/v1/plans/" + body.id()))
                 .eTag(Versions.etag(body.version()))
                 .body(body);
@@ -123,7 +126,16 @@ class PlanController {
     }
 
     private ResponseEntity<PlanResponse> withEtag(ServicePlan plan) {
-        PlanResponse body = mapper.toResponse(plan);
+        PlanResponse body = mapper.toResponse(plan, people.of(loginsOf(plan)), plans.ownerLabels(plan));
         return ResponseEntity.ok().eTag(Versions.etag(body.version())).body(body);
+    }
+
+    /** The logins a plan response shows, for one lookup of their display names. */
+    private static List<String> loginsOf(ServicePlan plan) {
+        List<String> logins = new ArrayList<>();
+        logins.add(plan.getSubmittedBy());
+        logins.add(plan.getReviewedBy());
+        plan.getActivities().forEach(a -> logins.add(a.getDoneBy()));
+        return logins;
     }
 }

@@ -3,10 +3,13 @@ package org.casework.api.services;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.api.PageResponse;
 import org.casework.api.Paging;
+import org.casework.core.accounts.DisplayNames;
+import org.casework.core.accounts.PeopleNames;
 import org.casework.core.services.ServiceRecord;
 import org.casework.core.services.ServiceRecordService;
 import org.casework.core.services.ServiceRecordService.NewServiceRecord;
@@ -29,6 +32,7 @@ class ServiceRecordController {
 
     private final ServiceRecordService services;
     private final ServiceRecordMapper mapper;
+    private final PeopleNames people;
 
     record VoidRequest(
             @Size(max = ServiceRecord.VOID_REASON_MAX_LENGTH)
@@ -40,7 +44,7 @@ class ServiceRecordController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ServiceRecordResponse log(@RequestBody NewServiceRecord request) {
-        return mapper.toResponse(services.log(request));
+        return one(services.log(request));
     }
 
     @Operation(
@@ -54,10 +58,10 @@ class ServiceRecordController {
             @RequestParam(defaultValue = "50") int size) {
         var pageable = Paging.of(page, size);
         if (caseId != null) {
-            return PageResponse.of(services.forCase(caseId, pageable), mapper::toResponse);
+            return page(services.forCase(caseId, pageable));
         }
         if (client != null) {
-            return PageResponse.of(services.forClient(client, pageable), mapper::toResponse);
+            return page(services.forClient(client, pageable));
         }
         throw new InvalidInputException("client", "service.list.filterRequired");
     }
@@ -65,6 +69,21 @@ class ServiceRecordController {
     @Operation(summary = "Void a record entered in error, with a reason; it stays listed and no longer counts")
     @PostMapping("/{id}/void")
     ServiceRecordResponse voidRecord(@PathVariable UUID id, @RequestBody VoidRequest request) {
-        return mapper.toResponse(services.voidRecord(id, request.reason()));
+        return one(services.voidRecord(id, request.reason()));
+    }
+
+    private ServiceRecordResponse one(ServiceRecord record) {
+        return mapper.toResponse(record, people.of(loginsOf(List.of(record))));
+    }
+
+    private PageResponse<ServiceRecordResponse> page(org.springframework.data.domain.Page<ServiceRecord> records) {
+        DisplayNames names = people.of(loginsOf(records.getContent()));
+        return PageResponse.of(records, r -> mapper.toResponse(r, names));
+    }
+
+    private static List<String> loginsOf(List<ServiceRecord> records) {
+        return records.stream()
+                .flatMap(r -> java.util.stream.Stream.of(r.getRecordedBy(), r.getVoidedBy()))
+                .toList();
     }
 }

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.casework.core.accounts.DisplayNames;
+import org.casework.core.accounts.PeopleNames;
 import org.casework.core.supervision.SupervisionNote;
 import org.casework.core.supervision.SupervisionService;
 import org.springframework.http.HttpStatus;
@@ -25,6 +27,7 @@ class SupervisionNoteController {
 
     private final SupervisionService supervision;
     private final NoteMapper mapper;
+    private final PeopleNames people;
 
     record SupervisionNoteRequest(
             @Size(max = SupervisionNote.MAX_LENGTH) String text) {}
@@ -32,13 +35,18 @@ class SupervisionNoteController {
     @Operation(summary = "The case's supervision notes, oldest first")
     @GetMapping
     List<NoteResponse> list(@PathVariable UUID caseId) {
-        return supervision.list(caseId).stream().map(mapper::toResponse).toList();
+        List<SupervisionNote> notes = supervision.list(caseId);
+        DisplayNames names =
+                people.of(notes.stream().map(SupervisionNote::getAuthor).toList());
+        return notes.stream().map(n -> mapper.toResponse(n, names)).toList();
     }
 
     @Operation(summary = "Add a supervision note to the case (supervisors); notes are never changed")
     @PostMapping
     ResponseEntity<NoteResponse> add(@PathVariable UUID caseId, @RequestBody SupervisionNoteRequest request) {
         String text = request == null ? null : request.text();
-        return ResponseEntity.status(HttpStatus.CREATED).body(mapper.toResponse(supervision.add(caseId, text)));
+        SupervisionNote note = supervision.add(caseId, text);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(mapper.toResponse(note, people.of(List.of(note.getAuthor()))));
     }
 }

@@ -1,5 +1,6 @@
 package org.casework.api.services;
 
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -10,10 +11,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.casework.core.accounts.DisplayNames;
+import org.casework.core.accounts.PeopleNames;
 import org.casework.core.services.ServiceRecord;
 import org.casework.core.services.ServiceRecordService;
 import org.casework.core.services.ServiceType;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -38,12 +43,21 @@ class ServiceRecordControllerSliceTest {
     @MockitoBean
     ServiceRecordService services;
 
+    @MockitoBean
+    PeopleNames people;
+
+    @BeforeEach
+    void names() {
+        when(people.of(any())).thenReturn(new DisplayNames(Map.of("station-guyang", "堌阳镇社工 李娜")));
+    }
+
     @Test
     void aPageOfAClientsRecordsSaysWhereItIsInTheWholeList() throws Exception {
         ServiceRecord visit = mock(ServiceRecord.class);
         when(visit.getClientId()).thenReturn(CLIENT);
         when(visit.getType()).thenReturn(ServiceType.HOME_VISIT);
         when(visit.getOccurredAt()).thenReturn(Instant.parse("2026-12-01T02:00:00Z"));
+        when(visit.getRecordedBy()).thenReturn("station-guyang");
         var page = PageRequest.of(1, 2);
         when(services.forClient(eq(CLIENT), eq(page))).thenReturn(new PageImpl<>(List.of(visit), page, 3));
 
@@ -56,6 +70,8 @@ class ServiceRecordControllerSliceTest {
                 .andExpect(jsonPath("$.items[0].clientId").value(CLIENT.toString()))
                 .andExpect(jsonPath("$.items[0].type").value("HOME_VISIT"))
                 .andExpect(jsonPath("$.items[0].occurredAt").value("2026-12-01T02:00:00Z"))
+                .andExpect(jsonPath("$.items[0].recordedBy").value("station-guyang"))
+                .andExpect(jsonPath("$.items[0].recordedByName").value("堌阳镇社工 李娜"))
                 .andExpect(jsonPath("$.page").value(1))
                 .andExpect(jsonPath("$.totalItems").value(3))
                 .andExpect(jsonPath("$.totalPages").value(2));

@@ -36,6 +36,20 @@ public class PlanActivity {
     @Column(columnDefinition = "BINARY(16)")
     private UUID responsibleWorkerId;
 
+    /** A registered partner organisation responsible instead of a person with an account. */
+    @Column(columnDefinition = "BINARY(16)")
+    private UUID partnerOrganisationId;
+
+    /** A partner written in by hand (名称): encrypted, it may name a person. */
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "partner_name_enc", columnDefinition = "TEXT")
+    private String partnerName;
+
+    /** The hand-written partner's contact person and phone: encrypted at rest. */
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "partner_contact_enc", columnDefinition = "TEXT")
+    private String partnerContact;
+
     private LocalDate dueDate;
 
     private LocalDate doneOn;
@@ -47,14 +61,17 @@ public class PlanActivity {
             UUID id,
             ActivityType type,
             String description,
-            UUID responsibleWorkerId,
+            ActivityOwner owner,
             LocalDate dueDate,
             LocalDate doneOn,
             String doneBy) {
         this.id = id;
         this.type = type;
         this.description = description;
-        this.responsibleWorkerId = responsibleWorkerId;
+        this.responsibleWorkerId = owner.userId();
+        this.partnerOrganisationId = owner.organisationId();
+        this.partnerName = owner.partnerName();
+        this.partnerContact = owner.partnerContact();
         this.dueDate = dueDate;
         this.doneOn = doneOn;
         this.doneBy = doneBy;
@@ -66,15 +83,20 @@ public class PlanActivity {
 
     /** The same activity under a new id, for the next version of the plan. */
     PlanActivity copy() {
-        return new PlanActivity(UUID.randomUUID(), type, description, responsibleWorkerId, dueDate, doneOn, doneBy);
+        return new PlanActivity(UUID.randomUUID(), type, description, owner(), dueDate, doneOn, doneBy);
     }
 
     PlanActivity doneOn(LocalDate date, String actor) {
-        return new PlanActivity(id, type, description, responsibleWorkerId, dueDate, date, actor);
+        return new PlanActivity(id, type, description, owner(), dueDate, date, actor);
     }
 
-    /** Complete enough to submit: someone is responsible and there is a due date. */
+    /** Who is responsible: a user (station staff or the village child director) or a partner. */
+    public ActivityOwner owner() {
+        return new ActivityOwner(responsibleWorkerId, partnerOrganisationId, partnerName, partnerContact);
+    }
+
+    /** Complete enough to submit: someone (a person or a partner) is responsible and there is a due date. */
     boolean isScheduled() {
-        return responsibleWorkerId != null && dueDate != null;
+        return !owner().isNone() && dueDate != null;
     }
 }

@@ -2,8 +2,12 @@ package org.casework.core.plans;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.accounts.UserAccount;
@@ -16,9 +20,13 @@ import org.casework.core.cases.CaseFile;
 import org.casework.core.cases.CaseService;
 import org.casework.core.cases.CaseState;
 import org.casework.core.cases.Stamp;
+import org.casework.core.organisations.Organisation;
+import org.casework.core.organisations.OrganisationRepository;
+import org.casework.core.organisations.OrganisationType;
 import org.casework.core.security.Actor;
 import org.casework.core.security.CurrentActor;
 import org.casework.core.security.Permission;
+import org.casework.core.security.Role;
 import org.casework.core.shared.ConflictException;
 import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.NotFoundException;
@@ -41,6 +49,7 @@ public class PlanService {
     private final ServicePlanRepository plans;
     private final CaseService cases;
     private final UserAccountRepository users;
+    private final OrganisationRepository organisations;
     private final CurrentActor currentActor;
     private final AuditTrail audit;
     private final Clock clock;
@@ -82,8 +91,8 @@ public class PlanService {
     }
 
     /**
-     * Replaces a draft's goals, activities and review date. A responsible worker must be an active
-     * field account whose jurisdiction reaches the client's village.
+     * Replaces a draft's goals, activities and review date. Who is responsible must fit the client's
+     * village: see {@link ActivityOwnerRule}.
      */
     @Transactional
     public ServicePlan updateDraft(UUID planId, long expectedVersion, PlanInput input) {
@@ -217,17 +226,119 @@ public class PlanService {
         if (input.activities() == null) {
             return;
         }
-        input.activities().stream()
-                .filter(Objects::nonNull)
+        String village = caseFile.getRegionCode();
+        List<PlanInput.Activity> activities =
+                input.activities().stream().filter(Objects::nonNull).toList();
+        activities.stream()
                 .map(PlanInput.Activity::responsibleWorkerId)
                 .filter(Objects::nonNull)
                 .distinct()
-                .forEach(workerId -> users.findById(workerId)
-                        .filter(UserAccount::isEnabled)
-                        .filter(u -> u.getRole().has(Permission.WRITE_CLIENTS))
-                        .filter(u -> caseFile.getRegionCode().startsWith(u.getJurisdictionCode()))
-                        .orElseThrow(() -> new InvalidInputException("activities", "plan.activity.workerUnreachable")));
+                .forEach(id -> ActivityOwnerRule.checkUser(users.findById(id), village));
+        activities.stream()
+                .map(PlanInput.Activity::partnerOrganisationId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .forEach(id -> ActivityOwnerRule.checkOrganisation(organisations.findById(id), village));
     }
+
+    /**
+     * The people and partners a worker may make responsible for the case's activities, beyond the
+     * station's staff: the village child directors of the client's village and the active partner
+     * organisations serving it. For the plan editor's choices; the same rule checks a save.
+     */
+    @Transactional(readOnly = true)
+    public OwnerChoices ownerChoices(UUID caseId) {
+        currentActor.require(Permission.WRITE_CASES);
+        String village = cases.get(caseId).getRegionCode();
+        List<UserAccount> directors = users.findEnabled(List.of(Role.VILLAGE_CHILD_DIRECTOR), List.of(village));
+        List<Organisation> partners = organisations.findAll().stream()
+                .filter(Organisation::isActive)
+                .filter(o -> o.getType() == OrganisationType.PARTNER_DEPARTMENT
+                        || o.getType() == OrganisationType.SOCIAL_WORK_ORGANISATION)
+                .filter(o -> village.startsWith(o.getRegionCode()))
+                .sorted(java.util.Comparator.comparing(Organisation::getName))
+                .toList();
+        return new OwnerChoices(directors, partners);
+    }
+
+    /**
+     * Who is responsible for each activity of a plan the caller has read, as a page shows it: the
+     * person's display name and whether they are station staff or a village child director, or the
+     * partner's name and contact. One query for the people and one for the organisations.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, OwnerLabel> ownerLabels(ServicePlan plan) {
+        currentActor.get();
+        Set<UUID> userIds = new HashSet<>();
+        Set<UUID> organisationIds = new HashSet<>();
+        for (PlanActivity a : plan.getActivities()) {
+            ActivityOwner owner = a.owner();
+            if (owner.userId() != null) {
+                userIds.add(owner.userId());
+            }
+            if (owner.organisationId() != null) {
+                organisationIds.add(owner.organisationId());
+            }
+        }
+        Map<UUID, UserAccount> people = new HashMap<>();
+        if (!userIds.isEmpty()) {
+            users.findAllById(userIds).forEach(u -> people.put(u.getId(), u));
+        }
+        Map<UUID, Organisation> partners = new HashMap<>();
+        if (!organisationIds.isEmpty()) {
+            organisations.findAllById(organisationIds).forEach(o -> partners.put(o.getId(), o));
+        }
+        Map<UUID, OwnerLabel> labels = new HashMap<>();
+        for (PlanActivity a : plan.getActivities()) {
+            ActivityOwner owner = a.owner();
+            OwnerLabel label = null;
+            if (owner.userId() != null) {
+                UserAccount user = people.get(owner.userId());
+                label = user == null
+                        ? new OwnerLabel(OwnerKind.STAFF, "—", null, null)
+                        : new OwnerLabel(
+                                user.getRole() == Role.VILLAGE_CHILD_DIRECTOR
+                                        ? OwnerKind.VILLAGE_DIRECTOR
+                                        : OwnerKind.STAFF,
+                                user.getDisplayName(),
+                                null,
+                                user.getUsername());
+            } else if (owner.organisationId() != null) {
+                Organisation partner = partners.get(owner.organisationId());
+                label = new OwnerLabel(
+                        OwnerKind.PARTNER,
+                        partner == null ? "—" : partner.getName(),
+                        partner == null ? null : contactOf(partner),
+                        null);
+            } else if (owner.partnerName() != null) {
+                label = new OwnerLabel(OwnerKind.PARTNER, owner.partnerName(), owner.partnerContact(), null);
+            }
+            if (label != null) {
+                labels.put(a.getId(), label);
+            }
+        }
+        return labels;
+    }
+
+    private static String contactOf(Organisation partner) {
+        String contact = java.util.stream.Stream.of(partner.getContactName(), partner.getContactPhone())
+                .filter(Objects::nonNull)
+                .collect(java.util.stream.Collectors.joining(" "));
+        return contact.isEmpty() ? null : contact;
+    }
+
+    /** Who an activity's owner is, for pages. */
+    public enum OwnerKind {
+        STAFF,
+        VILLAGE_DIRECTOR,
+        PARTNER
+    }
+
+    /** An activity's owner as shown: name, and for a partner its contact; the login of a person. */
+    public record OwnerLabel(OwnerKind kind, String name, String contact, String login) {}
+
+    /** See {@link #ownerChoices(UUID)}. */
+    public record OwnerChoices(List<UserAccount> directors, List<Organisation> partners) {}
 
     /** The plan by id; callers then check its case is in scope (out of scope reads as not found). */
     private ServicePlan find(UUID planId) {

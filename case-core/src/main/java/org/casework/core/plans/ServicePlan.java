@@ -48,6 +48,9 @@ public class ServicePlan extends AbstractAggregate {
     public static final int MAX_GOAL_LENGTH = 500;
     static final int MAX_ACTIVITIES = 50;
     public static final int MAX_DESCRIPTION_LENGTH = 500;
+    /** A hand-written partner: its name, or its contact person and phone. */
+    public static final int MAX_PARTNER_LENGTH = 100;
+
     public static final int MAX_COMMENT_LENGTH = 1000;
 
     @Column(nullable = false, columnDefinition = "BINARY(16)")
@@ -283,18 +286,48 @@ public class ServicePlan extends AbstractAggregate {
                 throw new InvalidInputException(
                         "activities", "plan.activity.descriptionTooLong", MAX_DESCRIPTION_LENGTH);
             }
+            ActivityOwner owner = checkedOwner(activity);
             PlanActivity before = activity.id() == null ? null : existing.get(activity.id());
             boolean keepsIdentity = before != null && used.add(before.getId());
             result.add(new PlanActivity(
                     keepsIdentity ? before.getId() : UUID.randomUUID(),
                     activity.type(),
                     description,
-                    activity.responsibleWorkerId(),
+                    owner,
                     activity.dueDate(),
                     keepsIdentity ? before.getDoneOn() : null,
                     keepsIdentity ? before.getDoneBy() : null));
         }
         return result;
+    }
+
+    /**
+     * One responsible party at most: a user, a registered partner or a written-in partner (a
+     * contact without the partner's name says nothing about who does it). Whether the user or the
+     * organisation may take it depends on the client's village: the service checks that.
+     */
+    private static ActivityOwner checkedOwner(PlanInput.Activity activity) {
+        String partnerName = blankToNull(activity.partnerName());
+        String partnerContact = blankToNull(activity.partnerContact());
+        int owners = (activity.responsibleWorkerId() == null ? 0 : 1)
+                + (activity.partnerOrganisationId() == null ? 0 : 1)
+                + (partnerName == null ? 0 : 1);
+        if (owners > 1) {
+            throw new InvalidInputException("activities", "plan.activity.oneOwner", activity.description());
+        }
+        if (partnerContact != null && partnerName == null) {
+            throw new InvalidInputException("activities", "plan.activity.partnerNameRequired", activity.description());
+        }
+        for (String text : new String[] {partnerName, partnerContact}) {
+            if (text != null) {
+                FreeText.checkCharacters("activities", text, false);
+                if (text.length() > MAX_PARTNER_LENGTH) {
+                    throw new InvalidInputException("activities", "plan.activity.partnerTooLong", MAX_PARTNER_LENGTH);
+                }
+            }
+        }
+        return new ActivityOwner(
+                activity.responsibleWorkerId(), activity.partnerOrganisationId(), partnerName, partnerContact);
     }
 
     private static String blankToNull(String text) {

@@ -54,6 +54,11 @@ abstract class PlanItemsDueSource implements WorkItemSource {
         return new Batch(all.subList(0, Math.min(limit, all.size())), all.size());
     }
 
+    /** Whether the item names and links the case (not for users who may not open cases). */
+    boolean showsCase() {
+        return true;
+    }
+
     private WorkItem item(Object[] row, LocalDate today) {
         LocalDate due = (LocalDate) row[6];
         RiskLevel risk = (RiskLevel) row[4];
@@ -61,8 +66,8 @@ abstract class PlanItemsDueSource implements WorkItemSource {
                 kind(),
                 (UUID) row[2],
                 (String) row[3],
-                (UUID) row[0],
-                (String) row[1],
+                showsCase() ? (UUID) row[0] : null,
+                showsCase() ? (String) row[1] : null,
                 (String) row[5],
                 risk,
                 due,
@@ -87,6 +92,29 @@ abstract class PlanItemsDueSource implements WorkItemSource {
             return "a.dueDate from ServicePlan p join p.activities a, CaseFile c, Client cl"
                     + " where c.id = p.caseId and cl.id = c.primaryClientId and a.responsibleWorkerId = :me"
                     + " and a.doneOn is null and a.dueDate <= :horizon";
+        }
+    }
+
+    /**
+     * Activities of the plan in force that a village child director is responsible for (issue 15):
+     * on their worklist like their visits, linked to the child's page, since a director sees the
+     * registry of their village but not the station's cases.
+     */
+    @Component
+    static class DirectorActivitiesDue extends ActivitiesDue {
+
+        DirectorActivitiesDue(EntityManager entityManager) {
+            super(entityManager);
+        }
+
+        @Override
+        public boolean appliesTo(Actor actor) {
+            return actor.userId() != null && actor.has(Permission.READ_CLIENTS) && !actor.has(Permission.READ_CASES);
+        }
+
+        @Override
+        boolean showsCase() {
+            return false;
         }
     }
 

@@ -1,6 +1,8 @@
 package org.casework.web.audit;
 
 import lombok.RequiredArgsConstructor;
+import org.casework.core.accounts.DisplayNames;
+import org.casework.core.accounts.PeopleNames;
 import org.casework.core.audit.ChangeHistory;
 import org.casework.core.audit.ChangeLogEntry;
 import org.casework.core.audit.SensitiveAccessEntry;
@@ -28,6 +30,7 @@ class AuditPageController {
 
     private final RevealLog revealLog;
     private final ChangeHistory changeHistory;
+    private final PeopleNames people;
 
     @GetMapping("/audit")
     String accessLog(
@@ -47,8 +50,13 @@ class AuditPageController {
                         problem == null ? filter.fromInstant() : null,
                         problem == null ? filter.toInstant() : null),
                 PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+        // one query for the page's names; the login stays on the row for auditors
+        DisplayNames names = people.of(entries.getContent().stream()
+                .map(SensitiveAccessEntry::getActor)
+                .toList());
         model.addAttribute(
-                "rows", entries.getContent().stream().map(AccessRow::of).toList());
+                "rows",
+                entries.getContent().stream().map(e -> AccessRow.of(e, names)).toList());
         return page(model, filter, problem, entries, "access");
     }
 
@@ -69,8 +77,11 @@ class AuditPageController {
                         problem == null ? filter.fromInstant() : null,
                         problem == null ? filter.toInstant() : null),
                 PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+        DisplayNames names = people.of(
+                entries.getContent().stream().map(ChangeLogEntry::getActor).toList());
         model.addAttribute(
-                "rows", entries.getContent().stream().map(ChangeRow::of).toList());
+                "rows",
+                entries.getContent().stream().map(e -> ChangeRow.of(e, names)).toList());
         return page(model, filter, problem, entries, "changes");
     }
 

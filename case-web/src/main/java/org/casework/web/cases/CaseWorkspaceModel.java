@@ -143,11 +143,14 @@ class CaseWorkspaceModel {
             return;
         }
         boolean newest = shown.getId().equals(versions.get(0).getId());
-        Map<UUID, String> workers = workerOptions(caseFile, shown, me, staff);
         model.addAttribute(
-                "plan", PlanView.of(shown, workers, LocalDate.now(clock), people.of(PlanView.loginsOf(shown))));
+                "plan",
+                PlanView.of(
+                        shown, plans.ownerLabels(shown), LocalDate.now(clock), people.of(PlanView.loginsOf(shown))));
         model.addAttribute("planIsNewest", newest);
-        model.addAttribute("workerOptions", workers);
+        if (shown.getStatus() == org.casework.core.plans.PlanStatus.DRAFT && me.has(Permission.WRITE_CASES)) {
+            ownerOptions(caseFile, shown, me, staff, model);
+        }
         if (shown.getStatus() == org.casework.core.plans.PlanStatus.DRAFT && !model.containsAttribute("planForm")) {
             model.addAttribute("planForm", PlanForm.of(shown));
         }
@@ -165,26 +168,45 @@ class CaseWorkspaceModel {
     }
 
     /**
-     * Who may be named responsible: supervisors choose among the case workers of their
-     * jurisdiction; a worker names the case's worker or themself. Workers already named stay listed.
+     * Who may be named responsible, in three groups: station staff (supervisors choose among the
+     * case workers of their jurisdiction; a worker names the case's worker or themself), the village
+     * child directors of the client's village, and the partner organisations serving it (or one
+     * written in). People and partners already named stay listed. Keys are the form's values.
      */
-    private Map<UUID, String> workerOptions(CaseFile caseFile, ServicePlan plan, Actor me, List<CaseWorker> staff) {
-        Map<UUID, String> options = new LinkedHashMap<>();
+    private void ownerOptions(CaseFile caseFile, ServicePlan plan, Actor me, List<CaseWorker> staff, Model model) {
+        PlanService.OwnerChoices choices = plans.ownerChoices(caseFile.getId());
+        Map<String, String> directors = new LinkedHashMap<>();
+        choices.directors().forEach(d -> directors.put(d.getId().toString(), d.getDisplayName()));
+        Map<String, String> partners = new LinkedHashMap<>();
+        choices.partners().forEach(o -> partners.put(PlanForm.ORGANISATION + o.getId(), o.getName()));
+        Map<UUID, PlanService.OwnerLabel> named = plans.ownerLabels(plan);
+        Map<String, String> options = new LinkedHashMap<>();
         Set<UUID> ids = new HashSet<>();
         if (caseFile.getAssignedWorkerId() != null) {
             ids.add(caseFile.getAssignedWorkerId());
         }
-        if (me.has(Permission.WRITE_CASES)) {
-            ids.add(me.userId());
-        }
-        plan.getActivities().stream()
-                .map(PlanActivity::getResponsibleWorkerId)
-                .filter(java.util.Objects::nonNull)
-                .forEach(ids::add);
-        staff.forEach(w -> options.put(w.id(), w.displayName()));
+        ids.add(me.userId());
+        staff.forEach(w -> options.put(w.id().toString(), w.displayName()));
         Map<UUID, String> names = accounts.staffNames(ids);
-        ids.stream().filter(id -> !options.containsKey(id)).forEach(id -> options.put(id, names.getOrDefault(id, "—")));
-        return options;
+        ids.stream()
+                .filter(id -> !options.containsKey(id.toString()))
+                .forEach(id -> options.put(id.toString(), names.getOrDefault(id, "—")));
+        for (PlanActivity a : plan.getActivities()) {
+            PlanService.OwnerLabel label = named.get(a.getId());
+            if (label == null || a.owner().partnerName() != null) {
+                continue;
+            }
+            if (a.owner().organisationId() != null) {
+                partners.putIfAbsent(PlanForm.ORGANISATION + a.owner().organisationId(), label.name());
+            } else if (label.kind() == PlanService.OwnerKind.VILLAGE_DIRECTOR) {
+                directors.putIfAbsent(a.owner().userId().toString(), label.name());
+            } else {
+                options.putIfAbsent(a.owner().userId().toString(), label.name());
+            }
+        }
+        model.addAttribute("workerOptions", options);
+        model.addAttribute("directorOptions", directors);
+        model.addAttribute("partnerOptions", partners);
     }
 
     /** Supervisors may hand an open case to another case worker of their jurisdiction. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.casework.core.accounts.DisplayNames;
 import org.casework.core.plans.ActivityType;
+import org.casework.core.plans.PlanService;
 import org.casework.core.plans.PlanStatus;
 import org.casework.core.plans.ServicePlan;
 import org.casework.web.support.Dates;
@@ -33,6 +34,8 @@ public record PlanView(
             ActivityType type,
             String description,
             String workerName,
+            PlanService.OwnerKind ownerKind,
+            String ownerContact,
             LocalDate dueDate,
             LocalDate doneOn,
             String doneBy,
@@ -50,7 +53,11 @@ public record PlanView(
         return logins;
     }
 
-    static PlanView of(ServicePlan p, Map<UUID, String> staff, LocalDate today, DisplayNames names) {
+    /**
+     * @param owners who is responsible for each activity (by activity id): staff, the village child
+     *     director, or a partner with its contact
+     */
+    static PlanView of(ServicePlan p, Map<UUID, PlanService.OwnerLabel> owners, LocalDate today, DisplayNames names) {
         return new PlanView(
                 p.getId(),
                 p.getVersion() == null ? 0 : p.getVersion(),
@@ -62,9 +69,15 @@ public record PlanView(
                                 a.getId(),
                                 a.getType(),
                                 a.getDescription(),
-                                a.getResponsibleWorkerId() == null
-                                        ? null
-                                        : staff.getOrDefault(a.getResponsibleWorkerId(), "—"),
+                                owners.containsKey(a.getId())
+                                        ? owners.get(a.getId()).name()
+                                        : null,
+                                owners.containsKey(a.getId())
+                                        ? owners.get(a.getId()).kind()
+                                        : null,
+                                owners.containsKey(a.getId())
+                                        ? owners.get(a.getId()).contact()
+                                        : null,
                                 a.getDueDate(),
                                 a.getDoneOn(),
                                 names.of(a.getDoneBy()),

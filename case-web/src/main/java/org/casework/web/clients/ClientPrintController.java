@@ -1,8 +1,10 @@
 package org.casework.web.clients;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.casework.core.accounts.PeopleNames;
 import org.casework.core.security.CurrentActor;
 import org.casework.web.support.Dates;
 import org.springframework.stereotype.Controller;
@@ -21,12 +23,15 @@ class ClientPrintController {
 
     private final ClientPageModel page;
     private final CurrentActor currentActor;
+    private final PeopleNames people;
     private final Clock clock;
 
     @GetMapping("/clients/{id}/print")
     String print(@PathVariable UUID id, Model model) {
         page.fill(id, model);
-        model.addAttribute("printedBy", currentActor.get().username());
+        // who printed, by the name on the archive copy (the access itself is audited by login)
+        String login = currentActor.get().username();
+        model.addAttribute("printedBy", people.of(List.of(login)).of(login));
         model.addAttribute("printedAt", Dates.dateTime(clock.instant()));
         return "print/client";
     }

@@ -32,6 +32,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -112,6 +113,54 @@ class StationFlowBrowserTest {
         browser.waitForText(By.id("plan-status"), "待审批");
         assertThat(browser.find(By.id("plan")).getText()).contains("落实委托照护人", "每周上门探访，核实照护情况");
         assertThat(currentStage()).isEqualTo("计划");
+    }
+
+    @Test
+    void planActivitiesMayBeOwnedByTheVillageDirectorOrAWrittenInPartner() {
+        UUID child = registry.registerId(WORKER, aLeftBehindChild().inVillage(Villages.RENZHUANG));
+        JsonNode c = cases.assessing(WORKER, child);
+        cases.signedChildAssessment(WORKER, child, c);
+
+        browser.login(WORKER);
+        browser.open("/cases/" + id(c));
+        click(By.id("start-plan"));
+        browser.waitForText(By.id("plan-status"), "草稿");
+        browser.type("goals", "孩子按时上学");
+        browser.set("activities[0].type", "HOME_VISIT");
+        browser.type("activities[0].description", "每周上门看望孩子");
+        // the village's own child director is offered apart from the station's staff
+        Select owner = new Select(browser.waitFor(By.name("activities[0].workerId")));
+        assertThat(owner.getOptions().stream().map(WebElement::getText))
+                .contains("任庄村儿童主任 任秀兰", "其他合作机构（手填）")
+                .doesNotContain("曹寨村儿童主任 曹桂芳");
+        owner.selectByVisibleText("任庄村儿童主任 任秀兰");
+        browser.set("activities[0].dueDate", LocalDate.now(CHINA).plusDays(7).toString());
+
+        // a second activity for a partner written in: its fields open only once chosen
+        click(By.cssSelector("details.more-rows > summary"));
+        browser.set("activities[1].type", "REFERRAL");
+        browser.type("activities[1].description", "课后托管");
+        WebElement partnerName = browser.find(By.name("activities[1].partnerName"));
+        assertThat(partnerName.isDisplayed()).isFalse();
+        new Select(browser.find(By.name("activities[1].workerId"))).selectByVisibleText("其他合作机构（手填）");
+        assertThat(partnerName.isDisplayed()).isTrue();
+        partnerName.sendKeys("爱心托管班");
+        browser.find(By.name("activities[1].partnerContact")).sendKeys("王老师 13800000000");
+        browser.set("activities[1].dueDate", LocalDate.now(CHINA).plusDays(14).toString());
+        browser.set("reviewDate", LocalDate.now(CHINA).plusMonths(1).toString());
+        click(By.id("submit-plan"));
+
+        // submitted (or approved without review): the read-only plan lists who does what
+        String plan = browser.waitFor(By.cssSelector(".activities-list")).getText();
+        assertThat(plan)
+                .contains("村儿童主任", "任庄村儿童主任 任秀兰", "合作机构", "爱心托管班（王老师 13800000000）")
+                .doesNotContain("director-renzhuang");
+        browser.screenshot("casework-plan-owners");
+
+        // the station head's change history names the worker, with the login an auditor filters by
+        browser.login(DemoUsers.HEAD_GUYANG);
+        browser.open("/audit/changes?user=" + WORKER);
+        assertThat(browser.find(By.cssSelector("td.user")).getText()).isEqualTo("堌阳镇社工 李娜 (station-guyang)");
     }
 
     @Test
