@@ -27,6 +27,13 @@ class ProtocolTypesTest {
     }
 
     @Test
+    void everyOpNameHasExactlyOneOp() {
+        assertThat(Arrays.stream(ChangeOp.values()).map(ChangeOp::wire))
+                .containsExactlyInAnyOrderElementsOf(
+                        ProtocolScript.groups().get("Op").values());
+    }
+
+    @Test
     void aMutationKindNamesARecordType() {
         for (MutationKind kind : MutationKind.values()) {
             assertThat(ProtocolScript.groups().get("RecordType").values()).contains(kind.recordType());

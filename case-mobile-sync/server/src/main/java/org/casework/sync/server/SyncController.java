@@ -118,7 +118,7 @@ class SyncController {
                 .toList();
         List<Change> changes = new ArrayList<>(pull.changes().size());
         for (SyncChange c : pull.changes()) {
-            changes.add(new Change(c.t(), c.id(), c.v(), c.s(), c.op(), c.f()));
+            changes.add(new Change(c.type(), c.id(), c.version(), c.scope(), c.op().wire(), c.fields()));
         }
         json.write(
                 request,

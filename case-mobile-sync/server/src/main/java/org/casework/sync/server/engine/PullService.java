@@ -121,7 +121,7 @@ public class PullService {
                 // They can only be compared for scopes this answer leaves untouched: a scope with a
                 // change since the cursor differs now by design, and is checked at the next sync.
                 Set<String> touched = new java.util.HashSet<>();
-                changes.forEach(c -> touched.add(c.s() != null ? c.s() : c.id()));
+                changes.forEach(c -> touched.add(c.scope() != null ? c.scope() : c.id()));
                 deviceChecksums.forEach((key, sum) -> {
                     if (keys.contains(key)
                             && !touched.contains(key)
