@@ -76,9 +76,8 @@ class SyncBenchmark {
             Timing timing) {}
 
     /**
-     * Where a scenario's wall time went, from the proxy's {@link SyncProxy.Trace} (milliseconds).
-     * Exact for a single-request sync; for a peer with many requests, {@code toServer} is up to the
-     * last upstream byte and the phases overlap.
+     * Where a single-request sync's wall time went, from the proxy's {@link SyncProxy.Trace}
+     * (milliseconds; the five phases add up to the wall time).
      *
      * @param toServer start → the request's last byte handed to the server (device work before
      *     sending, a new connection's handshake, upload, one-way latency)
@@ -213,15 +212,18 @@ class SyncBenchmark {
         // the proxy counts a chunk just after writing it; let the last ones land
         Thread.sleep(100);
         boolean initial = scenario.startsWith("1");
+        SyncProxy.Counters traffic = proxy.counters().minus(before);
+        // the phases are only well defined for one request; a peer with many interleaves them
+        boolean single = traffic.requests() == 1;
         return new Row(
                 link.name(),
                 peer.name(),
                 scenario,
-                proxy.counters().minus(before),
+                traffic,
                 outcome,
                 (peer.serverCpuNanos() - cpuBefore) / 1e6,
                 initial ? peer.recordsHeld() : -1,
-                initial ? Timing.of(trace, start, outcome.millis()) : null);
+                initial && single ? Timing.of(trace, start, outcome.millis()) : null);
     }
 
     /**
