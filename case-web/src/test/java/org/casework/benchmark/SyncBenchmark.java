@@ -62,13 +62,63 @@ class SyncBenchmark {
     @Autowired
     AccountService accounts;
 
+    /** Casework initial syncs repeated for the timing analysis: {@code profile:count}, e.g. {@code 3G:5}. */
+    private static final String INITIAL_REPEATS = System.getProperty("bench.sync.initial", "");
+
     record Row(
             String profile,
             String peer,
             String scenario,
             SyncProxy.Counters traffic,
             Outcome outcome,
-            double cpuMillis) {}
+            double cpuMillis,
+            int records,
+            Timing timing) {}
+
+    /**
+     * Where a single-request sync's wall time went, from the proxy's {@link SyncProxy.Trace}
+     * (milliseconds; the five phases add up to the wall time).
+     *
+     * @param toServer start → the request's last byte handed to the server (device work before
+     *     sending, a new connection's handshake, upload, one-way latency)
+     * @param server last request byte at the server → its first response byte at the proxy (parsing,
+     *     authentication, the pull, JSON and gzip: the server answers only when the body is complete)
+     * @param firstByte the server's first byte → handed to the device (one-way latency plus one
+     *     segment's transfer)
+     * @param streaming first → last response byte handed to the device (the bytes at the link's rate)
+     * @param device last byte → the client's sync returned (gunzip, parse, SQLite)
+     * @param newConnection whether the scenario opened a connection (its handshake is in toServer)
+     */
+    record Timing(
+            double toServer, double server, double firstByte, double streaming, double device, boolean newConnection) {
+
+        static Timing of(SyncProxy.Trace t, long start, double wallMillis) {
+            long end = start + (long) (wallMillis * 1e6);
+            if (t.upLastDelivered() == 0 || t.downFirstRead() == 0 || t.downLastDelivered() == 0) {
+                return null;
+            }
+            return new Timing(
+                    (t.upLastDelivered() - start) / 1e6,
+                    (t.downFirstRead() - t.upLastDelivered()) / 1e6,
+                    (t.downFirstDelivered() - t.downFirstRead()) / 1e6,
+                    (t.downLastDelivered() - t.downFirstDelivered()) / 1e6,
+                    (end - t.downLastDelivered()) / 1e6,
+                    t.connectedAt() != 0);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(
+                    Locale.ROOT,
+                    "to server %.0f ms%s, server %.0f, first byte %.0f, streaming %.0f, device after last byte %.0f",
+                    toServer,
+                    newConnection ? " (new connection)" : "",
+                    server,
+                    firstByte,
+                    streaming,
+                    device);
+        }
+    }
 
     @Test
     void offlineSyncSideBySide() throws Exception {
@@ -91,6 +141,15 @@ class SyncBenchmark {
                         case "pouchdb" -> new PouchDbPeer(Path.of("..", "bench", "pouchdb"), data);
                         case "naive" -> new NaiveRestPeer(port, data, () -> resetMeasuredVillage(data));
                         case "casework" -> new CaseworkPeer(port, data);
+                        // like-for-like: pouchdb-server holding exactly what a casework device holds
+                        case "pouchdb-scope" -> {
+                            try (CaseworkPeer exporter = new CaseworkPeer(port, data)) {
+                                yield PouchDbPeer.holding(
+                                        Path.of("..", "bench", "pouchdb"),
+                                        "PouchDB (casework scope)",
+                                        exporter.scopeDocuments());
+                            }
+                        }
                         default -> throw new IllegalArgumentException("unknown peer " + peerName);
                     };
                     peers.put(peerName, peer);
@@ -105,6 +164,13 @@ class SyncBenchmark {
                 SyncProxy proxy = peer.open(link);
                 SyncPeer p = peer;
                 rows.add(measure(link, p, proxy, "1 initial sync", p::initialSync));
+                if (peerName.endsWith("-scope")) {
+                    // the scoped database holds the casework scope's documents, not children and
+                    // visits: the visit and two-device scenarios do not apply; initial and no-op do
+                    rows.add(measure(link, p, proxy, "3 no-op sync", p::noOpSync));
+                    rows.subList(rows.size() - 2, rows.size()).forEach(System.out::println);
+                    continue;
+                }
                 p.remoteChanges(remote);
                 rows.add(measure(
                         link,
@@ -123,6 +189,9 @@ class SyncBenchmark {
                 rows.add(measure(link, p, proxy, "5 every push delivered twice", () -> p.everyPushTwice(twice)));
                 rows.subList(rows.size() - 5, rows.size()).forEach(System.out::println);
             }
+            if (!INITIAL_REPEATS.isBlank()) {
+                rows.addAll(initialRepeats(data));
+            }
         } finally {
             for (SyncPeer peer : peers.values()) {
                 peer.close();
@@ -137,16 +206,57 @@ class SyncBenchmark {
             throws Exception {
         SyncProxy.Counters before = proxy.counters();
         long cpuBefore = peer.serverCpuNanos();
+        SyncProxy.Trace trace = proxy.startTrace();
+        long start = System.nanoTime();
         Outcome outcome = body.call();
         // the proxy counts a chunk just after writing it; let the last ones land
         Thread.sleep(100);
+        boolean initial = scenario.startsWith("1");
+        SyncProxy.Counters traffic = proxy.counters().minus(before);
+        // the phases are only well defined for one request; a peer with many interleaves them
+        boolean single = traffic.requests() == 1;
         return new Row(
                 link.name(),
                 peer.name(),
                 scenario,
-                proxy.counters().minus(before),
+                traffic,
                 outcome,
-                (peer.serverCpuNanos() - cpuBefore) / 1e6);
+                (peer.serverCpuNanos() - cpuBefore) / 1e6,
+                initial ? peer.recordsHeld() : -1,
+                initial && single ? Timing.of(trace, start, outcome.millis()) : null);
+    }
+
+    /**
+     * The timing analysis of the casework initial sync (issue 16): {@code count} fresh devices on the
+     * link, each registered through it; "warm" syncs on the connection the registration left open,
+     * "cold" after the proxy closed it (as when the phone's radio dropped the idle connection), so
+     * the sync pays a TCP handshake.
+     */
+    private List<Row> initialRepeats(SeedData data) throws Exception {
+        LinkProfile link = PROFILES.get(INITIAL_REPEATS.split(":")[0].strip());
+        int count = Integer.parseInt(INITIAL_REPEATS.split(":")[1].strip());
+        List<Row> rows = new ArrayList<>();
+        try (CaseworkPeer peer = new CaseworkPeer(port, data)) {
+            for (int i = 0; i < count; i++) {
+                for (boolean cold : List.of(false, true)) {
+                    SyncProxy proxy = peer.open(link);
+                    if (cold) {
+                        proxy.cutAll();
+                        // the client notices the closed pooled connection before it sends again
+                        Thread.sleep(500);
+                    }
+                    Row row = measure(
+                            link,
+                            peer,
+                            proxy,
+                            "1 initial sync, " + (cold ? "cold" : "warm") + " #" + (i + 1),
+                            peer::initialSync);
+                    System.out.println(row);
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
     }
 
     /** Each run of the naive peer starts from the seeded village: later runs would otherwise walk more visits. */
@@ -193,12 +303,12 @@ class SyncBenchmark {
                         .append(" ==\n");
                 out.append(String.format(
                         Locale.ROOT,
-                        "| %-20s | %-32s | %10s | %10s | %8s | %9s | %8s | %-20s | %s%n",
+                        "| %-24s | %-32s | %10s | %10s | %12s | %9s | %8s | %-20s | %s%n",
                         "peer",
                         "scenario",
                         "bytes up",
                         "bytes down",
-                        "requests",
+                        "requests (conn)",
                         "wall s",
                         "srv CPU ms",
                         "outcome",
@@ -208,24 +318,37 @@ class SyncBenchmark {
             if (row.scenario().startsWith("1")) {
                 LinkProfile link = PROFILES.get(row.profile());
                 double floor = LinkProfile.transferSeconds(row.traffic().bytesDown(), link.downKbps());
-                int records = data.children().size() + data.visits().size();
-                detail += "; %.0f bytes down per record (%d children + %d visits), %.0f per child with its visits;"
+                double rtt = link.oneWayLatency().toMillis() * 2 / 1000.0;
+                int records = row.records() > 0
+                        ? row.records()
+                        : data.children().size() + data.visits().size();
+                detail += "; %.1f bytes down per record (%d records), %.0f per child;"
                                 .formatted(
                                         (double) row.traffic().bytesDown() / records,
-                                        data.children().size(),
-                                        data.visits().size(),
+                                        records,
                                         (double) row.traffic().bytesDown()
                                                 / data.children().size())
-                        + " bandwidth floor for these bytes %.1f s".formatted(floor);
+                        + (floor == 0
+                                ? ""
+                                : String.format(
+                                        Locale.ROOT,
+                                        " bandwidth floor for these bytes %.2f s (%.2fx), floor + 1 RTT %.2f s (%.2fx)",
+                                        floor,
+                                        row.outcome().millis() / 1000 / floor,
+                                        floor + rtt,
+                                        row.outcome().millis() / 1000 / (floor + rtt)));
+                if (row.timing() != null) {
+                    detail += "; " + row.timing();
+                }
             }
             out.append(String.format(
                     Locale.ROOT,
-                    "| %-20s | %-32s | %10d | %10d | %8d | %9.1f | %8.0f | %-20s | %s%n",
+                    "| %-24s | %-32s | %10d | %10d | %12s | %9.2f | %8.0f | %-20s | %s%n",
                     row.peer(),
                     row.scenario(),
                     row.traffic().bytesUp(),
                     row.traffic().bytesDown(),
-                    row.traffic().requests(),
+                    row.traffic().requests() + " (" + row.traffic().connections() + ")",
                     row.outcome().millis() / 1000,
                     row.cpuMillis(),
                     row.outcome().correctness(),

@@ -18,6 +18,7 @@ import org.casework.sync.client.RetryPolicy;
 import org.casework.sync.client.SyncClient;
 import org.casework.sync.client.SyncReport;
 import org.casework.sync.client.SyncTransport;
+import org.casework.sync.protocol.SyncNames.RecordType;
 import org.casework.sync.proxy.LinkProfile;
 import org.casework.sync.proxy.SyncProxy;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +33,19 @@ import tools.jackson.databind.json.JsonMapper;
 public final class CaseworkPeer implements SyncPeer {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The record types a device stores (docs/sync-protocol.md §3). */
+    private static final List<String> RECORD_TYPES = List.of(
+            RecordType.CLIENT,
+            RecordType.HOUSEHOLD,
+            RecordType.VISIT_DUE,
+            RecordType.FLAG,
+            RecordType.VISIT,
+            RecordType.CASE,
+            RecordType.REGION,
+            RecordType.FLAG_TYPE,
+            RecordType.VISIT_TYPE,
+            RecordType.STATION);
 
     private final int serverPort;
     private final SeedData data;
@@ -83,6 +97,15 @@ public final class CaseworkPeer implements SyncPeer {
                 children >= data.children().size() ? "ok" : "lost",
                 "%d requests, %d records; %d children on the device"
                         .formatted(report.requests(), report.changes(), children));
+    }
+
+    @Override
+    public int recordsHeld() {
+        int held = 0;
+        for (String type : RECORD_TYPES) {
+            held += device.store().recordsOfType(type).size();
+        }
+        return held;
     }
 
     /** The station logs visits on the web meanwhile: the device gets the children's new due dates. */
@@ -187,6 +210,37 @@ public final class CaseworkPeer implements SyncPeer {
                 millis,
                 outcome,
                 "%d request(s) sent twice; each visit once on the server".formatted(report.requests()));
+    }
+
+    /**
+     * What a casework device holds after its initial sync, as PouchDB documents: every record of
+     * every type (children, households, visit dues with the station's recent visits, reference
+     * records), {@code _id} = type and id (ids of different types may be equal, e.g. region codes),
+     * {@code t} = type, {@code s} = scope key, then the record's fields exactly as the server sent
+     * them. A device of its own syncs directly against the server (not through a link), then is
+     * revoked.
+     */
+    public List<Map<String, Object>> scopeDocuments() throws Exception {
+        Path file = dir.resolve("scope-export-" + UUID.randomUUID() + ".db");
+        List<Map<String, Object>> docs = new java.util.ArrayList<>();
+        try (SyncClient export = open(
+                file,
+                new HttpSyncTransport(URI.create("http://127.0.0.1:" + serverPort), Duration.ofMinutes(1), "zh-CN"))) {
+            export.register(data.username(), data.password(), "bench scope export");
+            export.sync();
+            for (String type : RECORD_TYPES) {
+                for (var record : export.store().recordsOfType(type)) {
+                    Map<String, Object> doc = new java.util.LinkedHashMap<>();
+                    doc.put("_id", type + ":" + record.id());
+                    doc.put("t", type);
+                    doc.put("s", record.scope());
+                    doc.putAll(JSON.convertValue(record.fields(), Map.class));
+                    docs.add(doc);
+                }
+            }
+            revoke(export.deviceId());
+        }
+        return docs;
     }
 
     @Override

@@ -24,6 +24,7 @@ public final class PouchDbPeer implements SyncPeer {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String DB = "village";
 
+    private final String name;
     private final Path benchDir;
     private final Path work;
     private final Path seedFile;
@@ -35,6 +36,19 @@ public final class PouchDbPeer implements SyncPeer {
     private int generation;
 
     public PouchDbPeer(Path benchDir, SeedData data) throws Exception {
+        this(benchDir, "PouchDB", Map.of("children", data.children(), "visits", data.visits()));
+    }
+
+    /**
+     * A database holding exactly {@code docs} (each with its own {@code _id}), e.g. the casework
+     * device's scope for the like-for-like runs; see {@link CaseworkPeer#scopeDocuments}.
+     */
+    public static PouchDbPeer holding(Path benchDir, String name, List<Map<String, Object>> docs) throws Exception {
+        return new PouchDbPeer(benchDir, name, Map.of("docs", docs));
+    }
+
+    private PouchDbPeer(Path benchDir, String name, Map<String, Object> seed) throws Exception {
+        this.name = name;
         this.benchDir = benchDir.toAbsolutePath();
         if (!Files.isDirectory(this.benchDir.resolve("node_modules/pouchdb-server"))) {
             // npm ci keeps to the lock file, so every run measures the same versions
@@ -42,7 +56,7 @@ public final class PouchDbPeer implements SyncPeer {
         }
         this.work = Files.createTempDirectory("sync-bench-pouchdb");
         this.seedFile = work.resolve("seed.json");
-        JSON.writeValue(seedFile.toFile(), Map.of("children", data.children(), "visits", data.visits()));
+        JSON.writeValue(seedFile.toFile(), seed);
         this.serverPort = freePort();
         // run in the temp directory: pouchdb-server writes its config.json and log.txt into the cwd
         this.server = new ProcessBuilder(
@@ -72,7 +86,7 @@ public final class PouchDbPeer implements SyncPeer {
 
     @Override
     public String name() {
-        return "PouchDB";
+        return name;
     }
 
     public String serverVersion() throws Exception {
@@ -222,6 +236,11 @@ public final class PouchDbPeer implements SyncPeer {
     }
 
     @Override
+    public int recordsHeld() throws Exception {
+        return (int) seedCount();
+    }
+
+    @Override
     public void close() throws Exception {
         if (proxy != null) {
             proxy.close();
@@ -232,6 +251,9 @@ public final class PouchDbPeer implements SyncPeer {
 
     private double seedCount() throws IOException {
         JsonNode seed = JSON.readTree(seedFile.toFile());
+        if (seed.has("docs")) {
+            return seed.get("docs").size();
+        }
         return seed.get("children").size() + seed.get("visits").size();
     }
 

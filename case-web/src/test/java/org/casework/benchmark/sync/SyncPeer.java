@@ -48,6 +48,14 @@ public interface SyncPeer extends AutoCloseable {
     /** (5) The device logged {@code local}; every push reaches the server twice (a retry after a lost answer). */
     Outcome everyPushTwice(List<SeedData.Visit> local) throws Exception;
 
+    /**
+     * Records the device holds after its initial sync, for bytes per record; -1 when the peer holds
+     * the data set's children and visits (the harness counts those).
+     */
+    default int recordsHeld() throws Exception {
+        return -1;
+    }
+
     @Override
     void close() throws Exception;
 

@@ -51,6 +51,7 @@ public final class SyncProxy implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
     private volatile LinkProfile profile;
     private volatile long cutNextAfter = -1;
+    private volatile Trace trace = new Trace();
 
     private SyncProxy(String targetHost, int targetPort, LinkProfile profile) throws IOException {
         this.targetHost = targetHost;
@@ -83,6 +84,16 @@ public final class SyncProxy implements AutoCloseable {
 
     public Counters counters() {
         return new Counters(bytesUp.get(), bytesDown.get(), requests.get(), connections.get());
+    }
+
+    /**
+     * Starts a new {@link Trace}: from now on the proxy stamps when connections open and when the
+     * first and last bytes of each direction pass it, so a single-request sync can be split into
+     * connection set-up, upload, server time, first-byte latency and streaming.
+     */
+    public Trace startTrace() {
+        trace = new Trace();
+        return trace;
     }
 
     public void resetCounters() {
@@ -120,6 +131,7 @@ public final class SyncProxy implements AutoCloseable {
                 device.setTcpNoDelay(true);
                 server.setTcpNoDelay(true);
                 connections.incrementAndGet();
+                trace.connected();
                 long cut = cutNextAfter;
                 cutNextAfter = -1;
                 if (cut < 0 && profile.cutAfterDownBytes() > 0) {
@@ -141,6 +153,74 @@ public final class SyncProxy implements AutoCloseable {
                     bytesDown - before.bytesDown,
                     requests - before.requests,
                     connections - before.connections);
+        }
+    }
+
+    /**
+     * Timestamps ({@link System#nanoTime()}, 0 = not seen) of one traced span; "first" is kept from
+     * the first event, "last" is overwritten by every later one. Upstream bytes are stamped when the
+     * proxy hands them to the server, downstream bytes when the server's byte reaches the proxy
+     * ({@code downFirstRead}, the end of the server's work) and when it is handed to the device.
+     */
+    public static final class Trace {
+        public final long startedAt = System.nanoTime();
+        volatile long connectedAt;
+        volatile long upFirstDelivered;
+        volatile long upLastDelivered;
+        volatile long downFirstRead;
+        volatile long downFirstDelivered;
+        volatile long downLastDelivered;
+
+        public long connectedAt() {
+            return connectedAt;
+        }
+
+        public long upFirstDelivered() {
+            return upFirstDelivered;
+        }
+
+        public long upLastDelivered() {
+            return upLastDelivered;
+        }
+
+        public long downFirstRead() {
+            return downFirstRead;
+        }
+
+        public long downFirstDelivered() {
+            return downFirstDelivered;
+        }
+
+        public long downLastDelivered() {
+            return downLastDelivered;
+        }
+
+        synchronized void connected() {
+            if (connectedAt == 0) {
+                connectedAt = System.nanoTime();
+            }
+        }
+
+        synchronized void upDelivered() {
+            long now = System.nanoTime();
+            if (upFirstDelivered == 0) {
+                upFirstDelivered = now;
+            }
+            upLastDelivered = now;
+        }
+
+        synchronized void downRead() {
+            if (downFirstRead == 0) {
+                downFirstRead = System.nanoTime();
+            }
+        }
+
+        synchronized void downDelivered() {
+            long now = System.nanoTime();
+            if (downFirstDelivered == 0) {
+                downFirstDelivered = now;
+            }
+            downLastDelivered = now;
         }
     }
 
@@ -195,6 +275,9 @@ public final class SyncProxy implements AutoCloseable {
                 try {
                     int n;
                     while ((n = in.read(buffer)) >= 0) {
+                        if (!upstream) {
+                            trace.downRead();
+                        }
                         LinkProfile link = profile;
                         long oneWay = link.oneWayLatency().toNanos();
                         long sent = (upstream ? up : down).reserve(n, upstream ? link.upKbps() : link.downKbps());
@@ -233,6 +316,7 @@ public final class SyncProxy implements AutoCloseable {
                             // requests first: a reader that sees the bytes arrive then sees their requests
                             countRequests(chunk.data());
                             bytesUp.addAndGet(chunk.data().length);
+                            trace.upDelivered();
                         } else if (!deliverDown(out, chunk.data())) {
                             close();
                             return;
@@ -254,6 +338,7 @@ public final class SyncProxy implements AutoCloseable {
             out.flush();
             deliveredDown += length;
             bytesDown.addAndGet(length);
+            trace.downDelivered();
             return length == data.length && deliveredDown != cutAfterDown;
         }
 

@@ -1,5 +1,6 @@
 package org.casework.sync.client;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,15 +51,22 @@ public final class HttpSyncTransport implements SyncTransport {
             request.header("Authorization", "Bearer " + bearer);
         }
         try {
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            // the whole body first, then gunzip: with ofInputStream() the connection was often not
+            // back in the pool when the next request started (the first sync right after
+            // registration opened a new one, a round trip more; docs/benchmarks.md, issue 16).
+            // A body cut short fails in send() or in the gunzip (EOFException): no answer at all.
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             boolean gzipped = response.headers()
                     .firstValue("Content-Encoding")
                     .map(v -> v.equalsIgnoreCase("gzip"))
                     .orElse(false);
-            try (InputStream body = gzipped ? new GZIPInputStream(response.body()) : response.body()) {
-                // a truncated body throws here (EOFException): treated like no answer at all
-                return new Response(response.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8));
+            byte[] bytes = response.body();
+            if (gzipped) {
+                try (InputStream body = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+                    bytes = body.readAllBytes();
+                }
             }
+            return new Response(response.statusCode(), new String(bytes, StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
