@@ -76,7 +76,9 @@ class PrintAndAuditBrowserTest {
         String text = browser.bodyText();
         assertThat(text)
                 .contains(caseNumber, childName, "评估及得分", "服务计划及审批", "服务记录", "结案与回访", "儿童")
-                .contains("由 station-guyang");
+                .contains("由 堌阳镇社工 李娜")
+                .as("people by the name colleagues know, not the login")
+                .doesNotContain("station-guyang");
         browser.screenshot("casework-print-case");
 
         browser.open("/clients/" + child + "/print");
@@ -94,8 +96,11 @@ class PrintAndAuditBrowserTest {
         browser.type("user", "station-guyang");
         browser.find(By.cssSelector("form.audit-filter button[type=submit]")).click();
         browser.waitForText(By.cssSelector("#results"), "核实监护人电话");
-        List<WebElement> users = browser.driver().findElements(By.cssSelector("table.audit-access td.mono"));
-        assertThat(users).isNotEmpty().allSatisfy(td -> assertThat(td.getText()).isEqualTo("station-guyang"));
+        // the name people know, with the login an auditor filters by
+        List<WebElement> users = browser.driver().findElements(By.cssSelector("table.audit-access td.user"));
+        assertThat(users)
+                .isNotEmpty()
+                .allSatisfy(td -> assertThat(td.getText()).isEqualTo("堌阳镇社工 李娜 (station-guyang)"));
 
         browser.find(By.cssSelector("table.audit-access a[href='/audit?client=" + child + "']"))
                 .click();
