@@ -277,8 +277,9 @@ class PwaPhoneUxBrowserTest {
             }
             String recent = phone.textOf(By.id("recent-visits"));
             assertThat(recent).contains("电话").doesNotContain("站内备注");
-            assertThat(phone.browser().find(By.id("view")).getText()).doesNotContain("站内备注");
-            phone.browser().find(By.id("go-visit")).click();
+            // the child card may be redrawn by a sync at any moment: read and tap it through PwaPhone
+            assertThat(phone.textOf(By.id("view"))).doesNotContain("站内备注");
+            phone.click(By.id("go-visit"));
             phone.browser().find(By.id("visit-form"));
             WebElement offer = phone.browser().driver().findElement(By.id("visit-risk"));
             assertThat(offer.isDisplayed()).isFalse();
