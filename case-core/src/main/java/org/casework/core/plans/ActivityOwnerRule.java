@@ -37,12 +37,22 @@ final class ActivityOwnerRule {
 
     /** Refuses an organisation that is no active partner serving the client's village. */
     static void checkOrganisation(Optional<Organisation> found, String village) {
-        Organisation organisation = found.filter(Organisation::isActive)
-                .filter(o -> o.getType() == OrganisationType.PARTNER_DEPARTMENT
-                        || o.getType() == OrganisationType.SOCIAL_WORK_ORGANISATION)
+        Organisation organisation = found.filter(ActivityOwnerRule::isPartner)
                 .orElseThrow(() -> new InvalidInputException("activities", "plan.activity.partnerUnknown"));
         if (!village.startsWith(organisation.getRegionCode())) {
             throw new InvalidInputException("activities", "plan.activity.partnerOutsideArea", organisation.getName());
         }
+    }
+
+    /** An active partner department or social work organisation: who may take a plan activity. */
+    static boolean isPartner(Organisation organisation) {
+        return organisation.isActive()
+                && (organisation.getType() == OrganisationType.PARTNER_DEPARTMENT
+                        || organisation.getType() == OrganisationType.SOCIAL_WORK_ORGANISATION);
+    }
+
+    /** A partner that {@link #checkOrganisation} accepts for a client living in {@code village}. */
+    static boolean servesVillage(Organisation organisation, String village) {
+        return isPartner(organisation) && village.startsWith(organisation.getRegionCode());
     }
 }

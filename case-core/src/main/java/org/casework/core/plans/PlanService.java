@@ -22,7 +22,6 @@ import org.casework.core.cases.CaseState;
 import org.casework.core.cases.Stamp;
 import org.casework.core.organisations.Organisation;
 import org.casework.core.organisations.OrganisationRepository;
-import org.casework.core.organisations.OrganisationType;
 import org.casework.core.security.Actor;
 import org.casework.core.security.CurrentActor;
 import org.casework.core.security.Permission;
@@ -252,10 +251,7 @@ public class PlanService {
         String village = cases.get(caseId).getRegionCode();
         List<UserAccount> directors = users.findEnabled(List.of(Role.VILLAGE_CHILD_DIRECTOR), List.of(village));
         List<Organisation> partners = organisations.findAll().stream()
-                .filter(Organisation::isActive)
-                .filter(o -> o.getType() == OrganisationType.PARTNER_DEPARTMENT
-                        || o.getType() == OrganisationType.SOCIAL_WORK_ORGANISATION)
-                .filter(o -> village.startsWith(o.getRegionCode()))
+                .filter(o -> ActivityOwnerRule.servesVillage(o, village))
                 .sorted(java.util.Comparator.comparing(Organisation::getName))
                 .toList();
         return new OwnerChoices(directors, partners);
