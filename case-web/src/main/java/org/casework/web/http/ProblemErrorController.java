@@ -24,7 +24,7 @@ import org.springframework.web.servlet.ModelAndView;
  */
 class ProblemErrorController extends BasicErrorController {
 
-    private static final String RETRY_AFTER_SECONDS = "2";
+    static final String RETRY_AFTER_SECONDS = "2";
 
     private final ErrorProblems problems;
 
