@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.api.Versions;
+import org.casework.core.accounts.DisplayNames;
+import org.casework.core.accounts.PeopleNames;
 import org.casework.core.assessments.Assessment;
 import org.casework.core.assessments.AssessmentService;
 import org.casework.core.assessments.InstrumentCatalog;
@@ -33,6 +35,7 @@ class AssessmentController {
     private final AssessmentService assessments;
     private final InstrumentCatalog instruments;
     private final AssessmentMapper mapper;
+    private final PeopleNames people;
 
     record StartRequest(
             UUID clientId, UUID caseId, @Size(max = 60) String instrumentCode) {}
@@ -60,9 +63,10 @@ class AssessmentController {
 
     @GetMapping(path = "/assessments", params = "client")
     List<AssessmentResponse> forClient(@RequestParam UUID client) {
-        return assessments.listForClient(client).stream()
-                .map(mapper::toResponse)
-                .toList();
+        List<Assessment> found = assessments.listForClient(client);
+        DisplayNames names =
+                people.of(found.stream().map(Assessment::getSignedBy).toList());
+        return found.stream().map(a -> mapper.toResponse(a, names)).toList();
     }
 
     @Operation(summary = "Replace a draft's answers; the score is computed on the server")
@@ -101,7 +105,8 @@ class AssessmentController {
     }
 
     private ResponseEntity<AssessmentResponse> withEtag(Assessment assessment, HttpStatus status) {
-        AssessmentResponse body = mapper.toResponse(assessment);
+        AssessmentResponse body =
+                mapper.toResponse(assessment, people.of(java.util.Collections.singletonList(assessment.getSignedBy())));
         return ResponseEntity.status(status).eTag(Versions.etag(body.version())).body(body);
     }
 }

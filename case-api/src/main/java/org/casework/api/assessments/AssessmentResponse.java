@@ -1,5 +1,6 @@
 package org.casework.api.assessments;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,5 +30,9 @@ public record AssessmentResponse(
         List<String> resultNotes,
         String summary,
         String signedBy,
+
+        @Schema(description = "who signed, by display name (堌阳镇社工 李娜)")
+        String signedByName,
+
         Instant signedAt,
         UUID supersedes) {}

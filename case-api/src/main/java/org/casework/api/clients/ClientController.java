@@ -1,6 +1,7 @@
 package org.casework.api.clients;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -10,6 +11,8 @@ import lombok.RequiredArgsConstructor;
 import org.casework.api.PageResponse;
 import org.casework.api.Paging;
 import org.casework.api.Versions;
+import org.casework.core.accounts.DisplayNames;
+import org.casework.core.accounts.PeopleNames;
 import org.casework.core.audit.ChangeLogEntry;
 import org.casework.core.clients.CategoryType;
 import org.casework.core.clients.Client;
@@ -40,6 +43,7 @@ class ClientController {
 
     private final ClientService clients;
     private final ClientMapper mapper;
+    private final PeopleNames people;
 
     record Reveal(
             @Size(max = ClientService.REVEAL_REASON_MAX_LENGTH)
@@ -51,9 +55,19 @@ class ClientController {
             @Size(max = ClientCategory.END_REASON_MAX_LENGTH)
             String reason) {}
 
-    record HistoryEntry(String action, List<String> fields, String note, String actor, java.time.Instant at) {
-        static HistoryEntry of(ChangeLogEntry e) {
-            return new HistoryEntry(e.getAction(), e.fieldList(), e.getNote(), e.getActor(), e.getOccurredAt());
+    record HistoryEntry(
+            String action,
+            List<String> fields,
+            String note,
+            String actor,
+
+            @Schema(description = "who made the change, by display name (堌阳镇社工 李娜)")
+            String actorName,
+
+            java.time.Instant at) {
+        static HistoryEntry of(ChangeLogEntry e, DisplayNames names) {
+            return new HistoryEntry(
+                    e.getAction(), e.fieldList(), e.getNote(), e.getActor(), names.of(e.getActor()), e.getOccurredAt());
         }
     }
 
@@ -125,7 +139,10 @@ class ClientController {
 
     @GetMapping("/{id}/history")
     List<HistoryEntry> history(@PathVariable UUID id) {
-        return clients.history(id).stream().map(HistoryEntry::of).toList();
+        List<ChangeLogEntry> entries = clients.history(id);
+        DisplayNames names =
+                people.of(entries.stream().map(ChangeLogEntry::getActor).toList());
+        return entries.stream().map(e -> HistoryEntry.of(e, names)).toList();
     }
 
     private ResponseEntity<ClientResponse> withEtag(Client client, HttpStatus status) {

@@ -1,6 +1,7 @@
 package org.casework.api.clients;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.api.Versions;
+import org.casework.core.accounts.DisplayNames;
+import org.casework.core.accounts.PeopleNames;
 import org.casework.core.clients.RegistryReview;
 import org.casework.core.clients.RegistryReviewKind;
 import org.casework.core.clients.RegistryReviewService;
@@ -29,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 class RegistryReviewController {
 
     private final RegistryReviewService reviews;
+    private final PeopleNames people;
 
     /** A review (复核) of a registry entry: why, since when, and what the station decided. */
     record ReviewResponse(
@@ -39,9 +43,13 @@ class RegistryReviewController {
             boolean open,
             String resolution,
             String resolvedBy,
+
+            @Schema(description = "who resolved it, by display name (堌阳镇社工 李娜)")
+            String resolvedByName,
+
             Instant resolvedAt) {
 
-        static ReviewResponse of(RegistryReview r) {
+        static ReviewResponse of(RegistryReview r, DisplayNames names) {
             return new ReviewResponse(
                     r.getId(),
                     r.getVersion() == null ? 0 : r.getVersion(),
@@ -50,6 +58,7 @@ class RegistryReviewController {
                     r.isOpen(),
                     r.getResolution(),
                     r.getResolvedBy(),
+                    names.of(r.getResolvedBy()),
                     r.getResolvedAt());
         }
     }
@@ -62,7 +71,10 @@ class RegistryReviewController {
     @Operation(summary = "The client's reviews (复核), e.g. a 留守儿童 who turned 16; station staff only")
     @GetMapping
     List<ReviewResponse> list(@PathVariable UUID clientId) {
-        return reviews.forClient(clientId).stream().map(ReviewResponse::of).toList();
+        List<RegistryReview> found = reviews.forClient(clientId);
+        DisplayNames names =
+                people.of(found.stream().map(RegistryReview::getResolvedBy).toList());
+        return found.stream().map(r -> ReviewResponse.of(r, names)).toList();
     }
 
     @Operation(summary = "Record what the station decided on a review; needs the version (If-Match)")
@@ -75,6 +87,8 @@ class RegistryReviewController {
             @RequestBody ResolutionRequest request) {
         RegistryReview review =
                 reviews.resolve(clientId, reviewId, Versions.required(ifMatch, version), request.resolution());
-        return ResponseEntity.ok().eTag(Versions.etag(review.getVersion())).body(ReviewResponse.of(review));
+        ReviewResponse body =
+                ReviewResponse.of(review, people.of(java.util.Collections.singletonList(review.getResolvedBy())));
+        return ResponseEntity.ok().eTag(Versions.etag(review.getVersion())).body(body);
     }
 }

@@ -1,6 +1,7 @@
 package org.casework.api.flags;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -12,6 +13,8 @@ import lombok.RequiredArgsConstructor;
 import org.casework.api.PageResponse;
 import org.casework.api.Paging;
 import org.casework.api.Versions;
+import org.casework.core.accounts.DisplayNames;
+import org.casework.core.accounts.PeopleNames;
 import org.casework.core.clients.CategorySubType;
 import org.casework.core.clients.CategoryType;
 import org.casework.core.clients.Sex;
@@ -45,6 +48,7 @@ class FlagController {
 
     private final FlagService flags;
     private final FlagResponses responses;
+    private final PeopleNames people;
 
     /** The photo travels as base64 in the JSON, so a phone sends a flag in one request. */
     record PhotoUpload(
@@ -78,7 +82,15 @@ class FlagController {
     record FlagNoteRequest(
             @Size(max = FlagNote.TEXT_MAX_LENGTH) String text) {}
 
-    record FlagNoteResponse(UUID id, String text, String writtenBy, Instant writtenAt) {}
+    record FlagNoteResponse(
+            UUID id,
+            String text,
+            String writtenBy,
+
+            @Schema(description = "who wrote it, by display name (堌阳镇社工 李娜)")
+            String writtenByName,
+
+            Instant writtenAt) {}
 
     enum View {
         MINE,
@@ -179,17 +191,22 @@ class FlagController {
     @PostMapping("/{id}/notes")
     ResponseEntity<FlagNoteResponse> addNote(@PathVariable UUID id, @RequestBody FlagNoteRequest request) {
         FlagNote note = flags.addNote(id, request.text());
-        return ResponseEntity.status(201).body(note(note));
+        return ResponseEntity.status(201)
+                .body(note(note, people.of(java.util.Collections.singletonList(note.getWrittenBy()))));
     }
 
     @Operation(summary = "The notes of a flag, oldest first")
     @GetMapping("/{id}/notes")
     List<FlagNoteResponse> notes(@PathVariable UUID id) {
-        return flags.notes(id).stream().map(FlagController::note).toList();
+        List<FlagNote> notes = flags.notes(id);
+        DisplayNames names =
+                people.of(notes.stream().map(FlagNote::getWrittenBy).toList());
+        return notes.stream().map(n -> note(n, names)).toList();
     }
 
-    private static FlagNoteResponse note(FlagNote n) {
-        return new FlagNoteResponse(n.getId(), n.getText(), n.getWrittenBy(), n.getWrittenAt());
+    private static FlagNoteResponse note(FlagNote n, DisplayNames names) {
+        return new FlagNoteResponse(
+                n.getId(), n.getText(), n.getWrittenBy(), names.of(n.getWrittenBy()), n.getWrittenAt());
     }
 
     private static FlagService.Photo photo(PhotoUpload upload) {

@@ -1,5 +1,6 @@
 package org.casework.api.flags;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 import org.casework.core.clients.Sex;
@@ -40,6 +41,10 @@ public record FlagResponse(
     /** What only station staff of the flag's area see. */
     public record StaffView(
             String reporterUsername,
+
+            @Schema(description = "who raised it, by display name (任庄村儿童主任 任秀兰)")
+            String reporterName,
+
             Instant triageDueAt,
             boolean overdue,
             Instant escalatedToStationHeadAt,
@@ -47,7 +52,10 @@ public record FlagResponse(
             boolean mandatoryReportRecorded,
             UUID outcomeCaseId,
             UUID outcomeClientId,
-            String triagedBy) {}
+            String triagedBy,
+
+            @Schema(description = "who triaged it, by display name (堌阳镇社工 李娜)")
+            String triagedByName) {}
 
     static FlagResponse of(Flag flag, boolean hasPhoto, StaffView staff) {
         return new FlagResponse(

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import lombok.RequiredArgsConstructor;
+import org.casework.core.accounts.DisplayNames;
+import org.casework.core.accounts.PeopleNames;
 import org.casework.core.flags.Flag;
 import org.casework.core.flags.FlagService;
 import org.casework.core.flags.MandatoryReportService;
@@ -19,19 +21,28 @@ class FlagResponses {
 
     private final FlagService flags;
     private final MandatoryReportService reports;
+    private final PeopleNames people;
     private final Clock clock;
 
     FlagResponse of(Flag flag) {
         return forList(List.of(flag)).apply(flag);
     }
 
-    /** Responses for a list: the photo and police-report lookups are one query each, not one per flag. */
+    /**
+     * Responses for a list: the photo, police-report and people's-names lookups are one query each, not
+     * one per flag. Names are looked up only for flags shown in the staff view (the reporter is theirs).
+     */
     Function<Flag, FlagResponse> forList(List<Flag> list) {
         List<UUID> ids = list.stream().map(Flag::getId).toList();
         Set<UUID> photos = flags.withPhotos(ids);
-        List<UUID> staffIds =
-                list.stream().filter(flags::isStaffView).map(Flag::getId).toList();
+        List<Flag> staffFlags = list.stream().filter(flags::isStaffView).toList();
+        List<UUID> staffIds = staffFlags.stream().map(Flag::getId).toList();
         Set<UUID> reported = staffIds.isEmpty() ? Set.of() : reports.reported(staffIds);
+        DisplayNames names = staffFlags.isEmpty()
+                ? DisplayNames.NONE
+                : people.of(staffFlags.stream()
+                        .flatMap(f -> java.util.stream.Stream.of(f.getReporterUsername(), f.getTriagedBy()))
+                        .toList());
         Instant now = clock.instant();
         return flag -> {
             boolean photo = photos.contains(flag.getId());
@@ -43,6 +54,7 @@ class FlagResponses {
                     photo,
                     new FlagResponse.StaffView(
                             flag.getReporterUsername(),
+                            names.of(flag.getReporterUsername()),
                             flag.getTriageDueAt(),
                             flag.isOverdue(now),
                             flag.getEscalatedHeadAt(),
@@ -50,7 +62,8 @@ class FlagResponses {
                             reported.contains(flag.getId()),
                             flag.getOutcomeCaseId(),
                             flag.getOutcomeClientId(),
-                            flag.getTriagedBy()));
+                            flag.getTriagedBy(),
+                            names.of(flag.getTriagedBy())));
         };
     }
 }

@@ -1,16 +1,19 @@
 package org.casework.api.flags;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.api.PageResponse;
 import org.casework.api.Paging;
+import org.casework.core.accounts.DisplayNames;
+import org.casework.core.accounts.PeopleNames;
 import org.casework.core.flags.MandatoryReport;
 import org.casework.core.flags.MandatoryReportService;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 class MandatoryReportController {
 
     private final MandatoryReportService reports;
+    private final PeopleNames people;
 
     record RecordRequest(
             UUID flagId,
@@ -54,9 +58,13 @@ class MandatoryReportController {
             Instant civilAffairsNotifiedAt,
             Instant minorProtectionNotifiedAt,
             String recordedBy,
+
+            @Schema(description = "who recorded it, by display name (堌阳镇社工 李娜)")
+            String recordedByName,
+
             Instant recordedAt) {
 
-        static MandatoryReportResponse of(MandatoryReport r) {
+        static MandatoryReportResponse of(MandatoryReport r, DisplayNames names) {
             return new MandatoryReportResponse(
                     r.getId(),
                     r.getFlagId(),
@@ -70,6 +78,7 @@ class MandatoryReportController {
                     r.getCivilAffairsNotifiedAt(),
                     r.getMinorProtectionNotifiedAt(),
                     r.getRecordedBy(),
+                    names.of(r.getRecordedBy()),
                     r.getRecordedAt());
         }
     }
@@ -80,7 +89,7 @@ class MandatoryReportController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     MandatoryReportResponse record(@RequestBody RecordRequest request) {
-        return MandatoryReportResponse.of(reports.record(
+        return withNames(reports.record(
                 request.flagId(),
                 request.caseId(),
                 new MandatoryReport.Details(
@@ -102,13 +111,23 @@ class MandatoryReportController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         if (flag != null) {
-            List<MandatoryReport> one = reports.forFlag(flag).stream().toList();
-            return PageResponse.of(new PageImpl<>(one), MandatoryReportResponse::of);
+            return page(new PageImpl<>(reports.forFlag(flag).stream().toList()));
         }
         if (caseId != null) {
-            return PageResponse.of(new PageImpl<>(reports.forCase(caseId)), MandatoryReportResponse::of);
+            return page(new PageImpl<>(reports.forCase(caseId)));
         }
-        var pageable = Paging.of(page, size);
-        return PageResponse.of(reports.inScope(pageable), MandatoryReportResponse::of);
+        return page(reports.inScope(Paging.of(page, size)));
+    }
+
+    /** A page of reports with who recorded them by name: one lookup for the page. */
+    private PageResponse<MandatoryReportResponse> page(Page<MandatoryReport> found) {
+        DisplayNames names = people.of(
+                found.getContent().stream().map(MandatoryReport::getRecordedBy).toList());
+        return PageResponse.of(found, r -> MandatoryReportResponse.of(r, names));
+    }
+
+    private MandatoryReportResponse withNames(MandatoryReport report) {
+        return MandatoryReportResponse.of(
+                report, people.of(java.util.Collections.singletonList(report.getRecordedBy())));
     }
 }

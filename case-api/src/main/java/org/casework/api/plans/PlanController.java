@@ -47,7 +47,14 @@ class PlanController {
     @Operation(summary = "All versions of the case's service plan, newest first")
     @GetMapping("/cases/{caseId}/plans")
     List<PlanSummary> versions(@PathVariable UUID caseId) {
-        return plans.versions(caseId).stream().map(mapper::toSummary).toList();
+        List<ServicePlan> versions = plans.versions(caseId);
+        List<String> logins = new ArrayList<>();
+        versions.forEach(p -> {
+            logins.add(p.getSubmittedBy());
+            logins.add(p.getReviewedBy());
+        });
+        var names = people.of(logins);
+        return versions.stream().map(p -> mapper.toSummary(p, names)).toList();
     }
 
     @Operation(summary = "Start the next plan version; copies the last returned or approved one")

@@ -23,8 +23,11 @@ interface PlanMapper {
     PlanResponse toResponse(
             ServicePlan plan, @Context DisplayNames names, @Context Map<UUID, PlanService.OwnerLabel> owners);
 
+    /** @param names display names of who submitted and reviewed (one lookup for the whole list) */
     @Mapping(target = "version", expression = "java(plan.getVersion() == null ? 0 : plan.getVersion())")
-    PlanSummary toSummary(ServicePlan plan);
+    @Mapping(target = "submittedByName", expression = "java(names.of(plan.getSubmittedBy()))")
+    @Mapping(target = "reviewedByName", expression = "java(names.of(plan.getReviewedBy()))")
+    PlanSummary toSummary(ServicePlan plan, @Context DisplayNames names);
 
     @Mapping(
             target = "ownerName",

@@ -1,5 +1,6 @@
 package org.casework.api.plans;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -13,8 +14,16 @@ public record PlanSummary(
         PlanStatus status,
         LocalDate reviewDate,
         String submittedBy,
+
+        @Schema(description = "who submitted, by display name (堌阳镇社工 李娜)")
+        String submittedByName,
+
         Instant submittedAt,
         String reviewedBy,
+
+        @Schema(description = "who reviewed, by display name")
+        String reviewedByName,
+
         Instant reviewedAt,
         String reviewComment,
         boolean approvedWithoutReview) {}

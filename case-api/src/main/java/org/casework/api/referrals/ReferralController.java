@@ -14,7 +14,10 @@ import lombok.RequiredArgsConstructor;
 import org.casework.api.PageResponse;
 import org.casework.api.Paging;
 import org.casework.api.Versions;
+import org.casework.core.accounts.DisplayNames;
+import org.casework.core.accounts.PeopleNames;
 import org.casework.core.organisations.Department;
+import org.casework.core.organisations.OrganisationService;
 import org.casework.core.referrals.Referral;
 import org.casework.core.referrals.ReferralProgressNote;
 import org.casework.core.referrals.ReferralResult;
@@ -45,6 +48,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ReferralController {
 
     private final ReferralService referrals;
+    private final PeopleNames people;
+    private final OrganisationService organisations;
     private final Clock clock;
 
     /** A referral from a case ({@code caseId}) or straight from a flag ({@code flagId}). */
@@ -115,8 +120,9 @@ class ReferralController {
         var pageable = Paging.of(page, size);
         Page<Referral> found = referrals.list(box(box), status, pageable);
         Map<UUID, String> names = names(found.getContent());
+        DisplayNames senders = senders(found.getContent());
         boolean receiver = referrals.viewsAsReceiver();
-        return PageResponse.of(found, r -> ReferralSummary.of(r, receiver, names, clock.instant()));
+        return PageResponse.of(found, r -> ReferralSummary.of(r, receiver, names, senders, clock.instant()));
     }
 
     @Operation(summary = "Active partner departments you can refer to")
@@ -141,8 +147,9 @@ class ReferralController {
     List<ReferralSummary> forCase(@PathVariable UUID caseId) {
         List<Referral> list = referrals.forCase(caseId);
         Map<UUID, String> names = names(list);
+        DisplayNames senders = senders(list);
         return list.stream()
-                .map(r -> ReferralSummary.of(r, false, names, clock.instant()))
+                .map(r -> ReferralSummary.of(r, false, names, senders, clock.instant()))
                 .toList();
     }
 
@@ -238,13 +245,22 @@ class ReferralController {
         return ResponseEntity.ok().eTag(Versions.etag(body.version())).body(body);
     }
 
+    /** One lookup of the people it names; the sending station's phone, which the liaison calls back on. */
     private ReferralResponse response(Referral referral) {
+        List<ReferralProgressNote> notes = referrals.progressNotes(referral.getId());
         return ReferralResponse.of(
                 referral,
                 referrals.viewsAsReceiver(),
                 names(List.of(referral)),
-                referrals.progressNotes(referral.getId()),
+                people.of(ReferralResponse.loginsOf(referral, notes)),
+                organisations.get(referral.getSendingOrganisationId()).getContactPhone(),
+                notes,
                 clock.instant());
+    }
+
+    /** The senders of a page of referrals, in one lookup. */
+    private DisplayNames senders(List<Referral> list) {
+        return people.of(list.stream().map(Referral::getSentBy).toList());
     }
 
     private Map<UUID, String> names(List<Referral> list) {

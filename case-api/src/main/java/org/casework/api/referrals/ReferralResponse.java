@@ -1,10 +1,12 @@
 package org.casework.api.referrals;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.casework.core.accounts.DisplayNames;
 import org.casework.core.referrals.ConsentBasis;
 import org.casework.core.referrals.Referral;
 import org.casework.core.referrals.ReferralProgressNote;
@@ -15,7 +17,8 @@ import org.casework.core.referrals.SharedField;
 
 /**
  * One referral. The receiving department gets the shared snapshot and its own steps only: no
- * client or case id, no name of who consented; the sender gets everything.
+ * client or case id, no name of who consented; the sender gets everything. People are given by login
+ * and, next to it, by the display name people know them by (堌阳镇社工 李娜).
  */
 public record ReferralResponse(
         UUID id,
@@ -28,6 +31,13 @@ public record ReferralResponse(
         UUID previousReferralId,
         Party sendingOrganisation,
         String sentBy,
+
+        @Schema(description = "who sent it, by display name (堌阳镇社工 李娜)")
+        String sentByName,
+
+        @Schema(description = "the sending station's office phone, for the department to call back (null when not set)")
+        String senderPhone,
+
         Instant sentAt,
         Party receivingOrganisation,
         String reason,
@@ -55,12 +65,39 @@ public record ReferralResponse(
     public record SharedItem(SharedField field, String value) {}
 
     /** Who took a step, when, and why (for declines, returns and revocations). */
-    public record Step(String by, Instant at, String reason) {}
+    @Schema(name = "ReferralStep")
+    public record Step(
+            String by,
 
-    public record Note(String author, Instant at, String text) {}
+            @Schema(description = "who took the step, by display name")
+            String byName,
 
+            Instant at,
+            String reason) {}
+
+    @Schema(name = "ReferralNote")
+    public record Note(
+            String author,
+
+            @Schema(description = "who wrote the note, by display name")
+            String authorName,
+
+            Instant at,
+            String text) {}
+
+    /**
+     * @param names the organisations' names
+     * @param people display names of everyone the referral and its notes mention (see {@link #loginsOf})
+     * @param senderPhone the sending station's office phone
+     */
     static ReferralResponse of(
-            Referral r, boolean receiver, Map<UUID, String> names, List<ReferralProgressNote> notes, Instant now) {
+            Referral r,
+            boolean receiver,
+            Map<UUID, String> names,
+            DisplayNames people,
+            String senderPhone,
+            List<ReferralProgressNote> notes,
+            Instant now) {
         return new ReferralResponse(
                 r.getId(),
                 r.getVersion() == null ? 0 : r.getVersion(),
@@ -72,6 +109,8 @@ public record ReferralResponse(
                 receiver ? null : r.getPreviousReferralId(),
                 new Party(r.getSendingOrganisationId(), names.get(r.getSendingOrganisationId())),
                 r.getSentBy(),
+                people.of(r.getSentBy()),
+                senderPhone,
                 r.getSentAt(),
                 new Party(r.getReceivingOrganisationId(), names.get(r.getReceivingOrganisationId())),
                 r.getReason(),
@@ -87,20 +126,34 @@ public record ReferralResponse(
                 r.getResponseDueAt(),
                 r.isOverdue(now),
                 r.getEscalatedAt(),
-                step(r.getAcceptedBy(), r.getAcceptedAt(), null),
-                step(r.getDeclinedBy(), r.getDeclinedAt(), r.getDeclineReason()),
-                step(r.getStartedBy(), r.getStartedAt(), null),
-                step(r.getCompletedBy(), r.getCompletedAt(), null),
-                step(r.getReturnedBy(), r.getReturnedAt(), r.getReturnReason()),
-                step(r.getRevokedBy(), r.getRevokedAt(), r.getRevokeReason()),
+                step(r.getAcceptedBy(), people, r.getAcceptedAt(), null),
+                step(r.getDeclinedBy(), people, r.getDeclinedAt(), r.getDeclineReason()),
+                step(r.getStartedBy(), people, r.getStartedAt(), null),
+                step(r.getCompletedBy(), people, r.getCompletedAt(), null),
+                step(r.getReturnedBy(), people, r.getReturnedAt(), r.getReturnReason()),
+                step(r.getRevokedBy(), people, r.getRevokedAt(), r.getRevokeReason()),
                 r.getOutcome(),
                 r.getResult(),
                 notes.stream()
-                        .map(n -> new Note(n.getAuthor(), n.getCreatedAt(), n.getText()))
+                        .map(n -> new Note(n.getAuthor(), people.of(n.getAuthor()), n.getCreatedAt(), n.getText()))
                         .toList());
     }
 
-    private static Step step(String by, Instant at, String reason) {
-        return at == null ? null : new Step(by, at, reason);
+    private static Step step(String by, DisplayNames people, Instant at, String reason) {
+        return at == null ? null : new Step(by, people.of(by), at, reason);
+    }
+
+    /** Everyone a response names: the sender, whoever took a step, the authors of the notes. */
+    static List<String> loginsOf(Referral r, List<ReferralProgressNote> notes) {
+        List<String> logins = new java.util.ArrayList<>(java.util.Arrays.asList(
+                r.getSentBy(),
+                r.getAcceptedBy(),
+                r.getDeclinedBy(),
+                r.getStartedBy(),
+                r.getCompletedBy(),
+                r.getReturnedBy(),
+                r.getRevokedBy()));
+        notes.forEach(n -> logins.add(n.getAuthor()));
+        return logins;
     }
 }

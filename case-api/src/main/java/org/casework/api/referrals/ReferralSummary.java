@@ -1,8 +1,10 @@
 package org.casework.api.referrals;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.casework.core.accounts.DisplayNames;
 import org.casework.core.referrals.Referral;
 import org.casework.core.referrals.ReferralStatus;
 import org.casework.core.referrals.ReferralUrgency;
@@ -22,6 +24,10 @@ public record ReferralSummary(
         String sendingOrganisation,
         String receivingOrganisation,
         String sentBy,
+
+        @Schema(description = "who sent it, by display name (堌阳镇社工 李娜)")
+        String sentByName,
+
         Instant sentAt,
         Instant responseDueAt,
         boolean overdue,
@@ -31,7 +37,7 @@ public record ReferralSummary(
         String declineReason,
         String returnReason) {
 
-    static ReferralSummary of(Referral r, boolean receiver, Map<UUID, String> names, Instant now) {
+    static ReferralSummary of(Referral r, boolean receiver, Map<UUID, String> names, DisplayNames people, Instant now) {
         return new ReferralSummary(
                 r.getId(),
                 r.getVersion() == null ? 0 : r.getVersion(),
@@ -42,6 +48,7 @@ public record ReferralSummary(
                 names.get(r.getSendingOrganisationId()),
                 names.get(r.getReceivingOrganisationId()),
                 r.getSentBy(),
+                people.of(r.getSentBy()),
                 r.getSentAt(),
                 r.getResponseDueAt(),
                 r.isOverdue(now),

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -14,7 +15,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.casework.core.accounts.DisplayNames;
+import org.casework.core.accounts.PeopleNames;
+import org.casework.core.audit.ChangeLogEntry;
 import org.casework.core.clients.Client;
 import org.casework.core.clients.ClientInput;
 import org.casework.core.clients.ClientService;
@@ -46,6 +53,9 @@ class ClientControllerSliceTest {
 
     @MockitoBean
     ClientService clients;
+
+    @MockitoBean
+    PeopleNames people;
 
     private static Client client(long version) {
         Client client = mock(Client.class);
@@ -134,5 +144,25 @@ class ClientControllerSliceTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         verifyNoInteractions(clients);
+    }
+
+    @Test
+    void theHistoryNamesWhoActedWithOneLookupOfNamesForTheWholeList() throws Exception {
+        Instant at = Instant.parse("2026-12-01T02:00:00Z");
+        when(clients.history(ID))
+                .thenReturn(List.of(
+                        new ChangeLogEntry("Client", ID, "UPDATE", List.of("phone"), null, "station-guyang", at),
+                        new ChangeLogEntry("Client", ID, "CREATE", List.of(), null, "station-guyang", at),
+                        new ChangeLogEntry("Client", ID, "UPDATE", List.of("address"), null, "system", at)));
+        when(people.of(any())).thenReturn(new DisplayNames(Map.of("station-guyang", "堌阳镇社工 李娜")));
+
+        mvc.perform(get("/api/v1/clients/{id}/history", ID))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].actor").value("station-guyang"))
+                .andExpect(jsonPath("$[0].actorName").value("堌阳镇社工 李娜"))
+                .andExpect(jsonPath("$[1].actorName").value("堌阳镇社工 李娜"))
+                // no account: the login as it was recorded
+                .andExpect(jsonPath("$[2].actorName").value("system"));
+        verify(people, times(1)).of(any());
     }
 }

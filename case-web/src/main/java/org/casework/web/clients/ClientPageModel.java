@@ -116,7 +116,14 @@ class ClientPageModel {
         Actor actor = currentActor.get();
         boolean readsCases = actor.has(Permission.READ_CASES);
         if (readsCases) {
-            model.addAttribute("reviews", reviews.forClient(client.getId()));
+            var found = reviews.forClient(client.getId());
+            model.addAttribute("reviews", found);
+            // who resolved each review, by name (one lookup for the list)
+            model.addAttribute(
+                    "reviewers",
+                    people.of(found.stream()
+                            .map(org.casework.core.clients.RegistryReview::getResolvedBy)
+                            .toList()));
             model.addAttribute("cases", caseRows.forClient(client.getId()));
             model.addAttribute("clientFlags", flagRows.of(flags.aboutClient(client.getId()), true));
             model.addAttribute("caseSources", CaseSource.values());
