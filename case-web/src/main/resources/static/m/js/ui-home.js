@@ -123,6 +123,14 @@ export async function homeScreen() {
     empty,
     h('p', { class: 'footer' },
       h('button', { type: 'button', class: 'link', id: 'lock', onclick: () => app.actions.lock() }, t('nav.lock')),
-      ' · ', t('home.user', status.username || '')),
+      ' · ', h('span', { id: 'home-user' }, t('home.user', userLabel(status)))),
   ];
+}
+
+// The person by the name people know them by, with the login they sign in with (as the station's audit screens).
+function userLabel(status) {
+  if (!status.displayName) return status.username || '';
+  return status.username && status.username !== status.displayName
+    ? `${status.displayName} (${status.username})`
+    : status.displayName;
 }

@@ -133,6 +133,11 @@ class PeopleNamesIT extends ApiTest {
                     .contains("<td data-label=\"用户\" class=\"user\"><span>" + WORKER_NAME + "</span>")
                     .contains("> (" + WORKER + ")</span></td>");
         }
+        // the supervision dashboard's reveals table: by name, with the login
+        String oversight = head.get("/oversight").body();
+        String table = oversight.substring(oversight.indexOf("id=\"reveals-table\""));
+        assertThat(table).contains("<span>" + WORKER_NAME + "</span>", "> (" + WORKER + ")</span></td>");
+        assertThat(table).doesNotContain(">" + WORKER + "<");
         JsonNode reveals = ok(api.get("/api/v1/audit/reveals", token(WORKER)));
         JsonNode mine = reveals.get("items").get(0);
         assertThat(mine.get("user").asString()).isEqualTo(WORKER);

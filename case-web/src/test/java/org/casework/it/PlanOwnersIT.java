@@ -123,6 +123,10 @@ class PlanOwnersIT extends ApiTest {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).contains(otherDirectorName + "不是服务对象所在村的儿童主任").contains("落实委托照护人", "每周上门看望孩子");
+        // the refused director stays chosen (not 请选择), so the worker sees what was refused
+        assertThat(answer.body())
+                .contains("<option value=\"" + otherDirector + "\" selected=\"selected\">" + otherDirectorName
+                        + "</option>");
         JsonNode plan = ok(api.get("/api/v1/plans/" + id(draft), token(WORKER)));
         assertThat(plan.get("goals")).isEmpty();
     }

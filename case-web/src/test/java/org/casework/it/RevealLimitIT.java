@@ -42,7 +42,7 @@ class RevealLimitIT extends ApiTest {
 
     @Test
     void theRevealOverTheLimitIsRefusedLoggedAndTheStationHeadIsToldOnce() {
-        UserBuilder worker = UserBuilder.aStationWorker();
+        UserBuilder worker = UserBuilder.aStationWorker().displayed("堌阳镇社工 赵敏");
         UUID workerId = registry.createUser(worker);
         String token = api.tokenFor(worker.username(), worker.password());
 
@@ -67,7 +67,8 @@ class RevealLimitIT extends ApiTest {
                 .filter(n -> n.get("subjectId").asString().equals(workerId.toString()))
                 .toList();
         assertThat(alerts).as("one alert however many refusals").hasSize(1);
-        assertThat(alerts.get(0).get("text").asString()).contains(worker.username());
+        // by the name the head knows, with the login the access log is searched by
+        assertThat(alerts.get(0).get("text").asString()).contains("堌阳镇社工 赵敏 (" + worker.username() + ")");
         assertThat(alerts.get(0).get("link").asString()).isEqualTo("/api/v1/audit/reveals?userId=" + workerId);
 
         List<JsonNode> log = allItems("/api/v1/audit/reveals?userId=" + workerId, token(COUNTY_SUPERVISOR));
@@ -108,7 +109,7 @@ class RevealLimitIT extends ApiTest {
 
     @Test
     void theAccessLogIsScopedWorkersSeeTheirOwnAndLiaisonsNothing() {
-        UserBuilder worker = UserBuilder.aStationWorker();
+        UserBuilder worker = UserBuilder.aStationWorker().displayed("堌阳镇社工 赵敏");
         UUID workerId = registry.createUser(worker);
         String token = api.tokenFor(worker.username(), worker.password());
         assertThat(reveal(token, "zh-CN").status()).isEqualTo(200);

@@ -245,9 +245,18 @@ class NotificationWriter {
                 NotificationKind.REVEAL_LIMIT_REACHED,
                 event.userId(),
                 List.of(
-                        MessageArg.text(event.username()),
+                        MessageArg.text(who(event)),
                         MessageArg.text(String.valueOf(event.limit())),
                         MessageArg.text(String.valueOf(event.periodMinutes()))));
+    }
+
+    /** The user as the station head knows them, with the login the access log is searched by. */
+    private String who(RevealLimitReached event) {
+        return users.findById(event.userId())
+                .map(UserAccount::getDisplayName)
+                .filter(name -> !name.equals(event.username()))
+                .map(name -> name + " (" + event.username() + ")")
+                .orElse(event.username());
     }
 
     private void write(List<UserAccount> to, NotificationKind kind, UUID subjectId, List<MessageArg> args) {

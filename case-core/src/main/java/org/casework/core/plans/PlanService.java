@@ -276,36 +276,16 @@ public class PlanService {
                 organisationIds.add(owner.organisationId());
             }
         }
-        Map<UUID, UserAccount> people = new HashMap<>();
-        if (!userIds.isEmpty()) {
-            users.findAllById(userIds).forEach(u -> people.put(u.getId(), u));
-        }
-        Map<UUID, Organisation> partners = new HashMap<>();
-        if (!organisationIds.isEmpty()) {
-            organisations.findAllById(organisationIds).forEach(o -> partners.put(o.getId(), o));
-        }
+        Map<UUID, UserAccount> people = people(userIds);
+        Map<UUID, Organisation> partners = partners(organisationIds);
         Map<UUID, OwnerLabel> labels = new HashMap<>();
         for (PlanActivity a : plan.getActivities()) {
             ActivityOwner owner = a.owner();
             OwnerLabel label = null;
             if (owner.userId() != null) {
-                UserAccount user = people.get(owner.userId());
-                label = user == null
-                        ? new OwnerLabel(OwnerKind.STAFF, "—", null, null)
-                        : new OwnerLabel(
-                                user.getRole() == Role.VILLAGE_CHILD_DIRECTOR
-                                        ? OwnerKind.VILLAGE_DIRECTOR
-                                        : OwnerKind.STAFF,
-                                user.getDisplayName(),
-                                null,
-                                user.getUsername());
+                label = labelOf(people.get(owner.userId()));
             } else if (owner.organisationId() != null) {
-                Organisation partner = partners.get(owner.organisationId());
-                label = new OwnerLabel(
-                        OwnerKind.PARTNER,
-                        partner == null ? "—" : partner.getName(),
-                        partner == null ? null : contactOf(partner),
-                        null);
+                label = labelOf(partners.get(owner.organisationId()));
             } else if (owner.partnerName() != null) {
                 label = new OwnerLabel(OwnerKind.PARTNER, owner.partnerName(), owner.partnerContact(), null);
             }
@@ -314,6 +294,55 @@ public class PlanService {
             }
         }
         return labels;
+    }
+
+    /**
+     * Owners a refused form chose, labelled as {@link #ownerLabels(ServicePlan)} labels them (by the
+     * user's or the organisation's id), so the editor can show the refused choice still chosen
+     * rather than fall back to none. Ids of no account or organisation are left out. One query for
+     * the people and one for the organisations.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, OwnerLabel> choiceLabels(Set<UUID> userIds, Set<UUID> organisationIds) {
+        currentActor.require(Permission.WRITE_CASES);
+        Map<UUID, OwnerLabel> labels = new HashMap<>();
+        people(userIds).forEach((id, user) -> labels.put(id, labelOf(user)));
+        partners(organisationIds).forEach((id, partner) -> labels.put(id, labelOf(partner)));
+        return labels;
+    }
+
+    private Map<UUID, UserAccount> people(Set<UUID> ids) {
+        Map<UUID, UserAccount> people = new HashMap<>();
+        if (!ids.isEmpty()) {
+            users.findAllById(ids).forEach(u -> people.put(u.getId(), u));
+        }
+        return people;
+    }
+
+    private Map<UUID, Organisation> partners(Set<UUID> ids) {
+        Map<UUID, Organisation> partners = new HashMap<>();
+        if (!ids.isEmpty()) {
+            organisations.findAllById(ids).forEach(o -> partners.put(o.getId(), o));
+        }
+        return partners;
+    }
+
+    private static OwnerLabel labelOf(UserAccount user) {
+        return user == null
+                ? new OwnerLabel(OwnerKind.STAFF, "—", null, null)
+                : new OwnerLabel(
+                        user.getRole() == Role.VILLAGE_CHILD_DIRECTOR ? OwnerKind.VILLAGE_DIRECTOR : OwnerKind.STAFF,
+                        user.getDisplayName(),
+                        null,
+                        user.getUsername());
+    }
+
+    private static OwnerLabel labelOf(Organisation partner) {
+        return new OwnerLabel(
+                OwnerKind.PARTNER,
+                partner == null ? "—" : partner.getName(),
+                partner == null ? null : contactOf(partner),
+                null);
     }
 
     private static String contactOf(Organisation partner) {

@@ -204,9 +204,58 @@ class CaseWorkspaceModel {
                 options.putIfAbsent(a.owner().userId().toString(), label.name());
             }
         }
+        if (model.getAttribute("planForm") instanceof PlanForm posted) {
+            keepChosen(posted, options, directors, partners);
+        }
         model.addAttribute("workerOptions", options);
         model.addAttribute("directorOptions", directors);
         model.addAttribute("partnerOptions", partners);
+    }
+
+    /**
+     * A refused form comes back with what was chosen still chosen: an owner the lists no longer
+     * offer (a director of another village, a partner not serving the area, a stale page) is added
+     * to its group under its name, so the user sees what was refused instead of 请选择.
+     */
+    private void keepChosen(
+            PlanForm posted, Map<String, String> staff, Map<String, String> directors, Map<String, String> partners) {
+        Set<UUID> userIds = new HashSet<>();
+        Set<UUID> organisationIds = new HashSet<>();
+        for (PlanForm.Row row : posted.getActivities()) {
+            String choice = row == null || row.getWorkerId() == null
+                    ? ""
+                    : row.getWorkerId().strip();
+            if (choice.isEmpty()
+                    || PlanForm.OTHER_PARTNER.equals(choice)
+                    || staff.containsKey(choice)
+                    || directors.containsKey(choice)
+                    || partners.containsKey(choice)) {
+                continue;
+            }
+            boolean organisation = choice.startsWith(PlanForm.ORGANISATION);
+            UUID id = uuidOrNull(organisation ? choice.substring(PlanForm.ORGANISATION.length()) : choice);
+            if (id != null) {
+                (organisation ? organisationIds : userIds).add(id);
+            }
+        }
+        if (userIds.isEmpty() && organisationIds.isEmpty()) {
+            return;
+        }
+        plans.choiceLabels(userIds, organisationIds).forEach((id, label) -> {
+            switch (label.kind()) {
+                case PARTNER -> partners.put(PlanForm.ORGANISATION + id, label.name());
+                case VILLAGE_DIRECTOR -> directors.put(id.toString(), label.name());
+                case STAFF -> staff.put(id.toString(), label.name());
+            }
+        });
+    }
+
+    private static UUID uuidOrNull(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Supervisors may hand an open case to another case worker of their jurisdiction. */

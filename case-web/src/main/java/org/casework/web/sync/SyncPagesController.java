@@ -64,6 +64,9 @@ class SyncPagesController {
         model.addAttribute(
                 "quarantined",
                 open.stream().filter(i -> i.kind() == SyncIssue.Kind.QUARANTINE).toList());
+        // who sent each from the phone, by name (one lookup for the page)
+        model.addAttribute(
+                "people", people.of(open.stream().map(i -> i.deviceUser()).toList()));
         model.addAttribute("when", WHEN);
         return "sync/conflicts";
     }

@@ -154,6 +154,8 @@ class PwaPhoneUxBrowserTest {
             phone.go("#/home");
             // greeted by the display name, not the login name
             assertThat(phone.textOf(By.id("greeting"))).contains("任庄村儿童主任 李娜").doesNotContain(director.username());
+            // the footer names the user too, with the login they sign in with
+            assertThat(phone.textOf(By.id("home-user"))).isEqualTo("当前用户：任庄村儿童主任 李娜 (" + director.username() + ")");
             assertThat(phone.textOf(By.id("tasks-overdue"))).contains("逾期").contains(overdue.fullName());
             assertThat(phone.textOf(By.id("tasks-today"))).contains("今天").contains(dueToday.fullName());
             assertThat(phone.textOf(By.id("tasks-overdue"))).doesNotContain(dueToday.fullName());

@@ -20,6 +20,7 @@ import org.casework.it.IntegrationTest;
 import org.casework.it.fixtures.Cases;
 import org.casework.it.fixtures.DemoUsers;
 import org.casework.it.fixtures.Registry;
+import org.casework.it.fixtures.UserBuilder;
 import org.casework.it.fixtures.Villages;
 import org.casework.web.support.TestPeople;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +35,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -54,6 +57,9 @@ class StationFlowBrowserTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     Browser browser;
     Api api;
@@ -164,6 +170,43 @@ class StationFlowBrowserTest {
         browser.login(DemoUsers.HEAD_GUYANG);
         browser.open("/audit/changes?user=" + WORKER);
         assertThat(browser.find(By.cssSelector("td.user")).getText()).isEqualTo("堌阳镇社工 李娜 (station-guyang)");
+    }
+
+    @Test
+    void aRefusedDirectorStaysChosenInThePlanEditor() {
+        String name = "任庄村儿童主任 任" + UUID.randomUUID().toString().substring(0, 4);
+        UserBuilder director =
+                UserBuilder.aVillageChildDirector().in(Villages.RENZHUANG).displayed(name);
+        registry.createUser(director);
+        UUID child = registry.registerId(WORKER, aLeftBehindChild().inVillage(Villages.RENZHUANG));
+        JsonNode c = cases.assessing(WORKER, child);
+        cases.signedChildAssessment(WORKER, child, c);
+
+        browser.login(WORKER);
+        browser.open("/cases/" + id(c));
+        click(By.id("start-plan"));
+        browser.waitForText(By.id("plan-status"), "草稿");
+        browser.type("goals", "孩子按时上学");
+        browser.set("activities[0].type", "HOME_VISIT");
+        browser.type("activities[0].description", "每周上门看望孩子");
+        new Select(browser.waitFor(By.name("activities[0].workerId"))).selectByVisibleText(name);
+        browser.set("activities[0].dueDate", LocalDate.now(CHINA).plusDays(7).toString());
+        // while the page is open, the director moves to 曹寨村: the save is refused
+        jdbc.update(
+                "UPDATE user_account SET jurisdiction_code = ? WHERE username = ?",
+                Villages.CAOZHAI,
+                director.username());
+        click(By.id("save-plan"));
+
+        WebElement error = browser.find(By.cssSelector("#plan .form-errors"));
+        assertThat(error.getText()).contains(name + "不是服务对象所在村的儿童主任");
+        // the refused choice is still chosen (not 请选择), with what else was typed
+        Select owner = new Select(browser.find(By.name("activities[0].workerId")));
+        assertThat(owner.getFirstSelectedOption().getText()).isEqualTo(name);
+        assertThat(owner.getFirstSelectedOption().getAttribute("value")).isNotEmpty();
+        assertThat(browser.find(By.name("activities[0].description")).getAttribute("value"))
+                .isEqualTo("每周上门看望孩子");
+        browser.screenshot("casework-plan-refused-director");
     }
 
     @Test

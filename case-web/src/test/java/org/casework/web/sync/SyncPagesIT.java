@@ -52,9 +52,10 @@ class SyncPagesIT {
         pages = new StationPages(mvc, users);
     }
 
-    /** Registers a device for a new director of 吕堂村; returns [deviceId, accessToken]. */
+    /** Registers a device for a new director of 吕堂村 (吕芳); returns [deviceId, accessToken, username]. */
     private String[] device() {
-        UserBuilder user = UserBuilder.aVillageChildDirector().in(Villages.LVTANG);
+        UserBuilder user =
+                UserBuilder.aVillageChildDirector().in(Villages.LVTANG).displayed("吕堂村儿童主任 吕芳");
         registry.createUser(user);
         Api.Response r = api.post(
                 "/api/sync/v1/devices",
@@ -103,7 +104,8 @@ class SyncPagesIT {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(page).contains("城关小学", "固阳一小", one[2]);
+        // who sent it from the phone: by name, not by login
+        assertThat(page).contains("城关小学", "固阳一小", "吕堂村儿童主任 吕芳").doesNotContain(one[2]);
         int at = page.indexOf("固阳一小");
         String form = page.substring(page.lastIndexOf("<tr", at), page.indexOf("</tr>", at));
         String id = form.replaceAll("(?s).*?/sync/conflicts/([0-9a-f-]{36})/resolve.*", "$1");
@@ -137,8 +139,8 @@ class SyncPagesIT {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        // the list names the owner as people know them (UserBuilder's default display name), not by login
-        assertThat(page).contains("测试用户", "/devices/" + device[0] + "/revoke");
+        // the list names the owner as people know them, not by login
+        assertThat(page).contains("吕堂村儿童主任 吕芳", "/devices/" + device[0] + "/revoke");
         assertThat(page).doesNotContain(">" + device[2] + "<");
         assertThat(page).as("the header leads supervisors here").contains("href=\"/devices\"");
         mvc.perform(post("/devices/{id}/revoke", device[0])
