@@ -404,6 +404,7 @@ class IndicatorsIT extends ApiTest {
         JsonNode reveals = indicators.get("reveals");
         assertThat(reveals).hasSize(2);
         assertThat(reveals.get(0).get("username").asString()).isEqualTo("ind-w1-" + suffix);
+        assertThat(reveals.get(0).get("displayName").asString()).isEqualTo("指标社工甲");
         assertThat(reveals.get(0).get("reveals").asLong()).isEqualTo(2);
         assertThat(reveals.get(0).get("outsideCaseload").asLong()).isEqualTo(1);
         assertThat(reveals.get(1).get("reveals").asLong()).isEqualTo(3);

@@ -161,8 +161,11 @@ public record Indicators(
         }
     }
 
-    /** Full views of ID or phone numbers of the jurisdiction's clients in the period, per user. */
-    public record UserReveals(String username, long reveals, long outsideCaseload) {}
+    /**
+     * Full views of ID or phone numbers of the jurisdiction's clients in the period, per user: by
+     * the name people know each other by, with the login an auditor searches by.
+     */
+    public record UserReveals(String username, String displayName, long reveals, long outsideCaseload) {}
 
     public record MonthTrend(YearMonth month, long flagsRaised, long casesOpened, long homeVisits) {}
 }

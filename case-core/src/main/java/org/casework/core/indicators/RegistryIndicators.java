@@ -5,9 +5,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -109,13 +111,17 @@ class RegistryIndicators {
      */
     List<Indicators.UserReveals> reveals(IndicatorScope scope) {
         Map<String, long[]> perUser = new LinkedHashMap<>();
-        String from = " from sensitive_access a join client k on k.id = a.client_id"
-                + " where k.residence_region_code like ? and a.outcome = 'REVEALED'"
+        Map<String, String> names = new HashMap<>();
+        String joins = " from sensitive_access a join client k on k.id = a.client_id";
+        String where = " where k.residence_region_code like ? and a.outcome = 'REVEALED'"
                 + " and a.occurred_at >= ? and a.occurred_at < ?";
+        String from = joins + where;
         jdbc.query(
-                "select a.actor, count(*)" + from + " group by a.actor",
+                "select a.actor, max(u.display_name), count(*)" + joins
+                        + " left join user_account u on u.username = a.actor" + where + " group by a.actor",
                 rs -> {
-                    perUser.computeIfAbsent(rs.getString(1), k -> new long[2])[0] = Rows.number(rs, 2);
+                    names.put(rs.getString(1), rs.getString(2));
+                    perUser.computeIfAbsent(rs.getString(1), k -> new long[2])[0] = Rows.number(rs, 3);
                 },
                 scope.pattern(),
                 scope.fromUtc(),
@@ -131,7 +137,8 @@ class RegistryIndicators {
                 scope.fromUtc(),
                 scope.toUtcExclusive());
         List<Indicators.UserReveals> rows = new ArrayList<>();
-        perUser.forEach((user, n) -> rows.add(new Indicators.UserReveals(user, n[0], n[1])));
+        perUser.forEach((user, n) -> rows.add(
+                new Indicators.UserReveals(user, Objects.requireNonNullElse(names.get(user), user), n[0], n[1])));
         rows.sort(Comparator.comparing(Indicators.UserReveals::outsideCaseload)
                 .reversed()
                 .thenComparing(Indicators.UserReveals::username));

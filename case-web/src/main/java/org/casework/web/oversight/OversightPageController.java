@@ -3,7 +3,6 @@ package org.casework.web.oversight;
 import java.time.LocalDate;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
-import org.casework.core.accounts.PeopleNames;
 import org.casework.core.indicators.Breakdown;
 import org.casework.core.indicators.DrillDown;
 import org.casework.core.indicators.Figure;
@@ -31,7 +30,6 @@ class OversightPageController {
     private final IndicatorDrillDown drillDown;
     private final Messages messages;
     private final JsonMapper json;
-    private final PeopleNames people;
 
     @GetMapping("/oversight")
     String dashboard(
@@ -50,15 +48,6 @@ class OversightPageController {
         }
         DrillLinks links = new DrillLinks(in.jurisdiction(), in.from(), in.to());
         model.addAttribute("in", in);
-        // who revealed numbers, by name with the login an auditor searches by (one lookup)
-        model.addAttribute(
-                "people",
-                people.of(
-                        in.reveals() == null
-                                ? java.util.List.of()
-                                : in.reveals().stream()
-                                        .map(Indicators.UserReveals::username)
-                                        .toList()));
         model.addAttribute("links", links);
         model.addAttribute("chartJson", json.writeValueAsString(DashboardCharts.of(in, links, messages)));
         model.addAttribute(
