@@ -60,6 +60,7 @@ class ClientRegistryIT extends ApiTest {
         assertThat(body.get("categories")).hasSize(1);
         assertThat(body.get("categories").get(0).get("type").asString()).isEqualTo("LEFT_BEHIND_CHILD");
         assertThat(body.get("createdBy").asString()).isEqualTo(WORKER);
+        assertThat(body.get("createdByName").asString()).isEqualTo("堌阳镇社工 李娜");
         assertThat(r.raw().body()).doesNotContain(id).doesNotContain("13812345678");
 
         // neither the record nor the list shows the full number afterwards

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
@@ -146,7 +147,8 @@ class ClientController {
     }
 
     private ResponseEntity<ClientResponse> withEtag(Client client, HttpStatus status) {
-        ClientResponse body = mapper.toResponse(client);
+        ClientResponse body =
+                mapper.toResponse(client, people.of(Arrays.asList(client.getCreatedBy(), client.getUpdatedBy())));
         return ResponseEntity.status(status).eTag(Versions.etag(body.version())).body(body);
     }
 }

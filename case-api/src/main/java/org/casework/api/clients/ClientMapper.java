@@ -2,6 +2,7 @@ package org.casework.api.clients;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.casework.core.accounts.DisplayNames;
 import org.casework.core.clients.CategoryType;
 import org.casework.core.clients.ChildProfile;
 import org.casework.core.clients.Client;
@@ -9,6 +10,7 @@ import org.casework.core.clients.ClientCategory;
 import org.casework.core.clients.ElderlyProfile;
 import org.casework.core.clients.PhoneNumber;
 import org.casework.core.shared.ChinaTime;
+import org.mapstruct.Context;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.Named;
@@ -22,7 +24,9 @@ interface ClientMapper {
     @Mapping(target = "child", source = "childProfile")
     @Mapping(target = "elderly", source = "elderlyProfile")
     @Mapping(target = "version", expression = "java(client.getVersion() == null ? 0 : client.getVersion())")
-    ClientResponse toResponse(Client client);
+    @Mapping(target = "createdByName", expression = "java(names.of(client.getCreatedBy()))")
+    @Mapping(target = "updatedByName", expression = "java(names.of(client.getUpdatedBy()))")
+    ClientResponse toResponse(Client client, @Context DisplayNames names);
 
     @Mapping(target = "guardianPhoneMasked", expression = "java(mask(profile.getGuardianPhone()))")
     @Mapping(target = "carerPhoneMasked", expression = "java(mask(profile.getCarerPhone()))")

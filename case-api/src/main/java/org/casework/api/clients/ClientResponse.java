@@ -1,5 +1,6 @@
 package org.casework.api.clients;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,8 +34,15 @@ public record ClientResponse(
         List<Category> categories,
         Instant createdAt,
         String createdBy,
+
+        @Schema(description = "Display name of who registered the client (e.g. 堌阳镇社工 李娜)")
+        String createdByName,
+
         Instant updatedAt,
-        String updatedBy) {
+        String updatedBy,
+
+        @Schema(description = "Display name of who changed the client last")
+        String updatedByName) {
 
     /** A child's care situation; carer and guardian phones masked. */
     public record Child(

@@ -26,6 +26,7 @@ import org.casework.core.clients.Client;
 import org.casework.core.clients.ClientInput;
 import org.casework.core.clients.ClientService;
 import org.casework.core.shared.NotFoundException;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -57,12 +58,18 @@ class ClientControllerSliceTest {
     @MockitoBean
     PeopleNames people;
 
+    @BeforeEach
+    void nobodyHasADisplayName() {
+        when(people.of(any())).thenReturn(DisplayNames.NONE);
+    }
+
     private static Client client(long version) {
         Client client = mock(Client.class);
         when(client.getId()).thenReturn(ID);
         when(client.getVersion()).thenReturn(version);
         when(client.maskedIdNumber()).thenReturn("410225********1234");
         when(client.maskedPhone()).thenReturn("138****5678");
+        when(client.getCreatedBy()).thenReturn("station-guyang");
         return client;
     }
 
@@ -70,6 +77,7 @@ class ClientControllerSliceTest {
     void aClientLeavesWithMaskedNumbersOnlyAndItsVersionAsETag() throws Exception {
         Client client = client(7);
         when(clients.get(ID)).thenReturn(client);
+        when(people.of(any())).thenReturn(new DisplayNames(Map.of("station-guyang", "堌阳镇社工 李娜")));
 
         mvc.perform(get("/api/v1/clients/{id}", ID))
                 .andExpect(status().isOk())
@@ -78,6 +86,8 @@ class ClientControllerSliceTest {
                 .andExpect(jsonPath("$.version").value(7))
                 .andExpect(jsonPath("$.idNumberMasked").value("410225********1234"))
                 .andExpect(jsonPath("$.phoneMasked").value("138****5678"))
+                .andExpect(jsonPath("$.createdBy").value("station-guyang"))
+                .andExpect(jsonPath("$.createdByName").value("堌阳镇社工 李娜"))
                 .andExpect(jsonPath("$.idNumber").doesNotExist())
                 .andExpect(jsonPath("$.phone").doesNotExist());
     }
