@@ -3,8 +3,11 @@ package org.casework.core.visits;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
@@ -13,6 +16,7 @@ import org.casework.core.cases.CaseFile;
 import org.casework.core.cases.CaseState;
 import org.casework.core.flags.Flag;
 import org.casework.core.flags.FlagStatus;
+import org.hibernate.jpa.HibernateHints;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,53 +36,102 @@ class RiskSignals {
 
     private final EntityManager entityManager;
 
+    /** The signals of one client (the per-client refresh). */
     List<RiskSignal> of(UUID clientId) {
-        List<RiskSignal> signals = new ArrayList<>();
-        cases(clientId)
-                .forEach(c -> signals.add(new RiskSignal(
-                        LevelSource.CASE, c.effectiveRisk(), c.effectiveRiskSince(), c.getCaseNumber(), List.of())));
-        untriagedFlags(clientId)
-                .forEach(f -> signals.add(new RiskSignal(
-                        LevelSource.FLAG,
-                        f.getSeverity(),
-                        f.getRaisedAt(),
-                        f.getType().name(),
-                        List.of())));
-        signals.addAll(standaloneAssessments(clientId));
+        return assemble(
+                entityManager
+                        .createQuery(
+                                "select distinct c from CaseFile c left join fetch c.riskHistory"
+                                        + " where c.primaryClientId = :clientId and c.state in :counting"
+                                        + " order by c.id",
+                                CaseFile.class)
+                        .setParameter("clientId", clientId)
+                        .setParameter("counting", COUNTING_STATES)
+                        .getResultList(),
+                entityManager
+                        .createQuery(
+                                "select f from Flag f where f.clientId = :clientId and f.status = :untriaged"
+                                        + " order by f.id",
+                                Flag.class)
+                        .setParameter("clientId", clientId)
+                        .setParameter("untriaged", FlagStatus.UNTRIAGED)
+                        .getResultList(),
+                entityManager
+                        .createQuery(
+                                "select a from Assessment a where a.clientId = :clientId and a.caseId is null"
+                                        + " and a.signedAt is not null order by a.signedAt desc, a.id",
+                                Assessment.class)
+                        .setParameter("clientId", clientId)
+                        .getResultList());
+    }
+
+    /**
+     * The signals of many clients in three queries (the nightly batch), each client's in the order
+     * {@link #of(UUID)} gives them: the entities are read only and not kept for writing.
+     */
+    Map<UUID, List<RiskSignal>> of(Collection<UUID> clientIds) {
+        Map<UUID, List<CaseFile>> cases = new HashMap<>();
+        entityManager
+                .createQuery(
+                        "select distinct c from CaseFile c left join fetch c.riskHistory"
+                                + " where c.primaryClientId in :clientIds and c.state in :counting"
+                                + " order by c.id",
+                        CaseFile.class)
+                .setParameter("clientIds", clientIds)
+                .setParameter("counting", COUNTING_STATES)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultList()
+                .forEach(c -> cases.computeIfAbsent(c.getPrimaryClientId(), k -> new ArrayList<>())
+                        .add(c));
+        Map<UUID, List<Flag>> flags = new HashMap<>();
+        entityManager
+                .createQuery(
+                        "select f from Flag f where f.clientId in :clientIds and f.status = :untriaged order by f.id",
+                        Flag.class)
+                .setParameter("clientIds", clientIds)
+                .setParameter("untriaged", FlagStatus.UNTRIAGED)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultList()
+                .forEach(f -> flags.computeIfAbsent(f.getClientId(), k -> new ArrayList<>())
+                        .add(f));
+        Map<UUID, List<Assessment>> assessments = new HashMap<>();
+        entityManager
+                .createQuery(
+                        "select a from Assessment a where a.clientId in :clientIds and a.caseId is null"
+                                + " and a.signedAt is not null order by a.signedAt desc, a.id",
+                        Assessment.class)
+                .setParameter("clientIds", clientIds)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultList()
+                .forEach(a -> assessments
+                        .computeIfAbsent(a.getClientId(), k -> new ArrayList<>())
+                        .add(a));
+        Map<UUID, List<RiskSignal>> signals = new HashMap<>();
+        for (UUID clientId : clientIds) {
+            signals.put(
+                    clientId,
+                    assemble(
+                            cases.getOrDefault(clientId, List.of()),
+                            flags.getOrDefault(clientId, List.of()),
+                            assessments.getOrDefault(clientId, List.of())));
+        }
         return signals;
     }
 
-    private List<CaseFile> cases(UUID clientId) {
-        return entityManager
-                .createQuery(
-                        "select distinct c from CaseFile c left join fetch c.riskHistory"
-                                + " where c.primaryClientId = :clientId and c.state in :counting",
-                        CaseFile.class)
-                .setParameter("clientId", clientId)
-                .setParameter("counting", COUNTING_STATES)
-                .getResultList();
-    }
-
-    private List<Flag> untriagedFlags(UUID clientId) {
-        return entityManager
-                .createQuery("select f from Flag f where f.clientId = :clientId and f.status = :untriaged", Flag.class)
-                .setParameter("clientId", clientId)
-                .setParameter("untriaged", FlagStatus.UNTRIAGED)
-                .getResultList();
-    }
-
-    /** The newest signed proposal of each instrument used outside a case: a newer assessment replaces an older one. */
-    private List<RiskSignal> standaloneAssessments(UUID clientId) {
-        List<Assessment> signed = entityManager
-                .createQuery(
-                        "select a from Assessment a where a.clientId = :clientId and a.caseId is null"
-                                + " and a.signedAt is not null order by a.signedAt desc",
-                        Assessment.class)
-                .setParameter("clientId", clientId)
-                .getResultList();
-        Set<String> seen = new HashSet<>();
+    /**
+     * The one place that turns a client's counting cases, untriaged flags and signed standalone
+     * assessments (newest first) into signals, for both readers above.
+     */
+    private static List<RiskSignal> assemble(
+            List<CaseFile> cases, List<Flag> flags, List<Assessment> signedNewestFirst) {
         List<RiskSignal> signals = new ArrayList<>();
-        for (Assessment a : signed) {
+        cases.forEach(c -> signals.add(new RiskSignal(
+                LevelSource.CASE, c.effectiveRisk(), c.effectiveRiskSince(), c.getCaseNumber(), List.of())));
+        flags.forEach(f -> signals.add(new RiskSignal(
+                LevelSource.FLAG, f.getSeverity(), f.getRaisedAt(), f.getType().name(), List.of())));
+        // The newest signed proposal of each instrument used outside a case: a newer assessment replaces an older one.
+        Set<String> seen = new HashSet<>();
+        for (Assessment a : signedNewestFirst) {
             if (seen.add(a.getInstrumentCode()) && a.getProposedRisk() != null) {
                 signals.add(new RiskSignal(
                         LevelSource.ASSESSMENT,

@@ -71,17 +71,64 @@ public class VisitSchedule {
     }
 
     void update(String residenceRegionCode, VisitDue due, Instant now) {
-        this.regionCode = residenceRegionCode;
-        this.level = due.level();
-        this.levelRank = due.level().ordinal();
-        this.lastVisitOn = due.lastVisitOn();
-        this.nextDueOn = due.dueOn();
-        this.dueRule = due.rule();
-        RiskSignal driver = due.driver();
-        this.levelSource = driver == null ? null : driver.source();
-        this.levelReference = driver == null ? null : driver.reference();
-        this.levelTriggers = driver == null || driver.triggers().isEmpty() ? null : String.join(",", driver.triggers());
+        apply(Content.of(residenceRegionCode, due), now);
+    }
+
+    void apply(Content content, Instant now) {
+        this.regionCode = content.regionCode();
+        this.level = content.level();
+        this.levelRank = content.levelRank();
+        this.lastVisitOn = content.lastVisitOn();
+        this.nextDueOn = content.nextDueOn();
+        this.dueRule = content.dueRule();
+        this.levelSource = content.levelSource();
+        this.levelReference = content.levelReference();
+        this.levelTriggers = content.levelTriggers();
         this.refreshedAt = now;
+    }
+
+    /** What the row says now (its columns but the refresh time), to tell whether a refresh changes it. */
+    Content content() {
+        return new Content(
+                regionCode,
+                level,
+                levelRank,
+                lastVisitOn,
+                nextDueOn,
+                dueRule,
+                levelSource,
+                levelReference,
+                levelTriggers);
+    }
+
+    /**
+     * The columns of a row but the refresh time, as the rules compute them: the per-client refresh
+     * and the nightly batch write a row only when these differ from what it holds.
+     */
+    record Content(
+            String regionCode,
+            RiskLevel level,
+            int levelRank,
+            LocalDate lastVisitOn,
+            LocalDate nextDueOn,
+            DueRule dueRule,
+            LevelSource levelSource,
+            String levelReference,
+            String levelTriggers) {
+
+        static Content of(String residenceRegionCode, VisitDue due) {
+            RiskSignal driver = due.driver();
+            return new Content(
+                    residenceRegionCode,
+                    due.level(),
+                    due.level().ordinal(),
+                    due.lastVisitOn(),
+                    due.dueOn(),
+                    due.rule(),
+                    driver == null ? null : driver.source(),
+                    driver == null ? null : driver.reference(),
+                    driver == null || driver.triggers().isEmpty() ? null : String.join(",", driver.triggers()));
+        }
     }
 
     public VisitDue toDue() {

@@ -12,6 +12,10 @@
  * transaction, so this package depends on clients, cases and services and none of them on it. On
  * startup clients without a row are filled in batches (the first start after the migration), and
  * a nightly pass recomputes every row, because levels also change with time alone (a category
- * ends) and two concurrent writes for one client may leave the row a step behind.
+ * ends) and two concurrent writes for one client may leave the row a step behind. Both passes run
+ * {@link org.casework.core.visits.VisitScheduleBatch}: 500 clients per transaction, a handful of
+ * queries per batch, the same rule function as the per-client refresh, and only changed rows
+ * written. Every written row publishes {@link org.casework.core.visits.VisitScheduleChanged}, which
+ * the sync change log turns into a {@code visitDue} row for devices.
  */
 package org.casework.core.visits;

@@ -16,6 +16,7 @@ import org.casework.core.flags.FlagRaised;
 import org.casework.core.flags.FlagTriaged;
 import org.casework.core.households.HouseholdChanged;
 import org.casework.core.services.ServiceRecordsChanged;
+import org.casework.core.visits.VisitScheduleChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -87,6 +88,19 @@ class ChangeLogListener {
                 log.changed(c.getResidenceRegionCode(), ChangeLog.VISIT, event.recordId(), null);
             }
         });
+    }
+
+    /**
+     * A schedule row was written, by an event's refresh or by the nightly batch (a due date that
+     * changed with time alone, or through a flag or an assessment): its new version must reach the
+     * devices of its village as a delta, and a row that moved leaves the old village.
+     */
+    @EventListener
+    void on(VisitScheduleChanged event) {
+        if (event.moved()) {
+            log.removed(event.previousRegionCode(), ChangeLog.VISIT_DUE, event.clientId());
+        }
+        log.changed(event.regionCode(), ChangeLog.VISIT_DUE, event.clientId(), null);
     }
 
     @EventListener
