@@ -11,12 +11,10 @@ import org.casework.core.devices.DeviceService;
 import org.casework.core.devices.SyncLimits;
 import org.casework.sync.protocol.Change;
 import org.casework.sync.protocol.Limits;
-import org.casework.sync.protocol.Mutation;
 import org.casework.sync.protocol.MutationResult;
 import org.casework.sync.protocol.RefreshRequest;
 import org.casework.sync.protocol.RegisterRequest;
 import org.casework.sync.protocol.RegisterResponse;
-import org.casework.sync.protocol.SyncRequest;
 import org.casework.sync.protocol.SyncResponse;
 import org.casework.sync.protocol.TokenResponse;
 import org.casework.sync.server.engine.DeviceMutation;
@@ -75,26 +73,10 @@ class SyncController {
     }
 
     @PostMapping("/sync")
-    void sync(@RequestBody SyncRequest body, HttpServletRequest request, HttpServletResponse response)
+    void sync(@RequestBody SyncRequestJson body, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         UUID deviceId = (UUID) request.getAttribute(DeviceTokenFilter.DEVICE_ID);
-        List<DeviceMutation> mutations = new ArrayList<>();
-        if (body.mutations() != null) {
-            for (Mutation m : body.mutations()) {
-                mutations.add(
-                        m == null
-                                ? null
-                                : new DeviceMutation(
-                                        m.id(),
-                                        m.counter(),
-                                        m.type(),
-                                        m.entityId(),
-                                        m.baseVersion(),
-                                        m.fields(),
-                                        m.before(),
-                                        m.at()));
-            }
-        }
+        List<DeviceMutation> mutations = body.deviceMutations();
         SyncService.Outcome outcome = sync.sync(deviceId, body.cursor(), mutations, body.checksums(), body.limit());
         PullService.Pull pull = outcome.pull();
         List<MutationResult> results = outcome.results().stream()

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,6 +46,12 @@ import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.LogSafe;
 import org.casework.core.shared.RiskLevel;
 import org.casework.sync.protocol.MutationKind;
+import org.casework.sync.protocol.MutationPayload;
+import org.casework.sync.protocol.MutationPayload.AddNote;
+import org.casework.sync.protocol.MutationPayload.EditProfile;
+import org.casework.sync.protocol.MutationPayload.LogVisit;
+import org.casework.sync.protocol.MutationPayload.RaiseFlag;
+import org.casework.sync.protocol.MutationPayload.RegisterChild;
 import org.casework.sync.protocol.ResultStatus;
 import org.casework.sync.protocol.SyncNames;
 import org.casework.sync.server.engine.MutationResult.FieldError;
@@ -74,6 +81,8 @@ public class MutationService {
     private static final int ATTEMPTS = 3;
     /** Pause before the second attempt; the third waits twice as long. */
     private static final long RETRY_PAUSE_MILLIS = 25;
+    /** The ledger's type column. */
+    private static final int TYPE_LENGTH = 20;
 
     private final SyncMutationRepository ledger;
     private final SyncIssueRepository issues;
@@ -311,59 +320,66 @@ public class MutationService {
     }
 
     private Outcome perform(Actor actor, UUID deviceId, DeviceMutation m, Instant now) {
-        Map<String, Object> f = m.fields() == null ? Map.of() : m.fields();
         MutationKind kind = m.kind().orElseThrow(() -> new InvalidInputException("type", "sync.mutation.unknownType"));
+        MutationPayload payload = m.fields().payload(kind);
+        // Java 17: no patterns in switch; each kind's payload is its own record (MutationKind.payloadType)
         return switch (kind) {
             case RAISE_FLAG -> {
+                RaiseFlag f = (RaiseFlag) payload;
                 Flag flag = flagService.raise(
                         m.entityId(),
                         new NewFlag(
-                                uuid(f.get("clientId"), "clientId"),
-                                ClientEdits.text(f.get("subjectName")),
-                                ClientEdits.sex(f.get("subjectSex")),
-                                integer(f.get("subjectAgeYears"), "subjectAgeYears"),
-                                ClientEdits.text(f.get("guardianContact")),
-                                ClientEdits.text(f.get("villageCode")),
-                                enumValue(FlagType.class, f.get("type"), "type"),
-                                enumValue(RiskLevel.class, f.get("severity"), "severity"),
-                                ClientEdits.text(f.get("description")),
-                                instant(f.get("observedAt"), "observedAt"),
-                                ClientEdits.text(f.get("observedPlace")),
+                                f.clientId(),
+                                ClientEdits.text(f.subjectName()),
+                                ClientEdits.sex(f.subjectSex()),
+                                f.subjectAgeYears(),
+                                ClientEdits.text(f.guardianContact()),
+                                ClientEdits.text(f.villageCode()),
+                                enumValue(FlagType.class, f.type(), SyncNames.Field.TYPE),
+                                enumValue(RiskLevel.class, f.severity(), SyncNames.Field.SEVERITY),
+                                ClientEdits.text(f.description()),
+                                f.observedAt(),
+                                ClientEdits.text(f.observedPlace()),
                                 null));
                 yield new Outcome(ResultStatus.APPLIED, kind.recordType(), flag.getId(), version(flag.getVersion()));
             }
             case LOG_VISIT -> {
-                ServiceType visitType = enumValue(ServiceType.class, f.get("type"), "type");
+                LogVisit v = (LogVisit) payload;
+                ServiceType visitType = enumValue(ServiceType.class, v.type(), SyncNames.Field.TYPE);
                 if (visitType == null || !visitType.isVisit()) {
-                    throw new InvalidInputException("type", "sync.visit.type");
+                    throw new InvalidInputException(SyncNames.Field.TYPE, "sync.visit.type");
                 }
                 ServiceRecord record = serviceRecords.log(
                         m.entityId(),
                         new NewServiceRecord(
-                                uuid(f.get("clientId"), "clientId"),
+                                v.clientId(),
                                 null,
                                 visitType,
-                                instant(f.get("occurredAt"), "occurredAt"),
-                                integer(f.get("durationMinutes"), "durationMinutes"),
+                                v.occurredAt(),
+                                v.durationMinutes(),
                                 null,
                                 null,
-                                ClientEdits.text(f.get("notes")),
+                                ClientEdits.text(v.notes()),
                                 null,
-                                observations(f.get("observations"))));
+                                v.observations()));
                 yield new Outcome(
                         ResultStatus.APPLIED, kind.recordType(), record.getId(), version(record.getVersion()));
             }
             case ADD_NOTE -> {
-                FlagNote note = flagService.addNote(
-                        uuid(f.get("flagId"), "flagId"), m.entityId(), ClientEdits.text(f.get("text")));
+                AddNote n = (AddNote) payload;
+                if (n.flagId() == null) {
+                    throw new InvalidInputException(SyncNames.Field.FLAG_ID, "sync.field.required");
+                }
+                FlagNote note = flagService.addNote(n.flagId(), m.entityId(), ClientEdits.text(n.text()));
                 yield new Outcome(ResultStatus.APPLIED, kind.recordType(), note.getId(), 0L);
             }
             case REGISTER_CHILD -> {
-                Client client = clientService.register(m.entityId(), registration(f));
+                RegisterChild c = (RegisterChild) payload;
+                Client client = clientService.register(m.entityId(), registration(c));
                 yield new Outcome(
                         ResultStatus.APPLIED, kind.recordType(), client.getId(), version(client.getVersion()));
             }
-            case EDIT_PROFILE -> editProfile(actor, deviceId, m, f, now);
+            case EDIT_PROFILE -> editProfile(actor, deviceId, m, (EditProfile) payload, now);
         };
     }
 
@@ -372,11 +388,11 @@ public class MutationService {
      * {@code ClientService.update}; clashes keep the server value and become conflict records. A
      * client the device can no longer reach (moved away, out of scope) → quarantine.
      */
-    private Outcome editProfile(Actor actor, UUID deviceId, DeviceMutation m, Map<String, Object> f, Instant now) {
+    private Outcome editProfile(Actor actor, UUID deviceId, DeviceMutation m, EditProfile edit, Instant now) {
         if (m.entityId() == null) {
-            throw new InvalidInputException("entityId", "sync.mutation.entityRequired");
+            throw new InvalidInputException(SyncNames.MutationProperty.ENTITY_ID, "sync.mutation.entityRequired");
         }
-        checkEditable(f.keySet());
+        checkEditable(edit.values().keySet());
         // Looked up in the caller's scope without throwing: a NotFoundException out of the
         // registry's own transactional method would mark this transaction rollback-only.
         Client client =
@@ -394,13 +410,15 @@ public class MutationService {
                     deviceId,
                     m.entityId(),
                     regionOfClient(m.entityId(), actor),
-                    describe(m),
+                    describe(m, edit),
                     actor.username(),
                     now));
             return new Outcome(ResultStatus.QUARANTINED, ChangeLog.CLIENT, m.entityId(), null);
         }
         Map<String, Object> server = ClientEdits.values(client);
-        FieldMerge.Result merge = FieldMerge.merge(server, m.before(), f, ClientEdits.URGENCY);
+        Map<String, Object> before = edit.before() == null ? null : new LinkedHashMap<>(edit.before());
+        FieldMerge.Result merge =
+                FieldMerge.merge(server, before, new LinkedHashMap<>(edit.values()), ClientEdits.URGENCY);
         Long version = client.getVersion();
         if (!merge.apply().isEmpty()) {
             ClientInput input = ClientEdits.withChanges(client, merge.apply());
@@ -435,35 +453,35 @@ public class MutationService {
                 .orElse(actor.jurisdiction().value());
     }
 
-    private ClientInput registration(Map<String, Object> f) {
-        CategoryType category = enumValue(CategoryType.class, f.get("category"), "category");
+    private ClientInput registration(RegisterChild c) {
+        CategoryType category = enumValue(CategoryType.class, c.category(), SyncNames.Field.CATEGORY);
         LocalDate today = LocalDate.now(clock);
         List<NewCategory> categories = category == null
                 ? List.of()
                 : List.of(new NewCategory(category, null, today, null, CategorySource.OUTREACH, null));
         ChildProfileInput child = new ChildProfileInput(
-                ClientEdits.parent(f.get("fatherStatus"), "fatherStatus"),
+                ClientEdits.parent(c.fatherStatus(), SyncNames.Field.FATHER_STATUS),
                 null,
-                ClientEdits.parent(f.get("motherStatus"), "motherStatus"),
+                ClientEdits.parent(c.motherStatus(), SyncNames.Field.MOTHER_STATUS),
                 null,
-                ClientEdits.text(f.get("guardianName")),
-                ClientEdits.text(f.get("guardianRelation")),
-                ClientEdits.text(f.get("guardianPhone")),
+                ClientEdits.text(c.guardianName()),
+                ClientEdits.text(c.guardianRelation()),
+                ClientEdits.text(c.guardianPhone()),
                 null,
                 null,
                 null,
                 null,
                 null);
         return new ClientInput(
-                ClientEdits.text(f.get("fullName")),
-                ClientEdits.sex(f.get("sex")),
-                ClientEdits.date(f.get("birthDate"), "birthDate"),
+                ClientEdits.text(c.fullName()),
+                ClientEdits.sex(c.sex()),
+                c.birthDate(),
                 null,
-                ClientEdits.text(f.get("idNumber")),
-                ClientEdits.text(f.get("noIdReason")),
+                ClientEdits.text(c.idNumber()),
+                ClientEdits.text(c.noIdReason()),
                 null,
                 null,
-                ClientEdits.text(f.get("residenceRegionCode")),
+                ClientEdits.text(c.residenceRegionCode()),
                 null,
                 null,
                 null,
@@ -473,13 +491,19 @@ public class MutationService {
                 null);
     }
 
-    private static String describe(DeviceMutation m) {
-        return type(m) + " " + new TreeMap<>(m.fields() == null ? Map.of() : m.fields())
-                + (m.before() == null ? "" : " before " + new TreeMap<>(m.before()));
+    /** What a quarantined profile edit wanted, for the station's review. */
+    private static String describe(DeviceMutation m, EditProfile edit) {
+        return type(m) + " " + new TreeMap<>(edit.values())
+                + (edit.before() == null ? "" : " before " + new TreeMap<>(edit.before()));
     }
 
+    /**
+     * The type as the ledger records it: an unknown one too (cut to the column's 20 characters, so
+     * its refusal is recorded like any other).
+     */
     private static String type(DeviceMutation m) {
-        return m.type() == null ? "?" : m.type().strip().toUpperCase(java.util.Locale.ROOT);
+        String type = m.type() == null ? "?" : m.type().strip().toUpperCase(java.util.Locale.ROOT);
+        return type.length() > TYPE_LENGTH ? type.substring(0, TYPE_LENGTH) : type;
     }
 
     private static String entityType(DeviceMutation m) {
@@ -535,49 +559,7 @@ public class MutationService {
         return v == null ? 0L : v;
     }
 
-    private static UUID uuid(Object value, String field) {
-        String text = ClientEdits.text(value);
-        try {
-            return text == null ? null : UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "sync.field.invalid");
-        }
-    }
-
-    /** The observations object of a visit; anything but an object is refused (the item, not the batch). */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> observations(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof Map<?, ?> map)) {
-            throw new InvalidInputException("observations", "service.observations.notObject");
-        }
-        return (Map<String, Object>) map;
-    }
-
-    private static Integer integer(Object value, String field) {
-        if (value instanceof Number n) {
-            return n.intValue();
-        }
-        String text = ClientEdits.text(value);
-        try {
-            return text == null ? null : Integer.valueOf(text);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "sync.field.invalid");
-        }
-    }
-
-    private static Instant instant(Object value, String field) {
-        String text = ClientEdits.text(value);
-        try {
-            return text == null ? null : Instant.parse(text);
-        } catch (RuntimeException e) {
-            throw new InvalidInputException(field, "sync.field.invalid");
-        }
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, Object value, String field) {
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field) {
         String text = ClientEdits.text(value);
         try {
             return text == null ? null : Enum.valueOf(type, text);
