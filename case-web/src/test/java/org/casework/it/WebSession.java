@@ -56,6 +56,26 @@ public final class WebSession {
         return send(request(path).GET().build());
     }
 
+    /** A binary response (a PDF or a workbook): status, bytes and headers. */
+    public record Download(int status, byte[] body, HttpResponse<byte[]> raw) {
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    public Download download(String path) {
+        try {
+            HttpResponse<byte[]> response =
+                    http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.body(), response);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Page get(String path, Map<String, String> headers) {
         HttpRequest.Builder builder = request(path);
         headers.forEach(builder::header);

@@ -1,12 +1,19 @@
 package org.casework.web.clients;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.accounts.PeopleNames;
+import org.casework.core.clients.ClientRecordCopies;
 import org.casework.core.security.CurrentActor;
+import org.casework.web.print.PdfDownload;
+import org.casework.web.print.PdfPrinter;
 import org.casework.web.support.Dates;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +22,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 /**
  * A client's record as printed for the archive (一人一档): registry data, categories, cases,
  * assessments, service log and the change history, without navigation or buttons. Numbers stay
- * masked: a printout leaves the system, so it never carries a full ID or phone number.
+ * masked: a printout leaves the system, so it never carries a full ID or phone number. The same
+ * page as a PDF download, each copy recorded in the client's history.
  */
 @Controller
 @RequiredArgsConstructor
@@ -25,14 +33,37 @@ class ClientPrintController {
     private final CurrentActor currentActor;
     private final PeopleNames people;
     private final Clock clock;
+    private final PdfPrinter printer;
+    private final ClientRecordCopies copies;
 
     @GetMapping("/clients/{id}/print")
     String print(@PathVariable UUID id, Model model) {
+        fill(id, model);
+        return "print/client";
+    }
+
+    /**
+     * The print view as a PDF file. Named by the record's id, never by the person: the name of a
+     * download lands in browser histories and folders.
+     */
+    @GetMapping("/clients/{id}/print.pdf")
+    ResponseEntity<byte[]> pdf(
+            @PathVariable UUID id,
+            Model model,
+            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        fill(id, model);
+        byte[] pdf = printer.print("print/client", model.asMap(), locale, request, response);
+        copies.recordPdf(id);
+        return PdfDownload.of(pdf, "client-record-" + id + ".pdf");
+    }
+
+    private void fill(UUID id, Model model) {
         page.fill(id, model);
-        // who printed, by the name on the archive copy (the access itself is audited by login)
+        // who printed, by the name on the archive copy
         String login = currentActor.get().username();
         model.addAttribute("printedBy", people.of(List.of(login)).of(login));
         model.addAttribute("printedAt", Dates.dateTime(clock.instant()));
-        return "print/client";
     }
 }
