@@ -2,7 +2,7 @@
 // (case-mobile-sync org.casework.sync.client: OfflineEdits, Outbox, AnswerApplier, SyncEngine,
 // Checksums, DeviceSession, RetryPolicy). Same request shape, same local states, same rules.
 
-import { Code, MutationType, Op, RecordType, Status } from './protocol.js';
+import { Code, EDITABLE_PROFILE_FIELDS as EDITABLE, MUTATION_FIELDS, MutationType, Op, RecordType, Status } from './protocol.js';
 import { cmp } from './store.js';
 import { sha256Hex } from './crypto.js';
 
@@ -23,10 +23,7 @@ export const META = {
 export const CLIENT_VERSION = '1.0.0';
 
 /** Client record fields (protocol §3) a device may edit; masked values cannot be edited. */
-export const EDITABLE_PROFILE_FIELDS = new Set([
-  'name', 'sex', 'birthDate', 'address', 'guardianName', 'guardianRelation', 'guardianPhone',
-  'carerName', 'carerPhone', 'fatherStatus', 'motherStatus', 'school', 'living',
-]);
+export const EDITABLE_PROFILE_FIELDS = new Set(EDITABLE);
 
 /** An instant as Java's Instant.toString writes it (no ".000" when the milliseconds are zero). */
 export function javaInstant(date) {
@@ -422,9 +419,12 @@ function pick(source, names) {
   return out;
 }
 
-const FLAG_FIELDS = ['clientId', 'subjectName', 'subjectSex', 'subjectAgeYears', 'guardianContact', 'villageCode', 'type', 'severity', 'description', 'observedAt', 'observedPlace'];
-const VISIT_FIELDS = ['clientId', 'type', 'occurredAt', 'durationMinutes', 'notes'];
-const CHILD_FIELDS = ['fullName', 'sex', 'birthDate', 'residenceRegionCode', 'idNumber', 'noIdReason', 'guardianName', 'guardianRelation', 'guardianPhone', 'fatherStatus', 'motherStatus', 'category'];
+// The fields each mutation carries, from the protocol's definitions (SyncNames.MUTATION_FIELDS).
+const FLAG_FIELDS = MUTATION_FIELDS[MutationType.RAISE_FLAG];
+// a visit's observations object is taken as it is, below
+const VISIT_FIELDS = MUTATION_FIELDS[MutationType.LOG_VISIT].filter((f) => f !== 'observations');
+const NOTE_FIELDS = MUTATION_FIELDS[MutationType.ADD_NOTE];
+const CHILD_FIELDS = MUTATION_FIELDS[MutationType.REGISTER_CHILD];
 
 /**
  * The offline operations of protocol §2.1. Each writes the local record and its outbox item (with
@@ -457,7 +457,7 @@ export class OfflineEdits {
         return { entityType: RecordType.VISIT, scope: this.scopeOf(RecordType.CLIENT, input.clientId), fields, local };
       }
       case MutationType.ADD_NOTE: {
-        const fields = pick(input, ['flagId', 'text']);
+        const fields = pick(input, NOTE_FIELDS);
         const local = pick({ ...input, at }, [[RecordType.FLAG, 'flagId'], 'text', 'at']);
         return { entityType: RecordType.NOTE, scope: this.scopeOf(RecordType.FLAG, input.flagId), fields, local };
       }

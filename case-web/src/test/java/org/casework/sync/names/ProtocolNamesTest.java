@@ -71,6 +71,84 @@ class ProtocolNamesTest {
                 .containsExactly("y.js:1 'client'", "y.js:2 'D'");
     }
 
+    /**
+     * The fields each mutation carries come from the definitions too: the built module exports them
+     * per type, and no script keeps its own copy of a type's list (or of the editable profile
+     * fields) — as the offline app once did, drifting silently when the server's list changed.
+     */
+    @Test
+    void theWebAppTakesTheMutationFieldsFromTheDefinitions() throws IOException {
+        String built = new ClassPathResource("static/m/js/protocol.js").getContentAsString(StandardCharsets.UTF_8);
+        for (Map.Entry<String, List<String>> kind : SyncNames.MUTATION_FIELDS.entrySet()) {
+            assertThat(built)
+                    .contains(
+                            "  " + kind.getKey() + ": Object.freeze(['" + String.join("', '", kind.getValue()) + "'])");
+        }
+        String sync = Files.readString(APP.resolve("js/sync.js"));
+        assertThat(sync)
+                .contains("MUTATION_FIELDS[MutationType.RAISE_FLAG]")
+                .contains("MUTATION_FIELDS[MutationType.LOG_VISIT]")
+                .contains("MUTATION_FIELDS[MutationType.ADD_NOTE]")
+                .contains("MUTATION_FIELDS[MutationType.REGISTER_CHILD]")
+                .contains("new Set(EDITABLE)");
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(APP)) {
+            for (Path file :
+                    files.filter(p -> p.toString().endsWith(".js")).sorted().toList()) {
+                if (!file.getFileName().toString().equals("protocol.js")) {
+                    found.addAll(copiedFieldLists(APP.relativize(file).toString(), Files.readString(file)));
+                }
+            }
+        }
+        assertThat(found)
+                .as("mutation field lists copied by hand (use MUTATION_FIELDS of ./protocol.js)")
+                .isEmpty();
+    }
+
+    @Test
+    void aCopiedFieldListIsFound() {
+        assertThat(copiedFieldLists(
+                        "x.js",
+                        "const VISIT = ['clientId', 'type', 'occurredAt', 'durationMinutes', 'notes'];\n"
+                                + "const EDIT = new Set([\n  'name', 'sex', 'birthDate', 'address', 'guardianName',\n"
+                                + "  'guardianRelation', 'guardianPhone', 'carerName', 'carerPhone', 'fatherStatus',\n"
+                                + "  'motherStatus', 'school', 'living',\n]);\n"
+                                + "const local = pick(input, ['clientId', 'type', 'notes']);\n"))
+                .containsExactly("x.js: LOG_VISIT", "x.js: EDIT_PROFILE");
+    }
+
+    /**
+     * The array literals of a script holding a mutation type's field list (three names or more),
+     * all of them or all but one, as "file: TYPE"; comments are skipped. (A form naming its inputs
+     * after the fields is no copy of the list.)
+     */
+    static List<String> copiedFieldLists(String name, String script) {
+        StringBuilder code = new StringBuilder();
+        for (String line : script.split("\n", -1)) {
+            String trimmed = line.trim();
+            if (!trimmed.startsWith("//") && !trimmed.startsWith("*") && !trimmed.startsWith("/*")) {
+                code.append(line).append('\n');
+            }
+        }
+        List<String> found = new ArrayList<>();
+        Matcher array = Pattern.compile("\\[([^\\[\\]]*)\\]").matcher(code);
+        while (array.find()) {
+            Set<String> literals = new TreeSet<>();
+            Matcher m = LITERAL.matcher(array.group(1));
+            while (m.find()) {
+                literals.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
+            }
+            for (Map.Entry<String, List<String>> kind : new java.util.TreeMap<>(SyncNames.MUTATION_FIELDS).entrySet()) {
+                List<String> fields = kind.getValue();
+                long held = fields.stream().filter(literals::contains).count();
+                if (fields.size() >= 3 && held >= fields.size() - 1) {
+                    found.add(name + ": " + kind.getKey());
+                }
+            }
+        }
+        return found;
+    }
+
     /** The string literals of a script that are protocol names, as "file:line 'name'"; comments are skipped. */
     static List<String> handSpelled(String name, String script) {
         Set<String> names = new TreeSet<>();

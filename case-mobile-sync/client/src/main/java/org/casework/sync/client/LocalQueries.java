@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.casework.sync.protocol.PulledRecord.ClientRecord;
+import org.casework.sync.protocol.PulledRecord.VisitDueRecord;
 
 /** What the app shows offline, read from the local store only. */
 public final class LocalQueries {
@@ -128,18 +130,15 @@ public final class LocalQueries {
     }
 
     private ChildSummary summary(StoredRecord child, StoredRecord due, LocalDate today) {
-        LocalDate next = date(due, "nextDueOn");
-        LocalDate last = date(due, "lastVisitOn");
+        VisitDueRecord schedule = due == null ? null : due.as(VisitDueRecord.class);
+        LocalDate next = schedule == null ? null : schedule.nextDueOn();
+        LocalDate last = schedule == null ? null : schedule.lastVisitOn();
         Due status = next == null
                 ? Due.NONE
                 : next.isBefore(today)
                         ? Due.OVERDUE
                         : next.isAfter(today.plusDays(DUE_WINDOW_DAYS)) ? Due.LATER : Due.DUE;
-        return new ChildSummary(child.id(), child.field("name"), child.scope(), next, last, status, child.state());
-    }
-
-    private static LocalDate date(StoredRecord record, String field) {
-        String value = record == null ? null : record.field(field);
-        return value == null ? null : LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+        return new ChildSummary(
+                child.id(), child.as(ClientRecord.class).name(), child.scope(), next, last, status, child.state());
     }
 }

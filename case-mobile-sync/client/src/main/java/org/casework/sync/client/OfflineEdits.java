@@ -3,15 +3,20 @@ package org.casework.sync.client;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.casework.sync.protocol.MutationPayload;
+import org.casework.sync.protocol.PulledRecord;
+import org.casework.sync.protocol.PulledRecord.ClientRecord;
+import org.casework.sync.protocol.PulledRecord.FlagRecord;
+import org.casework.sync.protocol.PulledRecord.VisitRecord;
 import org.casework.sync.protocol.SyncNames;
-import org.casework.sync.protocol.SyncNames.MutationType;
+import org.casework.sync.protocol.SyncNames.MutationProperty;
 import org.casework.sync.protocol.SyncNames.RecordType;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -84,150 +89,92 @@ public final class OfflineEdits {
     /** Raises a flag; returns the flag's id (also its server id). */
     public UUID raiseFlag(FlagReport r) {
         UUID id = ids.get();
-        ObjectNode fields = Json.object();
-        putAll(
-                fields,
-                "clientId",
+        MutationPayload.RaiseFlag payload = new MutationPayload.RaiseFlag(
                 r.clientId(),
-                "subjectName",
                 r.subjectName(),
-                "subjectSex",
                 r.subjectSex(),
-                "subjectAgeYears",
                 r.subjectAgeYears(),
-                "guardianContact",
                 r.guardianContact(),
-                "villageCode",
                 r.villageCode(),
-                "type",
                 r.type(),
-                "severity",
                 r.severity(),
-                "description",
                 r.description(),
-                "observedAt",
                 r.observedAt(),
-                "observedPlace",
                 r.observedPlace());
         String subjectName = r.subjectName();
         if (subjectName == null && r.clientId() != null) {
-            subjectName = store.record("client", r.clientId().toString())
-                    .map(c -> c.field("name"))
+            subjectName = store.record(RecordType.CLIENT, r.clientId().toString())
+                    .map(c -> c.as(ClientRecord.class).name())
                     .orElse(null);
         }
-        ObjectNode local = Json.object();
-        putAll(
-                local,
-                "client",
-                r.clientId(),
-                "subjectName",
-                subjectName,
-                "type",
-                r.type(),
-                "severity",
-                r.severity(),
-                "raisedAt",
-                clock.instant());
-        save(MutationType.RAISE_FLAG, RecordType.FLAG, id, r.villageCode(), local, fields, null, null);
+        FlagRecord local = new FlagRecord(
+                r.clientId(), subjectName, r.type(), r.severity(), null, null, null, clock.instant(), null);
+        save(payload, id, r.villageCode(), local(local), null, null);
         return id;
     }
 
     /** Logs a visit to a registry child; returns the visit's id. */
     public UUID logVisit(VisitLog v) {
         UUID id = ids.get();
-        ObjectNode fields = Json.object();
-        putAll(
-                fields,
-                "clientId",
-                v.clientId(),
-                "type",
-                v.type(),
-                "occurredAt",
-                v.occurredAt(),
-                "durationMinutes",
-                v.durationMinutes(),
-                "notes",
-                v.notes());
-        if (v.observations() != null) {
-            fields.set("observations", v.observations());
-        }
-        ObjectNode local = Json.object();
-        putAll(local, "client", v.clientId(), "type", v.type(), "occurredAt", v.occurredAt(), "notes", v.notes());
-        if (v.observations() != null) {
-            // The server stores them and pulls them back on the visit (protocol §3): same shape locally.
-            local.set("observations", v.observations());
-        }
-        save(MutationType.LOG_VISIT, RecordType.VISIT, id, scopeOf("client", v.clientId()), local, fields, null, null);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> observations =
+                v.observations() == null ? null : Json.MAPPER.convertValue(v.observations(), LinkedHashMap.class);
+        MutationPayload.LogVisit payload = new MutationPayload.LogVisit(
+                v.clientId(), v.type(), v.occurredAt(), v.durationMinutes(), v.notes(), observations);
+        // The server stores the observations and pulls them back on the visit (protocol §3): same shape locally.
+        VisitRecord local = new VisitRecord(v.clientId(), v.type(), v.occurredAt(), v.notes(), observations);
+        save(payload, id, scopeOf(RecordType.CLIENT, v.clientId()), local(local), null, null);
         return id;
     }
 
     /** Adds a note to a flag; notes are not pulled back (protocol §3 has no note type). */
     public UUID addNote(UUID flagId, String text) {
         UUID id = ids.get();
-        ObjectNode fields = Json.object();
-        putAll(fields, "flagId", flagId, "text", text);
         ObjectNode local = Json.object();
         putAll(local, "flag", flagId, "text", text, "at", clock.instant());
-        save(MutationType.ADD_NOTE, RecordType.NOTE, id, scopeOf("flag", flagId), local, fields, null, null);
+        save(new MutationPayload.AddNote(flagId, text), id, scopeOf(RecordType.FLAG, flagId), local, null, null);
         return id;
     }
 
     /** Registers a child found in the field; returns the new client's id. */
     public UUID registerChild(ChildRegistration c) {
         UUID id = ids.get();
-        ObjectNode fields = Json.object();
-        putAll(
-                fields,
-                "fullName",
+        MutationPayload.RegisterChild payload = new MutationPayload.RegisterChild(
                 c.fullName(),
-                "sex",
                 c.sex(),
-                "birthDate",
                 c.birthDate(),
-                "residenceRegionCode",
                 c.residenceRegionCode(),
-                "idNumber",
                 c.idNumber(),
-                "noIdReason",
                 c.noIdReason(),
-                "guardianName",
                 c.guardianName(),
-                "guardianRelation",
                 c.guardianRelation(),
-                "guardianPhone",
                 c.guardianPhone(),
-                "fatherStatus",
                 c.fatherStatus(),
-                "motherStatus",
                 c.motherStatus(),
-                "category",
                 c.category());
         // the full ID number stays in the outbox only until the server acknowledges it
-        ObjectNode local = Json.object();
-        putAll(
-                local,
-                "name",
+        ClientRecord local = new ClientRecord(
                 c.fullName(),
-                "sex",
+                null,
+                null,
                 c.sex(),
-                "birthDate",
                 c.birthDate(),
-                "village",
                 c.residenceRegionCode(),
-                "guardianName",
+                null,
+                null,
+                c.category() == null ? null : List.of(c.category()),
+                null,
+                null,
                 c.guardianName(),
-                "guardianRelation",
                 c.guardianRelation(),
-                "guardianPhone",
                 c.guardianPhone(),
-                "fatherStatus",
+                null,
+                null,
                 c.fatherStatus(),
-                "motherStatus",
-                c.motherStatus());
-        if (c.category() != null) {
-            local.set("categories", Json.array().add(c.category()));
-        }
-        save(MutationType.REGISTER_CHILD, RecordType.CLIENT, id, c.residenceRegionCode(), local, fields, null, null);
+                c.motherStatus(),
+                null,
+                null);
+        save(payload, id, c.residenceRegionCode(), local(local), null, null);
         return id;
     }
 
@@ -243,24 +190,18 @@ public final class OfflineEdits {
             }
         }
         store.inTransaction(() -> {
-            StoredRecord client = store.record("client", clientId.toString())
+            StoredRecord client = store.record(RecordType.CLIENT, clientId.toString())
                     .orElseThrow(() -> new IllegalArgumentException("no such child on this device: " + clientId));
-            ObjectNode fields = Json.object();
-            ObjectNode before = Json.object();
+            Map<String, String> was = client.as(ClientRecord.class).editable();
+            Map<String, String> before = new LinkedHashMap<>();
+            changes.keySet().forEach(name -> before.put(name, was.get(name)));
             ObjectNode local = client.fields().deepCopy();
-            changes.forEach((name, value) -> {
-                JsonNode old = client.fields().get(name);
-                before.set(name, old == null ? NullNode.getInstance() : old);
-                fields.put(name, value);
-                local.put(name, value);
-            });
+            changes.forEach(local::put);
             save(
-                    MutationType.EDIT_PROFILE,
-                    RecordType.CLIENT,
+                    new MutationPayload.EditProfile(changes, before),
                     clientId,
                     client.scope(),
                     local,
-                    fields,
                     client.version(),
                     before);
             return null;
@@ -288,30 +229,32 @@ public final class OfflineEdits {
     }
 
     private void save(
-            String type,
-            String entityType,
+            MutationPayload mutation,
             UUID entityId,
             String scope,
             ObjectNode localFields,
-            ObjectNode mutationFields,
             Long baseVersion,
-            ObjectNode before) {
+            Map<String, String> before) {
+        String type = mutation.kind().wire();
+        String entityType = mutation.kind().recordType();
         ObjectNode payload = Json.object();
-        payload.put("id", ids.get().toString());
-        payload.put("type", type);
-        payload.put("entityId", entityId.toString());
+        payload.put(MutationProperty.ID, ids.get().toString());
+        payload.put(MutationProperty.TYPE, type);
+        payload.put(MutationProperty.ENTITY_ID, entityId.toString());
         if (baseVersion == null) {
-            payload.putNull("baseVersion");
+            payload.putNull(MutationProperty.BASE_VERSION);
         } else {
-            payload.put("baseVersion", baseVersion);
+            payload.put(MutationProperty.BASE_VERSION, baseVersion);
         }
-        payload.set("fields", mutationFields);
+        payload.set(MutationProperty.FIELDS, RecordJson.fields(mutation));
         if (before == null) {
-            payload.putNull("before");
+            payload.putNull(MutationProperty.BEFORE);
         } else {
-            payload.set("before", before);
+            ObjectNode was = Json.object();
+            before.forEach(was::put);
+            payload.set(MutationProperty.BEFORE, was);
         }
-        payload.put("at", clock.instant().toString());
+        payload.put(MutationProperty.AT, clock.instant().toString());
         store.inTransaction(() -> {
             Long version = store.record(entityType, entityId.toString())
                     .map(StoredRecord::version)
@@ -321,6 +264,11 @@ public final class OfflineEdits {
             store.outbox().append(type, entityType, entityId.toString(), payload);
             return null;
         });
+    }
+
+    /** A local record's fields as the server would send them: what is known, absent values left out. */
+    private static ObjectNode local(PulledRecord record) {
+        return RecordJson.write((Record) record);
     }
 
     private String scopeOf(String type, UUID id) {

@@ -1,5 +1,6 @@
 package org.casework.sync.client;
 
+import org.casework.sync.protocol.PulledRecord;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -13,5 +14,19 @@ public record StoredRecord(
 
     public String field(String name) {
         return Json.text(fields, name);
+    }
+
+    /**
+     * The record's fields, typed: {@code client.as(ClientRecord.class).name()}. A field the record
+     * does not have (a record created offline knows less than a pulled one) is null.
+     *
+     * @throws IllegalArgumentException when the record is of another type
+     */
+    public <T extends PulledRecord> T as(Class<T> recordClass) {
+        String expected = PulledRecord.typeOf(recordClass);
+        if (!type.equals(expected)) {
+            throw new IllegalArgumentException("a " + type + " record is not a " + expected);
+        }
+        return RecordJson.read(fields, recordClass);
     }
 }

@@ -28,7 +28,10 @@ public final class ProtocolScript {
         Files.writeString(out, render(), StandardCharsets.UTF_8);
     }
 
-    /** The module's text: one frozen object per group of names, and the editable profile fields. */
+    /**
+     * The module's text: one frozen object per group of names, the editable profile fields, and the
+     * fields of each mutation type.
+     */
     public static String render() {
         StringBuilder js = new StringBuilder();
         js.append("// Generated from org.casework.sync.protocol.SyncNames by ProtocolScript: do not edit.\n");
@@ -48,6 +51,18 @@ public final class ProtocolScript {
                         .map(f -> "'" + f + "'")
                         .collect(Collectors.joining(", ")))
                 .append("]);\n");
+        // the fields of each mutation type, in MutationType's order: the app picks them from its forms
+        js.append("export const MUTATION_FIELDS = Object.freeze({\n");
+        for (String type : groups().get("MutationType").values()) {
+            js.append("  ")
+                    .append(type)
+                    .append(": Object.freeze([")
+                    .append(SyncNames.MUTATION_FIELDS.get(type).stream()
+                            .map(f -> "'" + f + "'")
+                            .collect(Collectors.joining(", ")))
+                    .append("]),\n");
+        }
+        js.append("});\n");
         return js.toString();
     }
 

@@ -115,12 +115,12 @@ public sealed interface PulledRecord
     record StationRecord(String name, String phone, String township) implements PulledRecord {}
 
     /** The record type ({@code t}) of a typed record class. */
-    static String typeOf(Class<? extends PulledRecord> type) {
+    static String typeOf(Class<?> type) {
         return TYPES.get(type);
     }
 
     /** The wire names of a pulled record's or of a nested object's components, in order. */
-    static List<String> fieldNames(Class<? extends Record> type) {
+    static List<String> fieldNames(Class<?> type) {
         String key = TYPES.containsKey(type) ? TYPES.get(type) : NESTED.get(type);
         return key == null ? null : SyncNames.RECORD_FIELDS.get(key);
     }
