@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.casework.sync.server.StreamedAnswer;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -49,7 +50,11 @@ class SyncTrafficMeter extends OncePerRequestFilter {
             received.record(in);
         }
         String out = response.getHeader("Content-Length");
-        if (out != null) {
+        // a streamed answer has no Content-Length: it says what it wrote
+        Object streamed = request.getAttribute(StreamedAnswer.BYTES_SENT);
+        if (streamed instanceof Long bytes) {
+            sent.record(bytes);
+        } else if (out != null) {
             sent.record(Long.parseLong(out));
         }
     }
