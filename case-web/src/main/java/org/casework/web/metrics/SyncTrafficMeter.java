@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.casework.sync.server.StreamedAnswer;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -18,6 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SyncTrafficMeter extends OncePerRequestFilter {
 
     static final String SYNC_PATH = "/api/sync/v1/sync";
+
+    /** Set by the sync endpoint's streamed answer (pages never call sync classes: the name is shared, not the class). */
+    static final String BYTES_SENT = "casework.sync.answerBytesSent";
 
     private final DistributionSummary received;
     private final DistributionSummary sent;
@@ -50,8 +52,8 @@ class SyncTrafficMeter extends OncePerRequestFilter {
             received.record(in);
         }
         String out = response.getHeader("Content-Length");
-        // a streamed answer has no Content-Length: it says what it wrote
-        Object streamed = request.getAttribute(StreamedAnswer.BYTES_SENT);
+        // a streamed answer has no Content-Length: it says what it wrote (StreamedAnswer.BYTES_SENT)
+        Object streamed = request.getAttribute(BYTES_SENT);
         if (streamed instanceof Long bytes) {
             sent.record(bytes);
         } else if (out != null) {

@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class StreamedAnswer {
 
     /** Request attribute: the answer's bytes as written to the wire (gzip included), for the traffic meter. */
-    public static final String BYTES_SENT = StreamedAnswer.class.getName() + ".bytesSent";
+    public static final String BYTES_SENT = "casework.sync.answerBytesSent"; // read by case-web's SyncTrafficMeter
 
     /** The answer was cut after part of it had been sent: the connection is dropped, not ended. */
     public static final class CutShort extends RuntimeException {
