@@ -225,6 +225,34 @@ const tests = {
     eq(d.meta('cursor'), 'page2', 'done');
   },
 
+  async anAnswerCutShortIsNoAnswerNothingOfItIsAppliedAndTheNextAttemptBringsItWhole() {
+    let other = '44444444-4444-4444-8444-444444444444';
+    let cut = 0;
+    const { d, server } = await seeded(async (p, body) => {
+      const whole = applyAll(body, { cursor: 'whole', changes: [child({ id: other })] });
+      if (cut > 0) {
+        cut--;
+        // what a streamed answer cut after its changes still parses to: no cursor, no end
+        const { cursor, more, checksums, resync, serverTime, warnings, ...part } = whole;
+        return { body: part };
+      }
+      return { body: whole };
+    });
+    await d.logVisit(visit());
+    cut = 1;
+    await d.sync();
+    const syncs = server.syncs();
+    eq(syncs.length, 3, 'the seeding sync, the cut answer, and the one asked again');
+    eq(syncs[1].mutations.map((m) => m.counter), syncs[2].mutations.map((m) => m.counter), 'the same mutations sent again');
+    eq([d.meta('cursor'), d.outbox().length, d.records('client').length], ['whole', 0, 2], 'applied once, whole');
+
+    await d.logVisit(visit('again'));
+    other = '55555555-5555-4555-8555-555555555555';
+    cut = 99;
+    await rejects(d.sync(), 'sync.offline', 'only cut answers: no answer at all');
+    eq([d.meta('cursor'), d.outbox().length, d.records('client').length], ['whole', 1, 2], 'nothing of a cut answer applied, the visit still queued');
+  },
+
   async storageReportsUsageAndTheLowSpaceRule() {
     const d = await device(fakeServer(() => 'offline').fetch);
     const s = await d.storage();

@@ -185,7 +185,14 @@ export class DeviceSession {
           last = null;
           continue;
         }
-        if (response.status < 300) JSON.parse(response.body); // a cut body is no answer at all
+        if (response.status < 300) {
+          const answer = JSON.parse(response.body); // a cut body is no answer at all
+          // the server streams its answer and writes the cursor last: an answer without it was
+          // cut short, and is never applied in part
+          if (path === '/sync' && (answer === null || typeof answer.cursor !== 'string')) {
+            throw new Error('sync answer cut short: no cursor');
+          }
+        }
         return response;
       } catch (e) {
         last = e;

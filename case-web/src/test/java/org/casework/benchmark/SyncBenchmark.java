@@ -150,6 +150,16 @@ class SyncBenchmark {
                                         exporter.scopeDocuments());
                             }
                         }
+                        // like-for-like: /api/v1 walking the records a casework device holds
+                        case "naive-scope" -> {
+                            try (CaseworkPeer exporter = new CaseworkPeer(port, data)) {
+                                yield NaiveRestPeer.scoped(
+                                        port,
+                                        data,
+                                        () -> resetMeasuredVillage(data),
+                                        exporter.scopeDocuments().size());
+                            }
+                        }
                         default -> throw new IllegalArgumentException("unknown peer " + peerName);
                     };
                     peers.put(peerName, peer);

@@ -18,6 +18,9 @@ class SyncTrafficMeter extends OncePerRequestFilter {
 
     static final String SYNC_PATH = "/api/sync/v1/sync";
 
+    /** Set by the sync endpoint's streamed answer (pages never call sync classes: the name is shared, not the class). */
+    static final String BYTES_SENT = "casework.sync.answerBytesSent";
+
     private final DistributionSummary received;
     private final DistributionSummary sent;
 
@@ -49,7 +52,11 @@ class SyncTrafficMeter extends OncePerRequestFilter {
             received.record(in);
         }
         String out = response.getHeader("Content-Length");
-        if (out != null) {
+        // a streamed answer has no Content-Length: it says what it wrote (StreamedAnswer.BYTES_SENT)
+        Object streamed = request.getAttribute(BYTES_SENT);
+        if (streamed instanceof Long bytes) {
+            sent.record(bytes);
+        } else if (out != null) {
             sent.record(Long.parseLong(out));
         }
     }

@@ -20,6 +20,8 @@ final class DeviceSession {
     /** Refresh a little early so a request does not leave with a token about to expire. */
     private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
 
+    private static final String SYNC = "/sync";
+
     private final LocalStore store;
     private final SyncTransport transport;
     private final Clock clock;
@@ -129,7 +131,12 @@ final class DeviceSession {
                 }
                 if (response.status() < 300) {
                     // a cut body that still parsed as far as it went is no answer at all
-                    Json.parse(response.body());
+                    JsonNode answer = Json.parse(response.body());
+                    if (SYNC.equals(path) && Json.text(answer, "cursor") == null) {
+                        // the server streams its answer and writes the cursor last: an answer
+                        // without it was cut short, and is never applied in part
+                        throw new IOException("sync answer cut short: no cursor");
+                    }
                 }
                 return response;
             } catch (IOException | JacksonException e) {

@@ -48,6 +48,16 @@ final class FakeSyncServer implements AutoCloseable {
     int failuresToInject;
     int failureStatus = 503;
     boolean dropNextResponseAfterCommit;
+    /** How the next answers (after the server committed the push) are cut; each cut is used once. */
+    final java.util.Deque<Cut> cuts = new java.util.ArrayDeque<>();
+
+    enum Cut {
+        /** Half of a streamed gzip answer, then the end of the body: no gzip trailer, no cursor. */
+        HALF_OF_THE_STREAM,
+        /** Whole JSON that ends before the cursor, as a server whose answer stopped short would send. */
+        NO_CURSOR
+    }
+
     Long withholdCounterOnce;
     int syncRequests;
     int failOnSyncRequest;
@@ -236,6 +246,22 @@ final class FakeSyncServer implements AutoCloseable {
         if (dropNextResponseAfterCommit) {
             dropNextResponseAfterCommit = false;
             exchange.close(); // committed, but the device never hears about it
+            return;
+        }
+        Cut cut = cuts.poll();
+        if (cut == Cut.NO_CURSOR) {
+            answer.remove(List.of("cursor", "more", "checksums", "resync", "serverTime", "warnings"));
+            respond(exchange, 200, answer);
+            return;
+        }
+        if (cut == Cut.HALF_OF_THE_STREAM) {
+            byte[] bytes = HttpSyncTransport.gzip(Json.write(answer).getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            exchange.sendResponseHeaders(200, 0); // chunked, as a streamed answer is
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes, 0, bytes.length / 2);
+            }
             return;
         }
         respond(exchange, 200, answer);

@@ -130,6 +130,75 @@ class RetryTest {
     }
 
     @Test
+    void anAnswerCutShortIsNoAnswerAndTheNextAttemptBringsItWhole() {
+        for (FakeSyncServer.Cut cut : FakeSyncServer.Cut.values()) {
+            sleeps.clear();
+            try (SyncClient client = open(server.uri(), "retried-" + cut + ".db")) {
+                client.register("director-renzhuang", "secret", "test");
+                server.upsert(
+                        "client", "c-" + cut, "410225101201", Json.object().put("name", "王小明"));
+                client.edits().logVisit(new VisitLog(UUID.randomUUID(), "PHONE_CALL", Instant.now(), 5, "电话", null));
+                server.cuts.add(cut);
+                int before = server.syncRequests;
+
+                SyncReport report = client.sync();
+
+                assertThat(server.syncRequests - before)
+                        .as(cut + ": asked again")
+                        .isEqualTo(2);
+                assertThat(sleeps).as(cut + ": one retry").hasSize(1);
+                assertThat(report.applied()).isEqualTo(1);
+                assertThat(client.queries().pendingCount()).isZero();
+                assertThat(server.applications.values())
+                        .as("applied once, answered again")
+                        .containsOnly(1);
+                assertThat(client.store().record("client", "c-" + cut)).isPresent();
+                assertThat(client.store().meta(MetaKeys.CURSOR)).isEqualTo(Integer.toString(server.log.size()));
+            }
+        }
+    }
+
+    @Test
+    void anAnswerCutShortOnTheLastAttemptLeavesTheDeviceAsItWas() {
+        for (FakeSyncServer.Cut cut : FakeSyncServer.Cut.values()) {
+            try (SyncClient client = SyncClient.open(new SyncClient.Config()
+                    .database(dir.resolve("cut-" + cut + ".db"))
+                    .server(server.uri())
+                    .retry(
+                            new RetryPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(5), 2.0, 0.5),
+                            sleeps::add,
+                            () -> 0.0))) {
+                client.register("director-renzhuang", "secret", "test");
+                client.sync();
+                String cursor = client.store().meta(MetaKeys.CURSOR);
+                server.upsert(
+                        "client", "half-" + cut, "410225101201", Json.object().put("name", "李四"));
+                client.edits().logVisit(new VisitLog(UUID.randomUUID(), "PHONE_CALL", Instant.now(), 5, "电话", null));
+                server.cuts.add(cut);
+
+                assertThatThrownBy(client::sync)
+                        .as(cut.name())
+                        .isInstanceOfSatisfying(
+                                SyncException.class, e -> assertThat(e.status()).isZero());
+
+                assertThat(client.store().record("client", "half-" + cut))
+                        .as(cut + ": nothing of the cut answer applied")
+                        .isEmpty();
+                assertThat(client.store().meta(MetaKeys.CURSOR)).isEqualTo(cursor);
+                assertThat(client.queries().pendingCount())
+                        .as(cut + ": the visit stays queued although the server has it")
+                        .isEqualTo(1);
+
+                client.sync(); // the link is good again: the same mutation, answered from the stored result
+
+                assertThat(client.queries().pendingCount()).isZero();
+                assertThat(client.store().record("client", "half-" + cut)).isPresent();
+                assertThat(server.applications.values()).containsOnly(1);
+            }
+        }
+    }
+
+    @Test
     void sendsAndReceivesGzip() {
         try (SyncClient client = open(server.uri())) {
             client.register("director-renzhuang", "secret", "test");
@@ -162,9 +231,11 @@ class RetryTest {
     }
 
     private SyncClient open(java.net.URI uri) {
-        return SyncClient.open(new SyncClient.Config()
-                .database(dir.resolve("device.db"))
-                .server(uri)
-                .retry(POLICY, sleeps::add, () -> 0.0));
+        return open(uri, "device.db");
+    }
+
+    private SyncClient open(java.net.URI uri, String file) {
+        return SyncClient.open(
+                new SyncClient.Config().database(dir.resolve(file)).server(uri).retry(POLICY, sleeps::add, () -> 0.0));
     }
 }

@@ -3,7 +3,7 @@ package org.casework.sync.server;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
@@ -15,7 +15,6 @@ import org.casework.sync.protocol.MutationResult;
 import org.casework.sync.protocol.RefreshRequest;
 import org.casework.sync.protocol.RegisterRequest;
 import org.casework.sync.protocol.RegisterResponse;
-import org.casework.sync.protocol.SyncResponse;
 import org.casework.sync.protocol.TokenResponse;
 import org.casework.sync.server.engine.DeviceMutation;
 import org.casework.sync.server.engine.PullService;
@@ -77,9 +76,36 @@ class SyncController {
             throws IOException {
         UUID deviceId = (UUID) request.getAttribute(DeviceTokenFilter.DEVICE_ID);
         List<DeviceMutation> mutations = body.deviceMutations();
-        SyncService.Outcome outcome = sync.sync(deviceId, body.cursor(), mutations, body.checksums(), body.limit());
-        PullService.Pull pull = outcome.pull();
-        List<MutationResult> results = outcome.results().stream()
+        StreamedAnswer answer = json.stream(request, response);
+        try {
+            sync.stream(deviceId, body.cursor(), mutations, body.checksums(), body.limit(), new SyncService.Answer() {
+                @Override
+                public void pushed(long ack, List<org.casework.sync.server.engine.MutationResult> results) {
+                    answer.begin(ack, results(request, results));
+                }
+
+                @Override
+                public void change(SyncChange c) {
+                    answer.change(new Change(c.type(), c.id(), c.version(), c.scope(), c.op().wire(), c.fields()));
+                }
+
+                @Override
+                public void end(PullService.Tail tail, Instant serverTime, List<String> warnings) {
+                    answer.end(tail.cursor(), tail.more(), tail.checksums(), tail.resync(), serverTime, warnings);
+                }
+            });
+        } catch (RuntimeException e) {
+            RuntimeException failure = answer.failed(e);
+            if (failure != null) {
+                throw failure;
+            }
+            // the device went away mid-answer: it asks again with the cursor it still has
+        }
+    }
+
+    private List<MutationResult> results(
+            HttpServletRequest request, List<org.casework.sync.server.engine.MutationResult> results) {
+        return results.stream()
                 .map(r -> new MutationResult(
                         r.id(),
                         r.counter(),
@@ -98,23 +124,5 @@ class SyncController {
                                                 request, e.key(), r.args().toArray())))
                                 .toList()))
                 .toList();
-        List<Change> changes = new ArrayList<>(pull.changes().size());
-        for (SyncChange c : pull.changes()) {
-            changes.add(new Change(c.type(), c.id(), c.version(), c.scope(), c.op().wire(), c.fields()));
-        }
-        json.write(
-                request,
-                response,
-                200,
-                new SyncResponse(
-                        outcome.ack(),
-                        results,
-                        changes,
-                        pull.cursor(),
-                        pull.more(),
-                        pull.checksums(),
-                        pull.resync(),
-                        outcome.serverTime(),
-                        outcome.warnings()));
     }
 }

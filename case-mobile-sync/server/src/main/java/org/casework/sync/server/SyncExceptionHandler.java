@@ -89,6 +89,17 @@ class SyncExceptionHandler {
                 .body(problems.body(request, HttpStatus.BAD_REQUEST, "error.malformed", null, null));
     }
 
+    /**
+     * Part of the answer had left when making the rest failed: no status or problem can be sent any
+     * more. Thrown on, so the container drops the connection instead of ending the answer: the
+     * device sees no answer (no cursor, no gzip trailer) and asks again.
+     */
+    @ExceptionHandler(StreamedAnswer.CutShort.class)
+    void cutShort(StreamedAnswer.CutShort e, HttpServletRequest request) {
+        log.warn("{} on {}: {}", e.getMessage(), request.getRequestURI(), LogSafe.describe(e.getCause()));
+        throw e.bare();
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
         BodyTooLargeException tooLarge = BodyTooLargeException.in(e);

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.zip.GZIPOutputStream;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,12 +21,21 @@ class SyncJson {
 
     private final JsonMapper json;
 
-    SyncJson(JsonMapper json) {
+    /** JSON bytes of a streamed answer written between two sends (see {@link StreamedAnswer}). */
+    private final int flushBytes;
+
+    SyncJson(JsonMapper json, @Value("${casework.sync.stream.flush-bytes:16384}") int flushBytes) {
+        this.flushBytes = flushBytes;
         this.json = json.rebuild()
                 .changeDefaultPropertyInclusion(
                         incl -> incl.withValueInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
                                 .withContentInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS))
                 .build();
+    }
+
+    /** A sync answer to write as it is made. */
+    StreamedAnswer stream(HttpServletRequest request, HttpServletResponse response) {
+        return new StreamedAnswer(json, request, response, flushBytes);
     }
 
     void write(HttpServletRequest request, HttpServletResponse response, int status, Object body) throws IOException {

@@ -12,14 +12,23 @@ import lombok.RequiredArgsConstructor;
 import org.casework.core.devices.Device;
 import org.casework.core.devices.DeviceRepository;
 import org.casework.core.security.Actor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The pull half of a sync (protocol §2.2, §2.3): scope removals, full pages of new scopes (the
  * initial sync, a village gained, a resync), then the change log since the cursor as field deltas,
  * and checksums when the device is up to date.
+ *
+ * <p>{@link #stream} hands the changes out as they are read, page by page ({@code
+ * casework.sync.stream.page-records}, 200), each page in a short transaction of its own, so the
+ * answer can leave while the rest is read and no database connection waits on a slow link (docs/
+ * benchmarks.md, issue 16); the cursor and checksums come last. {@link #pull} collects the same
+ * changes into one list in one transaction.
  */
 @Service
 @RequiredArgsConstructor
@@ -33,6 +42,11 @@ public class PullService {
     private final SyncChecksums checksums;
     private final DeviceRepository devices;
     private final JdbcTemplate jdbc;
+    private final PlatformTransactionManager transactions;
+
+    /** Records read per page (per short transaction) while streaming. */
+    @Value("${casework.sync.stream.page-records:200}")
+    private int pageRecords = 200;
 
     public record Pull(
             List<SyncChange> changes,
@@ -41,9 +55,19 @@ public class PullService {
             Map<String, String> checksums,
             List<String> resync) {}
 
+    /** Where the changes of a streamed pull go, in order, as they are read. */
+    @FunctionalInterface
+    public interface Sink {
+        void change(SyncChange change);
+    }
+
+    /** What comes after the changes: the new cursor, more, checksums, resync; and how many changes went out. */
+    public record Tail(String cursor, boolean more, Map<String, String> checksums, List<String> resync, int changes) {}
+
     /** Rows of the change log grouped per record, fields unioned (null = all). */
     record Pending(String type, String id, String scope, String op, Set<String> fields) {}
 
+    /** The pull's changes as one list, read in one transaction. */
     @Transactional
     public Pull pull(
             Actor actor,
@@ -51,7 +75,99 @@ public class PullService {
             String cursorText,
             Map<String, String> deviceChecksums,
             Integer limitAsked) {
+        List<SyncChange> changes = new ArrayList<>();
+        Tail tail = stream(actor, deviceId, cursorText, deviceChecksums, limitAsked, changes::add);
+        return new Pull(changes, tail.cursor(), tail.more(), tail.checksums(), tail.resync());
+    }
+
+    /** Counts what went out and which scopes it touched; the changes themselves are not kept. */
+    private static final class Out {
+        final Sink sink;
+        int count;
+        final Set<String> touched = new java.util.HashSet<>();
+
+        Out(Sink sink) {
+            this.sink = sink;
+        }
+
+        void emit(SyncChange c) {
+            count++;
+            touched.add(c.scope() != null ? c.scope() : c.id());
+            sink.change(c);
+        }
+    }
+
+    private record Start(Set<String> keys, SyncCursor cursor, List<SyncChange> changes) {}
+
+    /**
+     * The pull, handing each change to {@code sink} as soon as its page is read: the scope and cursor
+     * in a first transaction, then each page in its own (the sink never runs inside one), then the
+     * checksums. Returns the cursor and the rest that follow the changes.
+     */
+    public Tail stream(
+            Actor actor,
+            java.util.UUID deviceId,
+            String cursorText,
+            Map<String, String> deviceChecksums,
+            Integer limitAsked,
+            Sink sink) {
         int limit = limitAsked == null || limitAsked <= 0 ? 500 : Math.min(limitAsked, MAX_LIMIT);
+        Out out = new Out(sink);
+        Start start = inTransaction(() -> start(actor, deviceId, cursorText));
+        Set<String> keys = start.keys();
+        SyncCursor cursor = start.cursor();
+        start.changes().forEach(out::emit);
+
+        boolean more = false;
+        if (cursor.snapshotting()) {
+            cursor = snapshot(actor, cursor, out, limit);
+            more = cursor.snapshotting();
+        }
+        if (!more) {
+            long before = cursor.seq();
+            long seq = steady(actor, keys, cursor.seq(), out, limit - Math.min(out.count, limit - 1));
+            more = seq < 0;
+            cursor = new SyncCursor(more ? -seq : seq, List.of(), 0, null);
+            if (!more && seq < before) {
+                cursor = new SyncCursor(before, List.of(), 0, null);
+            }
+        }
+        Map<String, String> sums = new TreeMap<>();
+        List<String> resync = new ArrayList<>();
+        if (!more) {
+            inTransaction(() -> {
+                for (String key : keys) {
+                    sums.put(key, checksums.of(actor, key));
+                }
+                return null;
+            });
+            if (deviceChecksums != null) {
+                // The device's checksums describe what it held at the cursor, before this answer.
+                // They can only be compared for scopes this answer leaves untouched: a scope with a
+                // change since the cursor differs now by design, and is checked at the next sync.
+                deviceChecksums.forEach((key, sum) -> {
+                    if (keys.contains(key)
+                            && !out.touched.contains(key)
+                            && sum != null
+                            && !sum.equalsIgnoreCase(sums.get(key))) {
+                        resync.add(key);
+                    }
+                });
+            }
+            if (!resync.isEmpty()) {
+                cursor = new SyncCursor(cursor.seq(), resync, 0, null);
+            }
+        }
+        return new Tail(cursor.encode(), more, sums, resync, out.count);
+    }
+
+    /** Joins the caller's transaction if there is one ({@link #pull}), else a short one of its own. */
+    private <T> T inTransaction(java.util.function.Supplier<T> work) {
+        return new TransactionTemplate(transactions).execute(status -> work.get());
+    }
+
+    /** The device's scope and cursor, scope removals and assignment changes; remembers the scope. */
+    private Start start(Actor actor, java.util.UUID deviceId, String cursorText) {
         Set<String> keys = scopes.keys(actor);
         Device device = devices.findById(deviceId).orElseThrow();
         List<SyncChange> changes = new ArrayList<>();
@@ -95,47 +211,7 @@ public class PullService {
         // An atomic update, not an entity save: a concurrent sync of the same device must not
         // fail on the row's version (both compute the same scope).
         devices.rememberScope(deviceId, Device.scopeKeysText(keys), held);
-
-        boolean more = false;
-        if (cursor.snapshotting()) {
-            cursor = snapshot(actor, cursor, changes, limit);
-            more = cursor.snapshotting();
-        }
-        if (!more) {
-            long before = cursor.seq();
-            long seq = steady(actor, keys, cursor.seq(), changes, limit - Math.min(changes.size(), limit - 1));
-            more = seq < 0;
-            cursor = new SyncCursor(more ? -seq : seq, List.of(), 0, null);
-            if (!more && seq < before) {
-                cursor = new SyncCursor(before, List.of(), 0, null);
-            }
-        }
-        Map<String, String> sums = new TreeMap<>();
-        List<String> resync = new ArrayList<>();
-        if (!more) {
-            for (String key : keys) {
-                sums.put(key, checksums.of(actor, key));
-            }
-            if (deviceChecksums != null) {
-                // The device's checksums describe what it held at the cursor, before this answer.
-                // They can only be compared for scopes this answer leaves untouched: a scope with a
-                // change since the cursor differs now by design, and is checked at the next sync.
-                Set<String> touched = new java.util.HashSet<>();
-                changes.forEach(c -> touched.add(c.scope() != null ? c.scope() : c.id()));
-                deviceChecksums.forEach((key, sum) -> {
-                    if (keys.contains(key)
-                            && !touched.contains(key)
-                            && sum != null
-                            && !sum.equalsIgnoreCase(sums.get(key))) {
-                        resync.add(key);
-                    }
-                });
-            }
-            if (!resync.isEmpty()) {
-                cursor = new SyncCursor(cursor.seq(), resync, 0, null);
-            }
-        }
-        return new Pull(changes, cursor.encode(), more, sums, resync);
+        return new Start(keys, cursor, changes);
     }
 
     /**
@@ -179,12 +255,16 @@ public class PullService {
         });
     }
 
-    /** Sends full records of the scopes still to page; returns the cursor after what was sent. */
-    private SyncCursor snapshot(Actor actor, SyncCursor cursor, List<SyncChange> changes, int limit) {
+    /**
+     * Sends full records of the scopes still to page, {@link #pageRecords} at a time; returns the
+     * cursor after what was sent. Pages are read by id after the last one sent, so the pages of one
+     * answer are the same records, in the same order, as one page of the whole room.
+     */
+    private SyncCursor snapshot(Actor actor, SyncCursor cursor, Out out, int limit) {
         List<String> scopes = new ArrayList<>(cursor.snapshot());
         int typeIndex = cursor.typeIndex();
         String after = cursor.afterId();
-        while (!scopes.isEmpty() && changes.size() < limit) {
+        while (!scopes.isEmpty() && out.count < limit) {
             String scope = scopes.get(0);
             List<String> types = SyncScope.REF.equals(scope) ? SyncReader.REF_TYPES : SyncReader.VILLAGE_TYPES;
             if (typeIndex >= types.size()) {
@@ -193,10 +273,12 @@ public class PullService {
                 after = null;
                 continue;
             }
-            int room = limit - changes.size();
-            List<SyncRecord> page = reader.page(actor, scope, types.get(typeIndex), after, room);
-            page.forEach(r -> changes.add(SyncChange.upsert(r, r.fields())));
-            if (page.size() < room) {
+            int size = Math.min(limit - out.count, Math.max(1, pageRecords));
+            String type = types.get(typeIndex);
+            String from = after;
+            List<SyncRecord> page = inTransaction(() -> reader.page(actor, scope, type, from, size));
+            page.forEach(r -> out.emit(SyncChange.upsert(r, r.fields())));
+            if (page.size() < size) {
                 typeIndex++;
                 after = null;
             } else {
@@ -216,16 +298,63 @@ public class PullService {
         return new SyncCursor(cursor.seq(), scopes, typeIndex, after);
     }
 
+    /** The change log rows of a steady pull, grouped per record, with the high-water mark they were read under. */
+    private record LogPage(long high, int rows, long last, List<Pending> pending) {}
+
     /**
      * Changes since {@code from} in the device's scope keys: returns the new sequence, negative when
-     * the limit cut the page (more to come).
+     * the limit cut the page (more to come). The log rows are read in one short transaction; the
+     * records they name are loaded {@link #pageRecords} at a time, each batch in its own.
      */
-    private long steady(Actor actor, Set<String> keys, long from, List<SyncChange> changes, int room) {
+    private long steady(Actor actor, Set<String> keys, long from, Out out, int room) {
+        LogPage log = inTransaction(() -> logSince(keys, from, room));
+        if (log == null) {
+            return -from;
+        }
+        List<Pending> pending = log.pending();
+        int size = Math.max(1, pageRecords);
+        for (int start = 0; start < pending.size(); start += size) {
+            List<Pending> batch = pending.subList(start, Math.min(pending.size(), start + size));
+            // Load current records per (scope, type) in one query each.
+            Map<String, Map<String, SyncRecord>> current = inTransaction(() -> {
+                Map<String, Map<String, SyncRecord>> found = new HashMap<>();
+                Map<String, List<String>> idsByGroup = new LinkedHashMap<>();
+                for (Pending p : batch) {
+                    if ("U".equals(p.op)) {
+                        idsByGroup
+                                .computeIfAbsent(p.scope + "|" + p.type, g -> new ArrayList<>())
+                                .add(p.id);
+                    }
+                }
+                idsByGroup.forEach((group, ids) -> {
+                    String[] parts = group.split("\\|");
+                    found.put(group, reader.load(actor, parts[0], parts[1], ids));
+                });
+                return found;
+            });
+            for (Pending p : batch) {
+                SyncChange change = change(actor, p, current);
+                if (change != null) {
+                    out.emit(change);
+                }
+            }
+        }
+        if (log.rows() >= room) {
+            return -log.last();
+        }
+        return log.high();
+    }
+
+    /** The log rows since {@code from}, grouped per record in the order of their last row; null when room is 0. */
+    private LogPage logSince(Set<String> keys, long from, int room) {
         long high = log.highWaterMark();
         List<String> villageKeys =
                 keys.stream().filter(k -> !SyncScope.REF.equals(k)).toList();
-        if (villageKeys.isEmpty() || room <= 0) {
-            return room <= 0 ? -from : high;
+        if (room <= 0) {
+            return null;
+        }
+        if (villageKeys.isEmpty()) {
+            return new LogPage(high, 0, from, List.of());
         }
         String in = String.join(",", villageKeys.stream().map(k -> "?").toList());
         List<Object> args = new ArrayList<>(villageKeys);
@@ -260,54 +389,38 @@ public class PullService {
             }
             pending.put(key, new Pending(type, id, scope, op.trim(), merged));
         }
-        // Load current records per (scope, type) in one query each.
-        Map<String, Map<String, SyncRecord>> current = new HashMap<>();
-        Map<String, List<String>> idsByGroup = new LinkedHashMap<>();
-        for (Pending p : pending.values()) {
-            if ("U".equals(p.op)) {
-                idsByGroup
-                        .computeIfAbsent(p.scope + "|" + p.type, g -> new ArrayList<>())
-                        .add(p.id);
-            }
+        return new LogPage(high, rows.size(), last, new ArrayList<>(pending.values()));
+    }
+
+    /** The change a grouped log row becomes, or null when there is nothing to send. */
+    private static SyncChange change(Actor actor, Pending p, Map<String, Map<String, SyncRecord>> current) {
+        if ("D".equals(p.op)) {
+            return SyncChange.remove(p.type, p.id, p.scope);
         }
-        idsByGroup.forEach((group, ids) -> {
-            String[] parts = group.split("\\|");
-            current.put(group, reader.load(actor, parts[0], parts[1], ids));
-        });
-        for (Pending p : pending.values()) {
-            if ("D".equals(p.op)) {
-                changes.add(SyncChange.remove(p.type, p.id, p.scope));
-                continue;
+        SyncRecord record = current.get(p.scope + "|" + p.type).get(p.id);
+        if (record == null) {
+            // Flags, visits and cases not readable here are someone else's; a station worker's
+            // records outside their assignments were never sent (removals come from the held set).
+            if (!ChangeLog.FLAG.equals(p.type)
+                    && !ChangeLog.VISIT.equals(p.type)
+                    && !ChangeLog.CASE.equals(p.type)
+                    && !SyncScope.byAssignment(actor)) {
+                return SyncChange.remove(p.type, p.id, p.scope);
             }
-            SyncRecord record = current.get(p.scope + "|" + p.type).get(p.id);
-            if (record == null) {
-                // Flags, visits and cases not readable here are someone else's; a station worker's
-                // records outside their assignments were never sent (removals come from the held set).
-                if (!ChangeLog.FLAG.equals(p.type)
-                        && !ChangeLog.VISIT.equals(p.type)
-                        && !ChangeLog.CASE.equals(p.type)
-                        && !SyncScope.byAssignment(actor)) {
-                    changes.add(SyncChange.remove(p.type, p.id, p.scope));
-                }
-                continue;
-            }
-            Map<String, Object> fields;
-            if (p.fields == null) {
-                fields = record.fields();
-            } else {
-                fields = new LinkedHashMap<>();
-                for (String name : p.fields) {
-                    if (record.fields().containsKey(name)) {
-                        fields.put(name, record.fields().get(name));
-                    }
+            return null;
+        }
+        Map<String, Object> fields;
+        if (p.fields == null) {
+            fields = record.fields();
+        } else {
+            fields = new LinkedHashMap<>();
+            for (String name : p.fields) {
+                if (record.fields().containsKey(name)) {
+                    fields.put(name, record.fields().get(name));
                 }
             }
-            changes.add(SyncChange.upsert(record, fields));
         }
-        if (rows.size() >= room) {
-            return -last;
-        }
-        return high;
+        return SyncChange.upsert(record, fields);
     }
 
     private static Object value(Map<String, Object> row, String column) {

@@ -15,7 +15,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * One sync round trip (protocol §2): the device's mutations first (each in its own transaction),
- * then the pull, so the device sees the effects of its own mutations in the same response.
+ * then the pull, so the device sees the effects of its own mutations in the same response. {@link
+ * #stream} hands the answer out as it is made (results, then each change, then the cursor and the
+ * rest), so the endpoint can send it while the pull is still reading.
  */
 @Service
 @RequiredArgsConstructor
@@ -39,6 +41,35 @@ public class SyncService {
         }
     }
 
+    /** The answer of a streamed sync, in the order of the wire: results, changes, then the end. */
+    public interface Answer {
+        void pushed(long ack, List<MutationResult> results);
+
+        void change(SyncChange change);
+
+        void end(PullService.Tail tail, Instant serverTime, List<String> warnings);
+    }
+
+    /** The same sync as {@link #sync}, its answer handed to {@code answer} piece by piece. */
+    public void stream(
+            UUID deviceId,
+            String cursor,
+            List<DeviceMutation> batch,
+            Map<String, String> checksums,
+            Integer limit,
+            Answer answer) {
+        Actor actor = currentActor.get();
+        SyncScope.require(actor);
+        if (batch != null && batch.size() > limits.maxMutationsPerSync()) {
+            throw new TooManyMutations(limits.maxMutationsPerSync());
+        }
+        MutationService.Push push = mutations.apply(actor, deviceId, batch == null ? List.of() : batch);
+        answer.pushed(push.ack(), push.results());
+        PullService.Tail tail = pulls.stream(actor, deviceId, cursor, checksums, limit, answer::change);
+        meters.recorded(push.results(), tail.changes());
+        answer.end(tail, clock.instant(), warnings(actor));
+    }
+
     public Outcome sync(
             UUID deviceId, String cursor, List<DeviceMutation> batch, Map<String, String> checksums, Integer limit) {
         Actor actor = currentActor.get();
@@ -49,11 +80,15 @@ public class SyncService {
         MutationService.Push push = mutations.apply(actor, deviceId, batch == null ? List.of() : batch);
         PullService.Pull pull = pulls.pull(actor, deviceId, cursor, checksums, limit);
         meters.recorded(push.results(), pull.changes().size());
+        return new Outcome(push.ack(), push.results(), pull, clock.instant(), warnings(actor));
+    }
+
+    private List<String> warnings(Actor actor) {
         List<String> warnings = new java.util.ArrayList<>();
         // Same rule as at registration: at the limit minus one active devices or more.
         if (devices.countByUserIdAndRevokedAtIsNull(actor.userId()) >= limits.maxDevicesPerUser() - 1) {
             warnings.add("device.limitNear");
         }
-        return new Outcome(push.ack(), push.results(), pull, clock.instant(), warnings);
+        return warnings;
     }
 }
