@@ -498,8 +498,8 @@ class WorklistBenchmark {
 
     /**
      * {@code -Dbench.schedules=fill}: a visit schedule for every client without one, written in
-     * batches instead of computed client by client by the nightly refresh (which takes 4-30 minutes
-     * for 50,000 clients on a shared machine). The level comes from the client's open case (its
+     * batches instead of computed by the nightly refresh (once 4-30 minutes client by client on a
+     * shared machine, about 20 s since it is batched; the option keeps earlier runs comparable). The level comes from the client's open case (its
      * risk) or category (特困 elderly orange, left-behind children yellow, others green), the last
      * visit from the home visits, the next due day from the level's interval. Same row count and
      * region spread as the refresh; the indicators read only these columns.
