@@ -253,6 +253,46 @@ class IndicatorsIT extends ApiTest {
     }
 
     @Test
+    void visitCoverageFromTheSnapshotEqualsTheLiveCount() {
+        // the snapshot's schedule counts are used only on the day they were taken: of another day
+        // (before the night's refresh, or none at all) the coverage is counted live
+        jdbc.update("update indicator_snapshot set schedules_on = ?", Date.valueOf(today.minusDays(1)));
+        try {
+            JsonNode live = get(month.atDay(1), month.atEndOfMonth()).get("visits");
+            JsonNode counted = indicators.get("visits");
+            for (String figure : new String[] {"scheduled", "onTime", "dueSoon", "overdue", "visitedInPeriod"}) {
+                assertThat(live.get(figure).asLong())
+                        .as(figure)
+                        .isEqualTo(counted.get(figure).asLong());
+            }
+            assertThat(live.get("byLevel")).isEqualTo(counted.get("byLevel"));
+            assertThat(live.get("byRegion")).isEqualTo(counted.get("byRegion"));
+        } finally {
+            jdbc.update("update indicator_snapshot set schedules_on = ?", Date.valueOf(today));
+        }
+    }
+
+    @Test
+    void aScheduleChangedAfterTheSnapshotIsCountedAtTheNextRefresh() {
+        UUID late = UUID.randomUUID();
+        schedule(late, V1, "RED", today.minusDays(2), month.atDay(15));
+        try {
+            JsonNode before = get(month.atDay(1), month.atEndOfMonth()).get("visits");
+            assertThat(before.get("overdue").asLong()).as("as of the snapshot").isEqualTo(2);
+            assertThat(before.get("visitedInPeriod").asLong())
+                    .as("visited: live")
+                    .isEqualTo(3);
+            snapshot.refresh();
+            JsonNode after = get(month.atDay(1), month.atEndOfMonth()).get("visits");
+            assertThat(after.get("scheduled").asLong()).isEqualTo(5);
+            assertThat(after.get("overdue").asLong()).isEqualTo(3);
+        } finally {
+            jdbc.update("delete from visit_schedule where client_id = ?", bytes(late));
+            snapshot.refresh();
+        }
+    }
+
+    @Test
     void specialDifficultyElderlyMonthlyCoverage() {
         JsonNode e = indicators.get("visits").get("specialDifficultyElderly");
         assertThat(e.get("monthFrom").asString()).isEqualTo(month.atDay(1).toString());

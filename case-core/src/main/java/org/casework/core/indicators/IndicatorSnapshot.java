@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A snapshot of the two figures that read every client and every home visit of the jurisdiction:
- * registry data quality per residence region, and home visits per region and China month before
- * the current month (Flyway V24). Measured necessary: at county scale these two were about two
+ * A snapshot of the figures that read every client, every home visit or every visit schedule of
+ * the jurisdiction: registry data quality per residence region, home visits per region and China
+ * month before the current month (Flyway V24), and the day's visit schedules per village and
+ * level (V31, {@link ScheduleCounts}). Measured necessary: at county scale these two were about two
  * thirds of the dashboard's time (docs/benchmarks.md). Until the first refresh both are computed
  * live; the current month's home visits are always counted live.
  */
@@ -36,18 +37,21 @@ public class IndicatorSnapshot {
     static final String MONTH_OF = "year(timestampadd(HOUR, 8, %1$s)) * 100 + month(timestampadd(HOUR, 8, %1$s))";
 
     /** When the snapshot was taken (UTC), its untouched-days setting, and where live counting starts. */
-    record State(LocalDateTime refreshedAt, int untouchedDays, LocalDateTime visitsBefore) {}
+    record State(LocalDateTime refreshedAt, int untouchedDays, LocalDateTime visitsBefore, LocalDate schedulesOn) {}
 
     private final JdbcTemplate jdbc;
     private final IndicatorSettings settings;
     private final Clock clock;
+    private final ScheduleCounts scheduleCounts;
 
     /** The snapshot, if one was ever taken. */
     Optional<State> state() {
         return jdbc
                 .query(
-                        "select refreshed_at, untouched_days, visits_before from indicator_snapshot where id = 1",
-                        (rs, n) -> new State(Rows.time(rs, 1), rs.getInt(2), Rows.time(rs, 3)))
+                        "select refreshed_at, untouched_days, visits_before, schedules_on from indicator_snapshot"
+                                + " where id = 1",
+                        (rs, n) -> new State(
+                                Rows.time(rs, 1), rs.getInt(2), Rows.time(rs, 3), rs.getObject(4, LocalDate.class)))
                 .stream()
                 .findFirst();
     }
@@ -79,6 +83,7 @@ public class IndicatorSnapshot {
         jdbc.update("delete from indicator_region_quality");
         jdbc.update("delete from indicator_region_visits");
         jdbc.update("delete from indicator_snapshot");
+        scheduleCounts.refresh(today);
         List<Object[]> rows = new ArrayList<>();
         quality.forEach((region, n) -> rows.add(new Object[] {region, n[0], n[1], n[2], n[3], n[4]}));
         jdbc.batchUpdate(
@@ -88,10 +93,12 @@ public class IndicatorSnapshot {
         jdbc.batchUpdate(
                 "insert into indicator_region_visits (region_code, visit_month, home_visits) values (?,?,?)", visits);
         jdbc.update(
-                "insert into indicator_snapshot (id, refreshed_at, untouched_days, visits_before) values (1,?,?,?)",
+                "insert into indicator_snapshot (id, refreshed_at, untouched_days, visits_before, schedules_on)"
+                        + " values (1,?,?,?,?)",
                 now,
                 days,
-                visitsBefore);
+                visitsBefore,
+                Date.valueOf(today));
         log.info(
                 "Indicator snapshot: {} regions, {} region-months of home visits, in {} ms",
                 rows.size(),

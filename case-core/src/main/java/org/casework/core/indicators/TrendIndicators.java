@@ -60,7 +60,9 @@ class TrendIndicators {
                     months,
                     2,
                     "s.occurred_at",
-                    "service_record s join client k on k.id = s.client_id where k.residence_region_code like ?"
+                    // from the period's visits (index V25) to their clients: the left join keeps that
+                    // order on H2, which otherwise starts from every client of the jurisdiction
+                    "service_record s left join client k on k.id = s.client_id where k.residence_region_code like ?"
                             + " and s.type = 'HOME_VISIT' and s.voided_at is null",
                     scope,
                     liveFrom,
