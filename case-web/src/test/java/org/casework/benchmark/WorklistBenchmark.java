@@ -149,6 +149,10 @@ class WorklistBenchmark {
         if (!Boolean.getBoolean("bench.indicators.only")) {
             measureWorklistAndCaseload(report, worker, head, county);
         }
+        if (Boolean.getBoolean("bench.worklist.only")) {
+            System.out.println(report);
+            return;
+        }
         // The indicators twice on the same data: computed live (as before the snapshot existed, and
         // as before the first nightly refresh), then with the snapshot (V24) the nightly job takes.
         jdbc.update("delete from indicator_snapshot");
@@ -175,6 +179,23 @@ class WorklistBenchmark {
         report.append(measure(
                 "worklist page 20 (50 items), station worker 堌阳镇",
                 worker,
+                () -> worklist.worklist(PageRequest.of(19, 50)).getNumberOfElements()));
+        // issue 14: the supervisors' worklists (approvals and the jurisdiction's visits due)
+        report.append(measure(
+                "worklist page 1 (50 items), station head 堌阳镇",
+                head,
+                () -> worklist.worklist(PageRequest.of(0, 50)).getNumberOfElements()));
+        report.append(measure(
+                "worklist page 20 (50 items), station head 堌阳镇",
+                head,
+                () -> worklist.worklist(PageRequest.of(19, 50)).getNumberOfElements()));
+        report.append(measure(
+                "worklist page 1 (50 items), county supervisor 兰考县",
+                county,
+                () -> worklist.worklist(PageRequest.of(0, 50)).getNumberOfElements()));
+        report.append(measure(
+                "worklist page 20 (50 items), county supervisor 兰考县",
+                county,
                 () -> worklist.worklist(PageRequest.of(19, 50)).getNumberOfElements()));
         report.append(measure(
                 "caseload, station head 堌阳镇", head, () -> caseload.caseload().size()));
