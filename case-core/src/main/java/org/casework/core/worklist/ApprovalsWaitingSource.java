@@ -44,6 +44,7 @@ class ApprovalsWaitingSource implements WorkItemSource {
     private static final String RISK_RANK = "case when c.effectiveRiskLevel = :red then 0"
             + " when c.effectiveRiskLevel = :orange then 1 when c.effectiveRiskLevel = :yellow then 2"
             + " when c.effectiveRiskLevel = :green then 3 else 4 end";
+
     private static final String COLUMNS = "select c.id, c.caseNumber, c.primaryClientId, cl.fullName,"
             + " c.effectiveRiskLevel, c.regionCode, " + SUBMITTED;
 
@@ -96,7 +97,9 @@ class ApprovalsWaitingSource implements WorkItemSource {
                             group.size())
                     .setParameter("rank", last.risk() == null ? 4 : last.risk().ordinal())
                     .setParameter("dayStart", last.dueOn().atStartOfDay(ZONE).toInstant())
-                    .setParameter("dayEnd", last.dueOn().plusDays(1).atStartOfDay(ZONE).toInstant());
+                    .setParameter(
+                            "dayEnd",
+                            last.dueOn().plusDays(1).atStartOfDay(ZONE).toInstant());
             query.getResultList().forEach(row -> page.add(item(row, today)));
         }
         page.sort(WorkItem.ORDER);

@@ -76,7 +76,9 @@ class ApprovalsWaitingSourceTest {
         assertThat(all.items()).isSortedAccordingTo(WorkItem.ORDER);
         assertThat(all.items().get(3).dueOn()).as("07:00 in China is today").isEqualTo(TODAY);
         assertThat(all.items().get(3).risk()).isEqualTo(RiskLevel.RED);
-        assertThat(all.items().get(6).dueOn()).as("no submission recorded: today").isEqualTo(TODAY);
+        assertThat(all.items().get(6).dueOn())
+                .as("no submission recorded: today")
+                .isEqualTo(TODAY);
         for (int limit = 1; limit <= 7; limit++) {
             WorkItemSource.Batch page = source.fetch(actor, TODAY, TODAY.plusDays(7), limit);
             assertThat(page.total()).isEqualTo(7);
@@ -91,8 +93,7 @@ class ApprovalsWaitingSourceTest {
         return new UUID(((long) high) << 56, 42);
     }
 
-    private void inReview(
-            UUID id, String state, String risk, LocalDate day, int hour, String village, UUID worker) {
+    private void inReview(UUID id, String state, String risk, LocalDate day, int hour, String village, UUID worker) {
         UUID client = UUID.randomUUID();
         jdbc.update(
                 "INSERT INTO client (id, version, full_name, name_pinyin, name_initials, sex, birth_date,"
