@@ -12,7 +12,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Clients of the jurisdiction whose next visit is due by the horizon (overdue ones included): a
- * range on visit_schedule's (region_code, next_due_on) index, never the rules per client.
+ * range on visit_schedule's (region_code, next_due_on) index, never the rules per client. The count
+ * reads that range; the page of a county or township is read in the worklist's order from the V32
+ * index (level, due day, client id, village), the jurisdiction prefix checked in the index, so the
+ * database stops after the page instead of sorting the whole county (issue 14).
  */
 @Component
 @RequiredArgsConstructor
