@@ -5,9 +5,3 @@
 -- the jurisdiction prefix is checked in the index, without the rows; a village's few clients are
 -- still read by the region range. Portable across H2 (MySQL mode) and MariaDB 10.11.
 CREATE INDEX ix_visit_schedule_worklist ON visit_schedule (level_rank, next_due_on, client_id, region_code, visit_level);
-
--- Approvals waiting in a jurisdiction: the cases in PLAN_REVIEW or CLOSURE_REVIEW under a prefix,
--- counted from the index alone (the worker for "not their own", the client for the join). Without
--- it, with four counties in one database, MariaDB read the county's approvals by a full scan of
--- case_file (the region prefix matches a quarter of the rows; EXPLAIN: ALL, 39,642 rows).
-CREATE INDEX ix_case_file_state_region ON case_file (state, region_code, assigned_worker_id, primary_client_id);
