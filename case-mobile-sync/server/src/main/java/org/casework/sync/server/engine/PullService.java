@@ -44,6 +44,9 @@ public class PullService {
     private final JdbcTemplate jdbc;
     private final PlatformTransactionManager transactions;
 
+    /** The first page of a snapshot: about 16 KB of JSON (the first send), then pages double. */
+    private static final int FIRST_PAGE = 25;
+
     /** Records read per page (per short transaction) while streaming. */
     @Value("${casework.sync.stream.page-records:200}")
     private int pageRecords = 200;
@@ -264,6 +267,8 @@ public class PullService {
         List<String> scopes = new ArrayList<>(cursor.snapshot());
         int typeIndex = cursor.typeIndex();
         String after = cursor.afterId();
+        // the first pages small, so the answer's first bytes leave early; then pageRecords each
+        int pageSize = Math.max(1, Math.min(pageRecords, FIRST_PAGE));
         while (!scopes.isEmpty() && out.count < limit) {
             String scope = scopes.get(0);
             List<String> types = SyncScope.REF.equals(scope) ? SyncReader.REF_TYPES : SyncReader.VILLAGE_TYPES;
@@ -273,7 +278,8 @@ public class PullService {
                 after = null;
                 continue;
             }
-            int size = Math.min(limit - out.count, Math.max(1, pageRecords));
+            int size = Math.min(limit - out.count, pageSize);
+            pageSize = Math.min(Math.max(1, pageRecords), pageSize * 2);
             String type = types.get(typeIndex);
             String from = after;
             List<SyncRecord> page = inTransaction(() -> reader.page(actor, scope, type, from, size));
