@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.casework.sync.protocol.MutationPayload;
-import org.casework.sync.protocol.MutationPayload.EditProfile;
 import org.casework.sync.protocol.PulledRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -56,31 +55,17 @@ final class RecordJson {
     /** A mutation's {@code fields}, in the protocol's order; a cleared profile field is null. */
     static ObjectNode fields(MutationPayload payload) {
         ObjectNode out = Json.object();
-        if (payload instanceof EditProfile edit) {
-            edit.values().forEach(out::put);
-            return out;
-        }
-        List<String> names = payload.kind().fieldNames();
-        RecordComponent[] components = payload.getClass().getRecordComponents();
-        for (int i = 0; i < components.length; i++) {
-            Object value;
-            try {
-                value = components[i].getAccessor().invoke(payload);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-            String name = names.get(i);
+        payload.wireValues().forEach((name, value) -> {
             if (value == null) {
-                continue;
-            }
-            if (value instanceof Integer n) {
+                out.putNull(name);
+            } else if (value instanceof Integer n) {
                 out.put(name, n);
             } else if (value instanceof Map<?, ?> map) {
                 out.set(name, Json.MAPPER.valueToTree(map));
             } else {
                 out.put(name, value.toString());
             }
-        }
+        });
         return out;
     }
 

@@ -1,9 +1,11 @@
 package org.casework.sync.protocol;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,6 +24,29 @@ public sealed interface MutationPayload
 
     /** The mutation type this payload belongs to. */
     MutationKind kind();
+
+    /**
+     * The {@code fields} by wire name in the protocol's order, absent (null) values left out; a
+     * profile edit's values as they are (a cleared field null). Both clients and the server's tests
+     * write a mutation's JSON from this, so the names-to-components rule exists once.
+     */
+    default Map<String, Object> wireValues() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<String> names = kind().fieldNames();
+        RecordComponent[] components = getClass().getRecordComponents();
+        for (int i = 0; i < components.length; i++) {
+            Object value;
+            try {
+                value = components[i].getAccessor().invoke(this);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            if (value != null) {
+                out.put(names.get(i), value);
+            }
+        }
+        return out;
+    }
 
     /** {@code RAISE_FLAG}: a flag on a registry child ({@code clientId}) or on a minimal new subject. */
     record RaiseFlag(
@@ -114,6 +139,11 @@ public sealed interface MutationPayload
         @Override
         public MutationKind kind() {
             return MutationKind.EDIT_PROFILE;
+        }
+
+        @Override
+        public Map<String, Object> wireValues() {
+            return new LinkedHashMap<>(values);
         }
     }
 }

@@ -166,31 +166,17 @@ public final class MutationFieldsJson implements MutationFields {
     /** A payload's {@code fields} as the device sends them: absent values left out, a cleared profile field null. */
     public static ObjectNode writeFields(MutationPayload payload) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        if (payload instanceof EditProfile edit) {
-            edit.values().forEach((name, value) -> out.put(name, value));
-            return out;
-        }
-        List<String> names = payload.kind().fieldNames();
-        RecordComponent[] components = payload.getClass().getRecordComponents();
-        for (int i = 0; i < components.length; i++) {
-            Object value;
-            try {
-                value = components[i].getAccessor().invoke(payload);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
+        payload.wireValues().forEach((name, value) -> {
             if (value == null) {
-                continue;
-            }
-            String name = names.get(i);
-            if (value instanceof Integer n) {
+                out.putNull(name);
+            } else if (value instanceof Integer n) {
                 out.put(name, n);
             } else if (value instanceof Map<?, ?> map) {
                 out.set(name, JSON.valueToTree(map));
             } else {
                 out.put(name, value.toString());
             }
-        }
+        });
         return out;
     }
 
