@@ -2,17 +2,13 @@ package org.casework.web.cases;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
-import org.casework.core.accounts.PeopleNames;
 import org.casework.core.cases.CaseFileCopies;
-import org.casework.core.security.CurrentActor;
 import org.casework.web.print.PdfDownload;
 import org.casework.web.print.PdfPrinter;
-import org.casework.web.support.Dates;
+import org.casework.web.print.PrintColophon;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,9 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 class CasePrintController {
 
     private final CaseWorkspaceModel page;
-    private final CurrentActor currentActor;
-    private final PeopleNames people;
-    private final Clock clock;
+    private final PrintColophon colophon;
     private final PdfPrinter printer;
     private final CaseFileCopies copies;
 
@@ -58,9 +52,6 @@ class CasePrintController {
 
     private void fill(UUID id, Model model) {
         page.fill(id, model);
-        // who printed, by the name on the archive copy
-        String login = currentActor.get().username();
-        model.addAttribute("printedBy", people.of(List.of(login)).of(login));
-        model.addAttribute("printedAt", Dates.dateTime(clock.instant()));
+        colophon.addTo(model);
     }
 }
