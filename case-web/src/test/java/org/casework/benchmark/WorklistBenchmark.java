@@ -146,6 +146,18 @@ class WorklistBenchmark {
         System.out.print(report);
         if (!Boolean.getBoolean("bench.indicators.only")) {
             measureWorklistAndCaseload(report, worker, head, county);
+            if (Boolean.getBoolean("bench.worklist.plans")) {
+                visitsPlans(report);
+            }
+            if (Boolean.getBoolean("bench.worklist.withoutV32")) {
+                // the same lines with V32's ordered index dropped: the plans before V32, same data
+                jdbc.execute("DROP INDEX ix_visit_schedule_worklist ON visit_schedule");
+                report.append("--- without V32 ix_visit_schedule_worklist ---\n");
+                System.out.print("--- without V32 ix_visit_schedule_worklist ---\n");
+                measureWorklistAndCaseload(report, worker, head, county);
+                jdbc.execute("CREATE INDEX ix_visit_schedule_worklist ON visit_schedule"
+                        + " (level_rank, next_due_on, client_id, region_code, visit_level)");
+            }
         }
         if (Boolean.getBoolean("bench.worklist.only")) {
             System.out.println(report);
@@ -201,6 +213,50 @@ class WorklistBenchmark {
                 "caseload, county supervisor 兰考县",
                 county,
                 () -> caseload.caseload().size()));
+    }
+
+    /**
+     * The visits-due page query ({@code VisitsDueSource}) alone, for a township and the county, page 1
+     * and page 20 limits: the plan the database picks, then that plan and each index forced with
+     * {@code USE INDEX}, each timed ({@code -Dbench.worklist.plans=true}).
+     */
+    private void visitsPlans(StringBuilder report) {
+        String horizon = LocalDate.now().plusDays(7).toString();
+        for (String scope : List.of("410225101%", "410225%")) {
+            for (int limit : List.of(50, 1000)) {
+                for (String hint : List.of(
+                        "", " USE INDEX (ix_visit_schedule_region_due)", " USE INDEX (ix_visit_schedule_worklist)")) {
+                    String sql = "SELECT v.client_id, c.full_name, v.visit_level, v.next_due_on, v.region_code"
+                            + " FROM visit_schedule v" + hint + " JOIN client c ON c.id = v.client_id"
+                            + " WHERE v.region_code LIKE '" + scope + "' AND v.next_due_on <= DATE '" + horizon
+                            + "' ORDER BY v.level_rank, v.next_due_on, v.client_id LIMIT " + limit;
+                    StringBuilder plan = new StringBuilder();
+                    jdbc.queryForList("EXPLAIN " + sql)
+                            .forEach(row -> plan.append(row.values()).append(' '));
+                    for (int i = 0; i < 5; i++) {
+                        jdbc.queryForList(sql);
+                    }
+                    int runs = 30;
+                    long[] nanos = new long[runs];
+                    for (int i = 0; i < runs; i++) {
+                        long start = System.nanoTime();
+                        jdbc.queryForList(sql);
+                        nanos[i] = System.nanoTime() - start;
+                    }
+                    Arrays.sort(nanos);
+                    String line = "visits query %s limit %d%s: p50 %.2f ms p95 %.2f ms%n  plan: %s%n"
+                            .formatted(
+                                    scope,
+                                    limit,
+                                    hint.isEmpty() ? " (planner's choice)" : hint,
+                                    ms(nanos[runs / 2]),
+                                    ms(nanos[(int) (runs * 0.95) - 1]),
+                                    plan.toString().replaceAll("\\s+", " "));
+                    System.out.print(line);
+                    report.append(line);
+                }
+            }
+        }
     }
 
     private void measureIndicators(StringBuilder report, Actor head, Actor county) {
