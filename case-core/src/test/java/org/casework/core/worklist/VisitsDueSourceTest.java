@@ -56,7 +56,8 @@ class VisitsDueSourceTest {
         for (String jurisdiction : List.of("410225101201", "410225101", "410225102", "410225")) {
             List<UUID> expected = expected(jurisdiction);
             assertThat(expected).as("rows due in %s", jurisdiction).hasSizeGreaterThan(10);
-            Actor actor = new Actor(UUID.randomUUID(), "sup", Role.COUNTY_SUPERVISOR, new RegionCode(jurisdiction), null);
+            Actor actor =
+                    new Actor(UUID.randomUUID(), "sup", Role.COUNTY_SUPERVISOR, new RegionCode(jurisdiction), null);
             for (int limit : new int[] {1, 5, 10, expected.size(), expected.size() + 5}) {
                 WorkItemSource.Batch batch = source.fetch(actor, TODAY, HORIZON, limit);
                 assertThat(batch.total()).isEqualTo(expected.size());
