@@ -151,8 +151,15 @@ class WorklistBenchmark {
             }
             // the same lines with V33 dropped (the plans before it, same data), then put back; V32 can
             // no longer be dropped so: VisitsDueSource names it in a hint
-            measureWithout(report, "bench.worklist.withoutV33", "ix_case_file_state_region", "case_file",
-                    "state, region_code, assigned_worker_id, primary_client_id", worker, head, county);
+            measureWithout(
+                    report,
+                    "bench.worklist.withoutV33",
+                    "ix_case_file_state_region",
+                    "case_file",
+                    "state, region_code, assigned_worker_id, primary_client_id",
+                    worker,
+                    head,
+                    county);
         }
         if (Boolean.getBoolean("bench.worklist.only")) {
             System.out.println(report);
