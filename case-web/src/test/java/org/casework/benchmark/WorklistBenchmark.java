@@ -146,6 +146,20 @@ class WorklistBenchmark {
         System.out.print(report);
         if (!Boolean.getBoolean("bench.indicators.only")) {
             measureWorklistAndCaseload(report, worker, head, county);
+            if (Boolean.getBoolean("bench.worklist.plans")) {
+                visitsPlans(report);
+            }
+            // the same lines with V33 dropped (the plans before it, same data), then put back; V32 can
+            // no longer be dropped so: VisitsDueSource names it in a hint
+            measureWithout(
+                    report,
+                    "bench.worklist.withoutV33",
+                    "ix_case_file_state_region",
+                    "case_file",
+                    "state, region_code, assigned_worker_id, primary_client_id",
+                    worker,
+                    head,
+                    county);
         }
         if (Boolean.getBoolean("bench.worklist.only")) {
             System.out.println(report);
@@ -201,6 +215,70 @@ class WorklistBenchmark {
                 "caseload, county supervisor 兰考县",
                 county,
                 () -> caseload.caseload().size()));
+    }
+
+    private void measureWithout(
+            StringBuilder report,
+            String flag,
+            String index,
+            String table,
+            String columns,
+            Actor worker,
+            Actor head,
+            Actor county) {
+        if (!Boolean.getBoolean(flag)) {
+            return;
+        }
+        jdbc.execute("DROP INDEX " + index + " ON " + table);
+        String title = "--- without " + index + " ---\n";
+        report.append(title);
+        System.out.print(title);
+        measureWorklistAndCaseload(report, worker, head, county);
+        jdbc.execute("CREATE INDEX " + index + " ON " + table + " (" + columns + ")");
+    }
+
+    /**
+     * The visits-due page query ({@code VisitsDueSource}) alone, for a township and the county, page 1
+     * and page 20 limits: the plan the database picks, then that plan and each index forced with
+     * {@code USE INDEX}, each timed ({@code -Dbench.worklist.plans=true}).
+     */
+    private void visitsPlans(StringBuilder report) {
+        String horizon = LocalDate.now().plusDays(7).toString();
+        for (String scope : List.of("410225101%", "410225%")) {
+            for (int limit : List.of(50, 1000)) {
+                for (String hint : List.of(
+                        "", " USE INDEX (ix_visit_schedule_region_due)", " USE INDEX (ix_visit_schedule_worklist)")) {
+                    String sql = "SELECT v.client_id, c.full_name, v.visit_level, v.next_due_on, v.region_code"
+                            + " FROM visit_schedule v" + hint + " JOIN client c ON c.id = v.client_id"
+                            + " WHERE v.region_code LIKE '" + scope + "' AND v.next_due_on <= DATE '" + horizon
+                            + "' ORDER BY v.level_rank, v.next_due_on, v.client_id LIMIT " + limit;
+                    StringBuilder plan = new StringBuilder();
+                    jdbc.queryForList("EXPLAIN " + sql)
+                            .forEach(row -> plan.append(row.values()).append(' '));
+                    for (int i = 0; i < 5; i++) {
+                        jdbc.queryForList(sql);
+                    }
+                    int runs = 30;
+                    long[] nanos = new long[runs];
+                    for (int i = 0; i < runs; i++) {
+                        long start = System.nanoTime();
+                        jdbc.queryForList(sql);
+                        nanos[i] = System.nanoTime() - start;
+                    }
+                    Arrays.sort(nanos);
+                    String line = "visits query %s limit %d%s: p50 %.2f ms p95 %.2f ms%n  plan: %s%n"
+                            .formatted(
+                                    scope,
+                                    limit,
+                                    hint.isEmpty() ? " (planner's choice)" : hint,
+                                    ms(nanos[runs / 2]),
+                                    ms(nanos[(int) (runs * 0.95) - 1]),
+                                    plan.toString().replaceAll("\\s+", " "));
+                    System.out.print(line);
+                    report.append(line);
+                }
+            }
+        }
     }
 
     private void measureIndicators(StringBuilder report, Actor head, Actor county) {
