@@ -1,10 +1,8 @@
 package org.casework.benchmark;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -15,7 +13,6 @@ import org.casework.core.bootstrap.CountyFoundation;
 import org.casework.core.caseload.CaseloadService;
 import org.casework.core.indicators.IndicatorService;
 import org.casework.core.security.Actor;
-import org.casework.core.security.ActorDetails;
 import org.casework.core.security.Role;
 import org.casework.core.shared.FieldCipher;
 import org.casework.core.shared.RegionCode;
@@ -29,8 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -152,7 +147,7 @@ class ProvinceBenchmark {
                         count("select count(*) from client where residence_region_code like '410225%'"),
                         count("select count(*) from case_file where region_code like '410225%'")));
         report.append("database: ").append(database).append("\n");
-        report.append("hardware: ").append(hardware()).append("\n");
+        report.append("hardware: ").append(BenchmarkTiming.hardware()).append("\n");
         System.out.print(report);
 
         Actor worker = actor("station-guyang", Role.STATION_WORKER, "410225101");
@@ -244,35 +239,6 @@ class ProvinceBenchmark {
         });
     }
 
-    private String measure(String name, Actor actor, int runs, Supplier<Integer> call) {
-        runAs(actor);
-        try {
-            int size = 0;
-            for (int i = 0; i < Math.min(10, runs); i++) {
-                size = call.get();
-            }
-            long[] nanos = new long[runs];
-            for (int i = 0; i < runs; i++) {
-                long start = System.nanoTime();
-                size = call.get();
-                nanos[i] = System.nanoTime() - start;
-            }
-            Arrays.sort(nanos);
-            String line = "%-62s p50 %8.2f ms  p95 %8.2f ms  max %8.2f ms  (%d runs, %d rows)%n"
-                    .formatted(
-                            name,
-                            nanos[runs / 2] / 1e6,
-                            nanos[Math.max(0, (int) Math.ceil(runs * 0.95) - 1)] / 1e6,
-                            nanos[runs - 1] / 1e6,
-                            runs,
-                            size);
-            System.out.print(line);
-            return line;
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
-
     private long count(String tableOrQuery) {
         String sql = tableOrQuery.startsWith("select") ? tableOrQuery : "select count(*) from " + tableOrQuery;
         return jdbc.queryForObject(sql, Long.class);
@@ -286,47 +252,14 @@ class ProvinceBenchmark {
         String scope = jurisdiction != null ? jurisdiction : (String) row.get("jurisdiction_code");
         byte[] org = (byte[]) row.get("organisation_id");
         return new Actor(
-                uuid((byte[]) row.get("id")), username, actual, new RegionCode(scope), org == null ? null : uuid(org));
+                BenchmarkTiming.uuid((byte[]) row.get("id")),
+                username,
+                actual,
+                new RegionCode(scope),
+                org == null ? null : BenchmarkTiming.uuid(org));
     }
 
-    private static void runAs(Actor actor) {
-        ActorDetails details = new ActorDetails(actor, "", true, false);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-    }
-
-    private static String hardware() {
-        String cpu = "unknown CPU";
-        try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-                    .filter(l -> l.startsWith("model name"))
-                    .findFirst()
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
-                    .orElse(cpu);
-        } catch (IOException e) {
-            // not Linux: the core count and heap still describe the machine
-        }
-        return "%d cores, %s, JVM heap max %d MiB, Java %s, load average %s"
-                .formatted(
-                        Runtime.getRuntime().availableProcessors(),
-                        cpu,
-                        Runtime.getRuntime().maxMemory() / (1024 * 1024),
-                        System.getProperty("java.version"),
-                        loadAverage());
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static UUID uuid(byte[] raw) {
-        var buffer = java.nio.ByteBuffer.wrap(raw);
-        return new UUID(buffer.getLong(), buffer.getLong());
+    private String measure(String name, Actor actor, int runs, Supplier<Integer> call) {
+        return BenchmarkTiming.measure(name, actor, 10, runs, call);
     }
 }
