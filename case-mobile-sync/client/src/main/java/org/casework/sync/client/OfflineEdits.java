@@ -2,7 +2,6 @@ package org.casework.sync.client;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,20 +51,6 @@ public final class OfflineEdits {
             Integer durationMinutes,
             String notes,
             ObjectNode observations) {}
-
-    public record ChildRegistration(
-            String fullName,
-            String sex,
-            LocalDate birthDate,
-            String residenceRegionCode,
-            String idNumber,
-            String noIdReason,
-            String guardianName,
-            String guardianRelation,
-            String guardianPhone,
-            String fatherStatus,
-            String motherStatus,
-            String category) {}
 
     private final LocalStore store;
     private final Clock clock;
@@ -136,22 +121,9 @@ public final class OfflineEdits {
         return id;
     }
 
-    /** Registers a child found in the field; returns the new client's id. */
-    public UUID registerChild(ChildRegistration c) {
+    /** Registers a child found in the field (the mutation's own payload); returns the new client's id. */
+    public UUID registerChild(MutationPayload.RegisterChild c) {
         UUID id = ids.get();
-        MutationPayload.RegisterChild payload = new MutationPayload.RegisterChild(
-                c.fullName(),
-                c.sex(),
-                c.birthDate(),
-                c.residenceRegionCode(),
-                c.idNumber(),
-                c.noIdReason(),
-                c.guardianName(),
-                c.guardianRelation(),
-                c.guardianPhone(),
-                c.fatherStatus(),
-                c.motherStatus(),
-                c.category());
         // the full ID number stays in the outbox only until the server acknowledges it
         ClientRecord local = new ClientRecord(
                 c.fullName(),
@@ -174,7 +146,7 @@ public final class OfflineEdits {
                 c.motherStatus(),
                 null,
                 null);
-        save(payload, id, c.residenceRegionCode(), local(local), null, null);
+        save(c, id, c.residenceRegionCode(), local(local), null, null);
         return id;
     }
 

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.casework.sync.client.OfflineEdits.ChildRegistration;
 import org.casework.sync.client.OfflineEdits.FlagReport;
 import org.casework.sync.client.OfflineEdits.VisitLog;
+import org.casework.sync.protocol.MutationPayload.RegisterChild;
 import org.casework.sync.protocol.PulledRecord.CaseRecord;
 import org.casework.sync.protocol.PulledRecord.ClientRecord;
 import org.casework.sync.protocol.PulledRecord.FlagRecord;
@@ -151,7 +151,7 @@ class StoredRecordTest {
 
     @Test
     void recordsCreatedOfflineReadAsTheSameTypesAsPulledOnes() {
-        UUID child = edits.registerChild(new ChildRegistration(
+        UUID child = edits.registerChild(new RegisterChild(
                 "王小红",
                 "FEMALE",
                 LocalDate.of(2016, 5, 1),

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.casework.sync.client.OfflineEdits.FlagReport;
 import org.casework.sync.client.OfflineEdits.VisitLog;
+import org.casework.sync.protocol.MutationPayload;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -413,7 +414,7 @@ class SyncClientTest {
     @Test
     void aChildRegisteredOfflineIsHeldWithoutItsIdNumber() {
         UUID child = client.edits()
-                .registerChild(new OfflineEdits.ChildRegistration(
+                .registerChild(new MutationPayload.RegisterChild(
                         "赵小芳",
                         "FEMALE",
                         java.time.LocalDate.of(2016, 3, 8),

@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.casework.sync.client.OfflineEdits.ChildRegistration;
 import org.casework.sync.client.OfflineEdits.FlagReport;
 import org.casework.sync.client.OfflineEdits.VisitLog;
+import org.casework.sync.protocol.MutationPayload.RegisterChild;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
@@ -162,7 +162,7 @@ class SyncVectorsTest {
                             text(in, "observedPlace")));
                 case "ADD_NOTE" -> edits.addNote(uuid(in, "flagId"), text(in, "text"));
                 case "REGISTER_CHILD" ->
-                    edits.registerChild(new ChildRegistration(
+                    edits.registerChild(new RegisterChild(
                             text(in, "fullName"),
                             text(in, "sex"),
                             in.hasNonNull("birthDate") ? LocalDate.parse(text(in, "birthDate")) : null,

@@ -11,13 +11,13 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.casework.sync.client.DeviceRevokedException;
 import org.casework.sync.client.LocalQueries;
-import org.casework.sync.client.OfflineEdits.ChildRegistration;
 import org.casework.sync.client.OfflineEdits.FlagReport;
 import org.casework.sync.client.OfflineEdits.VisitLog;
 import org.casework.sync.client.StoredRecord;
 import org.casework.sync.client.SyncClient;
 import org.casework.sync.client.SyncException;
 import org.casework.sync.client.SyncReport;
+import org.casework.sync.protocol.MutationPayload.RegisterChild;
 
 /**
  * A simulated field device on the command line: one SQLite file is one device. Output is {@code
@@ -168,7 +168,7 @@ public final class DeviceMain {
 
         private UUID registerChild() {
             return client.edits()
-                    .registerChild(new ChildRegistration(
+                    .registerChild(new RegisterChild(
                             a.require("name"),
                             a.require("sex"),
                             LocalDate.parse(a.require("birth-date")),
