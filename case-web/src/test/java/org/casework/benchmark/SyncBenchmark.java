@@ -22,6 +22,7 @@ import org.casework.benchmark.sync.SyncPeer.Outcome;
 import org.casework.benchmark.sync.SyncSeed;
 import org.casework.core.accounts.AccountService;
 import org.casework.core.shared.FieldCipher;
+import org.casework.core.visits.VisitScheduleMaintenance;
 import org.casework.it.IntegrationTest;
 import org.casework.sync.proxy.LinkProfile;
 import org.casework.sync.proxy.SyncProxy;
@@ -64,6 +65,9 @@ class SyncBenchmark {
 
     @Autowired
     AccountService accounts;
+
+    @Autowired
+    VisitScheduleMaintenance schedules;
 
     /** Casework initial syncs repeated for the timing analysis: {@code profile:count}, e.g. {@code 3G:5}. */
     private static final String INITIAL_REPEATS = System.getProperty("bench.sync.initial", "");
@@ -128,6 +132,12 @@ class SyncBenchmark {
         SyncSeed seed = new SyncSeed(jdbc, cipher, accounts);
         long seedStart = System.nanoTime();
         SeedData data = seed.seed(CHILDREN);
+        // the seed writes its clients straight into the database, after the server's start-up
+        // backfill: give them their visit schedules as that backfill does, so a device's scope holds
+        // every child's due visit from the start (otherwise they appear only once something reads
+        // or refreshes a schedule, e.g. the naive peer's /visit-schedule reads, and the scope
+        // depends on which peer ran first)
+        schedules.backfillMissing();
         long seedMillis = (System.nanoTime() - seedStart) / 1_000_000;
         String childId = data.children().get(0).id();
 
