@@ -8,17 +8,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.casework.benchmark.sync.CaseworkPeer;
 import org.casework.benchmark.sync.NaiveRestPeer;
 import org.casework.benchmark.sync.PouchDbPeer;
+import org.casework.benchmark.sync.ScopeCheck;
 import org.casework.benchmark.sync.SeedData;
 import org.casework.benchmark.sync.SyncPeer;
 import org.casework.benchmark.sync.SyncPeer.Outcome;
 import org.casework.benchmark.sync.SyncSeed;
 import org.casework.core.accounts.AccountService;
 import org.casework.core.shared.FieldCipher;
+import org.casework.core.visits.VisitScheduleMaintenance;
 import org.casework.it.IntegrationTest;
 import org.casework.sync.proxy.LinkProfile;
 import org.casework.sync.proxy.SyncProxy;
@@ -61,6 +65,9 @@ class SyncBenchmark {
 
     @Autowired
     AccountService accounts;
+
+    @Autowired
+    VisitScheduleMaintenance schedules;
 
     /** Casework initial syncs repeated for the timing analysis: {@code profile:count}, e.g. {@code 3G:5}. */
     private static final String INITIAL_REPEATS = System.getProperty("bench.sync.initial", "");
@@ -125,11 +132,19 @@ class SyncBenchmark {
         SyncSeed seed = new SyncSeed(jdbc, cipher, accounts);
         long seedStart = System.nanoTime();
         SeedData data = seed.seed(CHILDREN);
+        // the seed writes its clients straight into the database, after the server's start-up
+        // backfill: give them their visit schedules as that backfill does, so a device's scope holds
+        // every child's due visit from the start (otherwise they appear only once something reads
+        // or refreshes a schedule, e.g. the naive peer's /visit-schedule reads, and the scope
+        // depends on which peer ran first)
+        schedules.backfillMissing();
         long seedMillis = (System.nanoTime() - seedStart) / 1_000_000;
         String childId = data.children().get(0).id();
 
         Map<String, SyncPeer> peers = new LinkedHashMap<>();
         List<Row> rows = new ArrayList<>();
+        ScopeCheck scopeCheck = new ScopeCheck();
+        List<String> notes = new ArrayList<>();
         String pouchVersion = "";
         try {
             for (String run : RUNS.split(",")) {
@@ -142,24 +157,18 @@ class SyncBenchmark {
                         case "naive" -> new NaiveRestPeer(port, data, () -> resetMeasuredVillage(data));
                         case "casework" -> new CaseworkPeer(port, data);
                         // like-for-like: pouchdb-server holding exactly what a casework device holds
-                        case "pouchdb-scope" -> {
-                            try (CaseworkPeer exporter = new CaseworkPeer(port, data)) {
-                                yield PouchDbPeer.holding(
-                                        Path.of("..", "bench", "pouchdb"),
-                                        "PouchDB (casework scope)",
-                                        exporter.scopeDocuments());
-                            }
-                        }
+                        case "pouchdb-scope" ->
+                            PouchDbPeer.holding(
+                                    Path.of("..", "bench", "pouchdb"),
+                                    "PouchDB (casework scope)",
+                                    exportScope(data, scopeCheck, notes));
                         // like-for-like: /api/v1 walking the records a casework device holds
-                        case "naive-scope" -> {
-                            try (CaseworkPeer exporter = new CaseworkPeer(port, data)) {
-                                yield NaiveRestPeer.scoped(
-                                        port,
-                                        data,
-                                        () -> resetMeasuredVillage(data),
-                                        exporter.scopeDocuments().size());
-                            }
-                        }
+                        case "naive-scope" ->
+                            NaiveRestPeer.scoped(
+                                    port,
+                                    data,
+                                    () -> resetMeasuredVillage(data),
+                                    exportScope(data, scopeCheck, notes).size());
                         default -> throw new IllegalArgumentException("unknown peer " + peerName);
                     };
                     peers.put(peerName, peer);
@@ -174,12 +183,19 @@ class SyncBenchmark {
                 SyncProxy proxy = peer.open(link);
                 SyncPeer p = peer;
                 rows.add(measure(link, p, proxy, "1 initial sync", p::initialSync));
+                if (peer instanceof CaseworkPeer) {
+                    scopeCheck.deviceHolds(rows.get(rows.size() - 1).records());
+                }
                 if (peerName.endsWith("-scope")) {
                     // the scoped database holds the casework scope's documents, not children and
                     // visits: the visit and two-device scenarios do not apply; initial and no-op do
                     rows.add(measure(link, p, proxy, "3 no-op sync", p::noOpSync));
                     rows.subList(rows.size() - 2, rows.size()).forEach(System.out::println);
                     continue;
+                }
+                if (!(peer instanceof PouchDbPeer)) {
+                    // the station's visits and the scenarios below change the village on our server
+                    scopeCheck.villageChanged();
                 }
                 p.remoteChanges(remote);
                 rows.add(measure(
@@ -207,9 +223,29 @@ class SyncBenchmark {
                 peer.close();
             }
         }
-        String report = report(data, seedMillis, pouchVersion, rows);
+        notes.add(scopeCheck.summary());
+        String report = report(data, seedMillis, pouchVersion, rows) + "\n" + String.join("\n", notes) + "\n";
         System.out.println(report);
         Files.writeString(Path.of("target", "benchmark-sync.txt"), report);
+        scopeCheck.verify();
+    }
+
+    /**
+     * The casework device's scope as documents for the like-for-like peers (a device of its own
+     * syncs the village), counted by type for the report and compared with the casework device.
+     */
+    private List<Map<String, Object>> exportScope(SeedData data, ScopeCheck check, List<String> notes)
+            throws Exception {
+        try (CaseworkPeer exporter = new CaseworkPeer(port, data)) {
+            List<Map<String, Object>> docs = exporter.scopeDocuments();
+            Map<Object, Long> byType =
+                    docs.stream().collect(Collectors.groupingBy(d -> d.get("t"), TreeMap::new, Collectors.counting()));
+            String note = "scope export: %d records, by type %s".formatted(docs.size(), byType);
+            System.out.println(note);
+            notes.add(note);
+            check.exported(docs.size());
+            return docs;
+        }
     }
 
     private Row measure(LinkProfile link, SyncPeer peer, SyncProxy proxy, String scenario, Callable<Outcome> body)

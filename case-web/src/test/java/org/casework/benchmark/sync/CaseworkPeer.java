@@ -7,10 +7,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.casework.sync.client.HttpSyncTransport;
 import org.casework.sync.client.OfflineEdits.VisitLog;
@@ -54,6 +60,7 @@ public final class CaseworkPeer implements SyncPeer {
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private SyncProxy proxy;
     private SyncClient device;
+    private Path deviceFile;
     private final Twice transport = new Twice();
 
     public CaseworkPeer(int serverPort, SeedData data) throws IOException {
@@ -76,7 +83,8 @@ public final class CaseworkPeer implements SyncPeer {
         proxy = SyncProxy.start("127.0.0.1", serverPort, link);
         transport.http = new HttpSyncTransport(URI.create(proxy.url()), Duration.ofMinutes(10), "zh-CN");
         transport.twice = false;
-        device = open(dir.resolve("device-" + UUID.randomUUID() + ".db"), transport);
+        deviceFile = dir.resolve("device-" + UUID.randomUUID() + ".db");
+        device = open(deviceFile, transport);
         device.register(data.username(), data.password(), "bench " + link.name());
         return proxy;
     }
@@ -87,7 +95,7 @@ public final class CaseworkPeer implements SyncPeer {
     }
 
     @Override
-    public Outcome initialSync() {
+    public Outcome initialSync() throws SQLException {
         long start = System.nanoTime();
         SyncReport report = device.sync();
         double millis = (System.nanoTime() - start) / 1e6;
@@ -95,17 +103,39 @@ public final class CaseworkPeer implements SyncPeer {
         return new Outcome(
                 millis,
                 children >= data.children().size() ? "ok" : "lost",
-                "%d requests, %d records; %d children on the device"
-                        .formatted(report.requests(), report.changes(), children));
+                "%d requests, %d records; %d children on the device; by type %s"
+                        .formatted(report.requests(), report.changes(), children, storedByType(deviceFile)));
     }
 
     @Override
-    public int recordsHeld() {
-        int held = 0;
-        for (String type : RECORD_TYPES) {
-            held += device.store().recordsOfType(type).size();
+    public int recordsHeld() throws SQLException {
+        return total(storedByType(deviceFile));
+    }
+
+    /**
+     * The records in a device's store by type, read from its SQLite file: every type it stores, so
+     * a type the benchmark does not know fails the count instead of being left out of it.
+     */
+    static Map<String, Integer> storedByType(Path file) throws SQLException {
+        Map<String, Integer> counts = new TreeMap<>();
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+                Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("select t, count(*) from record group by t")) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getInt(2));
+            }
         }
-        return held;
+        return counts;
+    }
+
+    private static int total(Map<String, Integer> byType) {
+        for (String type : byType.keySet()) {
+            if (!RECORD_TYPES.contains(type)) {
+                throw new IllegalStateException("the device stores records of type " + type
+                        + ", which the benchmark neither counts nor exports: add it to RECORD_TYPES");
+            }
+        }
+        return byType.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** The station logs visits on the web meanwhile: the device gets the children's new due dates. */
@@ -218,7 +248,9 @@ public final class CaseworkPeer implements SyncPeer {
      * records), {@code _id} = type and id (ids of different types may be equal, e.g. region codes),
      * {@code t} = type, {@code s} = scope key, then the record's fields exactly as the server sent
      * them. A device of its own syncs directly against the server (not through a link), then is
-     * revoked.
+     * revoked. Its sync is the device's own ({@link SyncClient#sync} follows {@code more}, with the
+     * measured device's page limit); the export fails when it holds fewer or more records than the
+     * device's store (a type left out).
      */
     public List<Map<String, Object>> scopeDocuments() throws Exception {
         Path file = dir.resolve("scope-export-" + UUID.randomUUID() + ".db");
@@ -237,6 +269,11 @@ public final class CaseworkPeer implements SyncPeer {
                     doc.putAll(JSON.convertValue(record.fields(), Map.class));
                     docs.add(doc);
                 }
+            }
+            int stored = total(storedByType(file));
+            if (docs.size() != stored) {
+                throw new IllegalStateException("the scope export has " + docs.size() + " documents of the " + stored
+                        + " records its device holds");
             }
             revoke(export.deviceId());
         }
