@@ -58,7 +58,7 @@ class PulledRecordBytesIT extends ApiTest {
 
     @Test
     void everyRecordTypeIsWrittenAsBefore() throws IOException {
-        UUID station = guyangStation();
+        UUID station = StationDeviceSyncIT.guyangStation(jdbc);
         names.put(station.toString(), "station");
         UserBuilder worker = UserBuilder.aStationWorker()
                 .in(Villages.GUYANG)
@@ -282,14 +282,5 @@ class PulledRecordBytesIT extends ApiTest {
             }
         }
         throw new AssertionError("no end of changes in " + answer);
-    }
-
-    private UUID guyangStation() {
-        byte[] id = jdbc.queryForObject(
-                "SELECT id FROM organisation WHERE type = 'TOWNSHIP_STATION' AND region_code = ?",
-                byte[].class,
-                Villages.GUYANG);
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(id);
-        return new UUID(b.getLong(), b.getLong());
     }
 }
