@@ -51,6 +51,11 @@ class StationDeviceSyncIT extends ApiTest {
     }
 
     private UUID guyangStation() {
+        return guyangStation(jdbc);
+    }
+
+    /** The id of Guyang's township station (demo data). */
+    static UUID guyangStation(JdbcTemplate jdbc) {
         byte[] id = jdbc.queryForObject(
                 "SELECT id FROM organisation WHERE type = 'TOWNSHIP_STATION' AND region_code = ?",
                 byte[].class,

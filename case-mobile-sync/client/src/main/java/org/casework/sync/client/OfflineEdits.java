@@ -240,7 +240,7 @@ public final class OfflineEdits {
 
     /** A local record's fields as the server would send them: what is known, absent values left out. */
     private static ObjectNode local(PulledRecord record) {
-        return RecordJson.write((Record) record);
+        return RecordJson.write(record);
     }
 
     private String scopeOf(String type, UUID id) {

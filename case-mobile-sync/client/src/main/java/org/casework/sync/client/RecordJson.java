@@ -69,41 +69,15 @@ final class RecordJson {
         return out;
     }
 
-    /** A record as JSON with its wire names, absent (null) values left out. */
-    static ObjectNode write(Record record) {
-        List<String> names = PulledRecord.fieldNames(record.getClass());
-        if (names == null) {
-            throw new IllegalArgumentException("not a protocol record: " + record.getClass());
-        }
+    /** A record as JSON with its wire names ({@link PulledRecord#wireValues}), absent (null) values left out. */
+    static ObjectNode write(PulledRecord record) {
         ObjectNode out = Json.object();
-        RecordComponent[] components = record.getClass().getRecordComponents();
-        for (int i = 0; i < components.length; i++) {
-            Object value;
-            try {
-                value = components[i].getAccessor().invoke(record);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
+        record.wireValues().forEach((name, value) -> {
             if (value != null) {
-                out.set(names.get(i), node(value));
+                out.set(name, Json.MAPPER.valueToTree(value));
             }
-        }
+        });
         return out;
-    }
-
-    private static JsonNode node(Object value) {
-        if (value instanceof Record r) {
-            return write(r);
-        }
-        if (value instanceof List<?> list) {
-            tools.jackson.databind.node.ArrayNode array = Json.array();
-            list.forEach(item -> array.add(node(item)));
-            return array;
-        }
-        if (value instanceof Number || value instanceof Boolean || value instanceof Map<?, ?>) {
-            return Json.MAPPER.valueToTree(value);
-        }
-        return Json.MAPPER.getNodeFactory().stringNode(value.toString());
     }
 
     private static Object value(Type type, JsonNode node) {

@@ -1,6 +1,5 @@
 package org.casework.sync.protocol;
 
-import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -33,16 +32,10 @@ public sealed interface MutationPayload
     default Map<String, Object> wireValues() {
         Map<String, Object> out = new LinkedHashMap<>();
         List<String> names = kind().fieldNames();
-        RecordComponent[] components = getClass().getRecordComponents();
-        for (int i = 0; i < components.length; i++) {
-            Object value;
-            try {
-                value = components[i].getAccessor().invoke(this);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-            if (value != null) {
-                out.put(names.get(i), value);
+        Object[] values = RecordValues.of((Record) this);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                out.put(names.get(i), values[i]);
             }
         }
         return out;

@@ -1,7 +1,11 @@
 package org.casework.sync.protocol;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +28,33 @@ public sealed interface PulledRecord
                 PulledRecord.FlagTypeRecord,
                 PulledRecord.VisitTypeRecord,
                 PulledRecord.StationRecord {
+
+    /**
+     * The record's {@code f}: its fields by wire name, in the protocol's order, as JSON values
+     * (texts, numbers, true/false, lists, objects; ids, dates and times as their ISO texts). A null
+     * field stays, as null (in a pulled record null means "cleared"), except an object field (a
+     * visit's {@code observations}), absent when none (§3); inside the objects of a list, absent
+     * values are left out. The server writes every pulled record from this, so the names and
+     * formats of §3 exist once.
+     */
+    default Map<String, Object> wireValues() {
+        return wireObject((Record) this, true);
+    }
+
+    /**
+     * The fields {@code names} of {@link #wireValues()}, in that order (a delta, §2.2); names the
+     * record does not have are left out.
+     */
+    default Map<String, Object> wireValues(Collection<String> names) {
+        Map<String, Object> all = wireValues();
+        Map<String, Object> some = new LinkedHashMap<>();
+        for (String name : names) {
+            if (all.containsKey(name)) {
+                some.put(name, all.get(name));
+            }
+        }
+        return some;
+    }
 
     /** A registry client (child or elderly person) of the device's scope. */
     record ClientRecord(
@@ -54,18 +85,9 @@ public sealed interface PulledRecord
          * included): what an edit started from.
          */
         public Map<String, String> editable() {
-            List<String> names = fieldNames(ClientRecord.class);
-            java.lang.reflect.RecordComponent[] components = ClientRecord.class.getRecordComponents();
-            Map<String, String> values = new java.util.LinkedHashMap<>();
-            for (String field : SyncNames.EDITABLE_PROFILE_FIELDS) {
-                Object value;
-                try {
-                    value = components[names.indexOf(field)].getAccessor().invoke(this);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-                values.put(field, value == null ? null : value.toString());
-            }
+            Map<String, String> values = new LinkedHashMap<>();
+            wireValues(SyncNames.EDITABLE_PROFILE_FIELDS)
+                    .forEach((field, value) -> values.put(field, value == null ? null : value.toString()));
             return java.util.Collections.unmodifiableMap(values);
         }
     }
@@ -123,6 +145,37 @@ public sealed interface PulledRecord
     static List<String> fieldNames(Class<?> type) {
         String key = TYPES.containsKey(type) ? TYPES.get(type) : NESTED.get(type);
         return key == null ? null : SyncNames.RECORD_FIELDS.get(key);
+    }
+
+    private static Map<String, Object> wireObject(Record record, boolean keepNulls) {
+        List<String> names = fieldNames(record.getClass());
+        RecordComponent[] components = record.getClass().getRecordComponents();
+        Object[] values = RecordValues.of(record);
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null || (keepNulls && components[i].getType() != Map.class)) {
+                out.put(names.get(i), wireValue(values[i]));
+            }
+        }
+        return out;
+    }
+
+    private static Object wireValue(Object value) {
+        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof Record nested) {
+            return wireObject(nested, false);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            list.forEach(item -> out.add(wireValue(item)));
+            return out;
+        }
+        if (value instanceof Map<?, ?>) {
+            return value; // a visit's observations: already JSON values, as the device sent them
+        }
+        return value.toString(); // UUID, LocalDate, Instant: their ISO texts
     }
 
     Map<Class<? extends PulledRecord>, String> TYPES = Map.of(

@@ -160,6 +160,54 @@ class ProtocolTypesTest {
                 .containsEntry("address", null);
     }
 
+    /** §3 on the wire: nulls stay (cleared), except an object field; nested objects leave them out; ISO texts. */
+    @Test
+    void aPulledRecordsWireValuesAreItsFieldsByWireNameInOrder() {
+        java.util.UUID client = java.util.UUID.fromString("7d1f6a2e-0000-4000-8000-0000000000c1");
+        PulledRecord.FlagRecord flag = new PulledRecord.FlagRecord(
+                client,
+                null,
+                "LIVING_ALONE",
+                "RED",
+                "TRIAGED",
+                "DISMISSED",
+                null,
+                java.time.Instant.parse("2026-11-20T08:00:00.120Z"),
+                null);
+        assertThat(flag.wireValues().toString())
+                .isEqualTo("{client=" + client + ", subjectName=null, type=LIVING_ALONE, severity=RED, status=TRIAGED,"
+                        + " outcome=DISMISSED, outcomeReason=null, raisedAt=2026-11-20T08:00:00.120Z, triagedAt=null}");
+        assertThat(flag.wireValues(List.of("triagedAt", "status", "nothing")).toString())
+                .isEqualTo("{triagedAt=null, status=TRIAGED}");
+
+        assertThat(new PulledRecord.VisitRecord(client, "HOME_VISIT", null, "入户", null)
+                        .wireValues()
+                        .keySet())
+                .containsExactly("client", "type", "occurredAt", "notes");
+        assertThat(new PulledRecord.VisitRecord(client, "HOME_VISIT", null, "入户", Map.of("mood", "好")).wireValues())
+                .containsEntry("observations", Map.of("mood", "好"));
+
+        PulledRecord.VisitTypeRecord visitType = new PulledRecord.VisitTypeRecord(
+                "上门走访",
+                "Home visit",
+                List.of(
+                        new PulledRecord.FormField("occurredAt", "datetime", true, null, null, null, null),
+                        new PulledRecord.FormField("durationMinutes", "integer", false, 1L, 1440L, null, null)));
+        assertThat(visitType.wireValues().toString())
+                .isEqualTo("{zh=上门走访, en=Home visit, form=[{name=occurredAt, kind=datetime, required=true},"
+                        + " {name=durationMinutes, kind=integer, required=false, min=1, max=1440}]}");
+        PulledRecord.VisitDueRecord due = new PulledRecord.VisitDueRecord(
+                client,
+                "RED",
+                java.time.LocalDate.of(2026, 12, 1),
+                null,
+                "LEVEL_INTERVAL",
+                List.of(new PulledRecord.RecentVisit(java.time.LocalDate.of(2026, 11, 20), "HOME_VISIT", "张社工")));
+        assertThat(due.wireValues().toString())
+                .isEqualTo("{client=" + client + ", level=RED, nextDueOn=2026-12-01, lastVisitOn=null,"
+                        + " rule=LEVEL_INTERVAL, recentVisits=[{on=2026-11-20, type=HOME_VISIT, by=张社工}]}");
+    }
+
     @Test
     void theServerReadsTypesLeniently() {
         assertThat(MutationKind.parse(" edit_profile ")).contains(MutationKind.EDIT_PROFILE);

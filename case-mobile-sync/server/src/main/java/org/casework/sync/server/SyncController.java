@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.devices.DeviceService;
@@ -86,7 +87,7 @@ class SyncController {
 
                 @Override
                 public void change(SyncChange c) {
-                    answer.change(new Change(c.type(), c.id(), c.version(), c.scope(), c.op().wire(), c.fields()));
+                    answer.change(wire(c));
                 }
 
                 @Override
@@ -101,6 +102,17 @@ class SyncController {
             }
             // the device went away mid-answer: it asks again with the cursor it still has
         }
+    }
+
+    /**
+     * A change as the protocol writes it: {@code f} is the record's fields by their wire names
+     * ({@link org.casework.sync.protocol.PulledRecord#wireValues}), only the changed ones in a delta.
+     */
+    static Change wire(SyncChange c) {
+        Map<String, Object> f = c.fields() == null
+                ? null
+                : c.changed() == null ? c.fields().wireValues() : c.fields().wireValues(c.changed());
+        return new Change(c.type(), c.id(), c.version(), c.scope(), c.op().wire(), f);
     }
 
     private List<MutationResult> results(

@@ -58,6 +58,17 @@ class ChangeLogListener {
                             "school")),
             Map.entry("elderlyProfile", List.of("living")));
 
+    /** What a triage changes of a flag record, and an escalation (wire names of the protocol's FlagRecord). */
+    static final List<String> FLAG_TRIAGE_FIELDS = List.of("status", "outcome", "outcomeReason", "triagedAt");
+
+    static final List<String> FLAG_ESCALATION_FIELDS = List.of("status");
+
+    /** What a client joining a household changes of the household record (its HouseholdRecord). */
+    static final List<String> HOUSEHOLD_MEMBER_FIELDS = List.of("members");
+
+    /** The field a delta carries when nothing the device holds changed (its ClientRecord). */
+    static final String SOME_CLIENT_FIELD = "name";
+
     private final ChangeLog log;
     private final ClientRepository clients;
 
@@ -110,16 +121,12 @@ class ChangeLogListener {
 
     @EventListener
     void on(FlagTriaged event) {
-        log.changed(
-                event.village().value(),
-                ChangeLog.FLAG,
-                event.flagId(),
-                List.of("status", "outcome", "outcomeReason", "triagedAt"));
+        log.changed(event.village().value(), ChangeLog.FLAG, event.flagId(), FLAG_TRIAGE_FIELDS);
     }
 
     @EventListener
     void on(FlagEscalated event) {
-        log.changed(event.village().value(), ChangeLog.FLAG, event.flagId(), List.of("status"));
+        log.changed(event.village().value(), ChangeLog.FLAG, event.flagId(), FLAG_ESCALATION_FIELDS);
     }
 
     @EventListener
@@ -144,7 +151,7 @@ class ChangeLogListener {
         if (client.getHouseholdId() != null && (changedFields == null || changedFields.contains("householdId"))) {
             // The household's member count changed only when the client joined it (protocol §2.2:
             // a delta carries only what changed).
-            log.changed(village, ChangeLog.HOUSEHOLD, client.getHouseholdId(), List.of("members"));
+            log.changed(village, ChangeLog.HOUSEHOLD, client.getHouseholdId(), HOUSEHOLD_MEMBER_FIELDS);
         }
         visitDue(client);
     }
@@ -177,7 +184,7 @@ class ChangeLogListener {
             fields.addAll(mapped);
         }
         if (fields.isEmpty()) {
-            fields.add("name"); // nothing the device holds changed; still a valid (tiny) delta
+            fields.add(SOME_CLIENT_FIELD); // nothing the device holds changed; still a valid (tiny) delta
         }
         return fields;
     }

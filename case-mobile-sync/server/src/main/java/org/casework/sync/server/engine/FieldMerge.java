@@ -14,6 +14,11 @@ import java.util.Objects;
  * except for risk-like fields whose two values differ in urgency, where the more urgent value wins
  * without a conflict (a raise of risk beats a concurrent clear, whichever side made it). Without a
  * concurrent change a device may lower a risk-like field like any other.
+ *
+ * <p>Values stay generic here (field name → value), not the protocol's typed {@code ClientRecord}:
+ * an edit names any subset of the editable fields, the server side of the comparison comes from
+ * the core's {@code ClientEdits} (the core knows nothing of the protocol), and values compare as
+ * text anyway; a clash's two values go to the conflict record as texts.
  */
 public final class FieldMerge {
 

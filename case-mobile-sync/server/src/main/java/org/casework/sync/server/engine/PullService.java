@@ -254,7 +254,7 @@ public class PullService {
             String[] parts = group.split("\\|");
             reader.load(actor, parts[0], parts[1], ids).values().stream()
                     .sorted((a, b) -> a.id().compareTo(b.id()))
-                    .forEach(r -> changes.add(SyncChange.upsert(r, r.fields())));
+                    .forEach(r -> changes.add(SyncChange.upsert(r)));
         });
     }
 
@@ -283,7 +283,7 @@ public class PullService {
             String type = types.get(typeIndex);
             String from = after;
             List<SyncRecord> page = inTransaction(() -> reader.page(actor, scope, type, from, size));
-            page.forEach(r -> out.emit(SyncChange.upsert(r, r.fields())));
+            page.forEach(r -> out.emit(SyncChange.upsert(r)));
             if (page.size() < size) {
                 typeIndex++;
                 after = null;
@@ -415,18 +415,7 @@ public class PullService {
             }
             return null;
         }
-        Map<String, Object> fields;
-        if (p.fields == null) {
-            fields = record.fields();
-        } else {
-            fields = new LinkedHashMap<>();
-            for (String name : p.fields) {
-                if (record.fields().containsKey(name)) {
-                    fields.put(name, record.fields().get(name));
-                }
-            }
-        }
-        return SyncChange.upsert(record, fields);
+        return SyncChange.upsert(record, p.fields);
     }
 
     private static Object value(Map<String, Object> row, String column) {

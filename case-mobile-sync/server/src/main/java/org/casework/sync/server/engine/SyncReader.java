@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +34,18 @@ import org.casework.core.services.ServiceType;
 import org.casework.core.services.VisitObservations;
 import org.casework.core.shared.ChinaTime;
 import org.casework.core.visits.VisitSchedule;
+import org.casework.sync.protocol.PulledRecord.CaseRecord;
+import org.casework.sync.protocol.PulledRecord.ClientRecord;
+import org.casework.sync.protocol.PulledRecord.FlagRecord;
+import org.casework.sync.protocol.PulledRecord.FlagTypeRecord;
+import org.casework.sync.protocol.PulledRecord.FormField;
+import org.casework.sync.protocol.PulledRecord.HouseholdRecord;
+import org.casework.sync.protocol.PulledRecord.RecentVisit;
+import org.casework.sync.protocol.PulledRecord.RegionRecord;
+import org.casework.sync.protocol.PulledRecord.StationRecord;
+import org.casework.sync.protocol.PulledRecord.VisitDueRecord;
+import org.casework.sync.protocol.PulledRecord.VisitRecord;
+import org.casework.sync.protocol.PulledRecord.VisitTypeRecord;
 import org.casework.sync.protocol.SyncNames;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -261,16 +272,17 @@ public class SyncReader {
             }
         }
         for (CaseFile k : cases) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("number", k.getCaseNumber());
-            f.put("client", k.getPrimaryClientId().toString());
-            f.put("status", k.getState().name());
-            f.put("risk", k.effectiveRisk() == null ? null : k.effectiveRisk().name());
-            f.put("worker", workers.get(k.getAssignedWorkerId()));
-            f.put(
-                    "openedOn",
-                    LocalDate.ofInstant(k.getOpenedAt(), ChinaTime.ZONE).toString());
-            records.add(new SyncRecord(ChangeLog.CASE, k.getId().toString(), version(k.getVersion()), scope, f));
+            records.add(new SyncRecord(
+                    k.getId().toString(),
+                    version(k.getVersion()),
+                    scope,
+                    new CaseRecord(
+                            k.getCaseNumber(),
+                            k.getPrimaryClientId(),
+                            k.getState().name(),
+                            name(k.effectiveRisk()),
+                            workers.get(k.getAssignedWorkerId()),
+                            LocalDate.ofInstant(k.getOpenedAt(), ChinaTime.ZONE))));
         }
         return records;
     }
@@ -297,51 +309,43 @@ public class SyncReader {
         boolean unmask = actor.has(Permission.UNMASK_IDENTIFIERS);
         List<SyncRecord> records = new ArrayList<>();
         for (Client c : clients) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("name", c.getFullName());
-            // the search keys of the web's name search (ChineseName), so the phone finds by pinyin offline
-            f.put("pinyin", c.getNamePinyin());
-            f.put("pinyinInitials", c.getNameInitials());
-            f.put("sex", c.getSex().name());
-            f.put("birthDate", c.getBirthDate().toString());
-            f.put("village", c.getResidenceRegionCode());
-            f.put("address", c.getAddress());
-            f.put(
-                    "household",
-                    c.getHouseholdId() == null ? null : c.getHouseholdId().toString());
             List<String> categories = new ArrayList<>();
             for (ClientCategory cat : c.getCategories()) {
                 if (cat.getValidTo() == null || !cat.getValidTo().isBefore(today)) {
                     categories.add(cat.getType().name());
                 }
             }
-            f.put("categories", categories);
-            f.put("idMasked", unmask ? c.getIdNumber() : c.maskedIdNumber());
-            f.put("phoneMasked", unmask ? c.getPhone() : c.maskedPhone());
             ChildProfile child = c.getChildProfile();
-            f.put("guardianName", child == null ? null : child.getGuardianName());
-            f.put("guardianRelation", child == null ? null : child.getGuardianRelation());
-            // A visit starts with a call to the guardian: village roles get the number in full.
-            f.put("guardianPhone", child == null ? null : child.getGuardianPhone());
-            f.put("carerName", child == null ? null : child.getCarerName());
-            f.put("carerPhone", child == null ? null : mask(child.getCarerPhone(), unmask));
-            f.put(
-                    "fatherStatus",
-                    child == null || child.getFatherStatus() == null
-                            ? null
-                            : child.getFatherStatus().name());
-            f.put(
-                    "motherStatus",
-                    child == null || child.getMotherStatus() == null
-                            ? null
-                            : child.getMotherStatus().name());
-            f.put("school", child == null ? null : child.getSchool());
-            f.put(
-                    "living",
-                    c.getElderlyProfile() == null || c.getElderlyProfile().getLivingArrangement() == null
-                            ? null
-                            : c.getElderlyProfile().getLivingArrangement().name());
-            records.add(new SyncRecord(ChangeLog.CLIENT, c.getId().toString(), version(c.getVersion()), scope, f));
+            boolean hasChild = child != null;
+            records.add(new SyncRecord(
+                    c.getId().toString(),
+                    version(c.getVersion()),
+                    scope,
+                    new ClientRecord(
+                            c.getFullName(),
+                            // the web's name-search keys (ChineseName): the phone finds by pinyin offline
+                            c.getNamePinyin(),
+                            c.getNameInitials(),
+                            c.getSex().name(),
+                            c.getBirthDate(),
+                            c.getResidenceRegionCode(),
+                            c.getAddress(),
+                            c.getHouseholdId(),
+                            categories,
+                            unmask ? c.getIdNumber() : c.maskedIdNumber(),
+                            unmask ? c.getPhone() : c.maskedPhone(),
+                            hasChild ? child.getGuardianName() : null,
+                            hasChild ? child.getGuardianRelation() : null,
+                            // A visit starts with a call to the guardian: village roles get the number in full.
+                            hasChild ? child.getGuardianPhone() : null,
+                            hasChild ? child.getCarerName() : null,
+                            hasChild ? mask(child.getCarerPhone(), unmask) : null,
+                            hasChild ? name(child.getFatherStatus()) : null,
+                            hasChild ? name(child.getMotherStatus()) : null,
+                            hasChild ? child.getSchool() : null,
+                            c.getElderlyProfile() == null
+                                    ? null
+                                    : name(c.getElderlyProfile().getLivingArrangement()))));
         }
         return records;
     }
@@ -352,7 +356,7 @@ public class SyncReader {
             return records;
         }
         List<UUID> ids = households.stream().map(Household::getId).toList();
-        Map<UUID, Long> counts = new HashMap<>();
+        Map<UUID, Integer> counts = new HashMap<>();
         Map<UUID, String> heads = new HashMap<>();
         for (Object[] row : em.createQuery(
                         "select c.householdId, c.fullName, c.relationToHead from Client c where c.householdId in :ids",
@@ -360,17 +364,17 @@ public class SyncReader {
                 .setParameter("ids", ids)
                 .getResultList()) {
             UUID household = (UUID) row[0];
-            counts.merge(household, 1L, Long::sum);
+            counts.merge(household, 1, Integer::sum);
             if (row[2] == HouseholdRelation.HEAD) {
                 heads.put(household, (String) row[1]);
             }
         }
         for (Household h : households) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("address", h.getAddress());
-            f.put("headName", heads.get(h.getId()));
-            f.put("members", counts.getOrDefault(h.getId(), 0L));
-            records.add(new SyncRecord(ChangeLog.HOUSEHOLD, h.getId().toString(), version(h.getVersion()), scope, f));
+            records.add(new SyncRecord(
+                    h.getId().toString(),
+                    version(h.getVersion()),
+                    scope,
+                    new HouseholdRecord(h.getAddress(), heads.get(h.getId()), counts.getOrDefault(h.getId(), 0))));
         }
         return records;
     }
@@ -385,8 +389,8 @@ public class SyncReader {
      * the date, the type and who - never the notes or observations of someone else's visit (minimum
      * data). A new visit recomputes the schedule, so the record travels again with it.
      */
-    private Map<UUID, List<Map<String, Object>>> recentVisits(List<VisitSchedule> schedules) {
-        Map<UUID, List<Map<String, Object>>> recent = new HashMap<>();
+    private Map<UUID, List<RecentVisit>> recentVisits(List<VisitSchedule> schedules) {
+        Map<UUID, List<RecentVisit>> recent = new HashMap<>();
         if (schedules.isEmpty()) {
             return recent;
         }
@@ -414,15 +418,12 @@ public class SyncReader {
             }
         }
         for (Object[] row : rows) {
-            List<Map<String, Object>> list = recent.computeIfAbsent((UUID) row[0], k -> new ArrayList<>());
+            List<RecentVisit> list = recent.computeIfAbsent((UUID) row[0], k -> new ArrayList<>());
             if (list.size() < RECENT_VISITS) {
-                Map<String, Object> visit = new LinkedHashMap<>();
-                visit.put(
-                        "on",
-                        LocalDate.ofInstant((Instant) row[1], ChinaTime.ZONE).toString());
-                visit.put("type", ((ServiceType) row[2]).name());
-                visit.put("by", names.getOrDefault((String) row[3], (String) row[3]));
-                list.add(visit);
+                list.add(new RecentVisit(
+                        LocalDate.ofInstant((Instant) row[1], ChinaTime.ZONE),
+                        ((ServiceType) row[2]).name(),
+                        names.getOrDefault((String) row[3], (String) row[3])));
             }
         }
         return recent;
@@ -430,20 +431,21 @@ public class SyncReader {
 
     private List<SyncRecord> visitDues(List<VisitSchedule> schedules, String scope) {
         List<SyncRecord> records = new ArrayList<>();
-        Map<UUID, List<Map<String, Object>>> recent = recentVisits(schedules);
+        Map<UUID, List<RecentVisit>> recent = recentVisits(schedules);
         for (VisitSchedule s : schedules) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("client", s.getClientId().toString());
-            f.put("level", s.getLevel().name());
-            f.put("nextDueOn", s.getNextDueOn().toString());
-            f.put(
-                    "lastVisitOn",
-                    s.getLastVisitOn() == null ? null : s.getLastVisitOn().toString());
-            f.put("rule", s.getDueRule().name());
-            f.put("recentVisits", recent.getOrDefault(s.getClientId(), List.of()));
             // The schedule has no version column: its refresh time changes whenever it is recomputed.
             long v = s.getRefreshedAt().truncatedTo(ChronoUnit.MILLIS).toEpochMilli();
-            records.add(new SyncRecord(ChangeLog.VISIT_DUE, s.getClientId().toString(), v, scope, f));
+            records.add(new SyncRecord(
+                    s.getClientId().toString(),
+                    v,
+                    scope,
+                    new VisitDueRecord(
+                            s.getClientId(),
+                            s.getLevel().name(),
+                            s.getNextDueOn(),
+                            s.getLastVisitOn(),
+                            s.getDueRule().name(),
+                            recent.getOrDefault(s.getClientId(), List.of()))));
         }
         return records;
     }
@@ -451,17 +453,20 @@ public class SyncReader {
     private List<SyncRecord> flags(List<Flag> flags, String scope) {
         List<SyncRecord> records = new ArrayList<>();
         for (Flag fl : flags) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("client", fl.getClientId() == null ? null : fl.getClientId().toString());
-            f.put("subjectName", fl.getSubjectName());
-            f.put("type", fl.getType().name());
-            f.put("severity", fl.getSeverity().name());
-            f.put("status", fl.getStatus().name());
-            f.put("outcome", fl.getOutcome() == null ? null : fl.getOutcome().name());
-            f.put("outcomeReason", fl.getOutcomeReason());
-            f.put("raisedAt", instant(fl.getRaisedAt()));
-            f.put("triagedAt", instant(fl.getTriagedAt()));
-            records.add(new SyncRecord(ChangeLog.FLAG, fl.getId().toString(), version(fl.getVersion()), scope, f));
+            records.add(new SyncRecord(
+                    fl.getId().toString(),
+                    version(fl.getVersion()),
+                    scope,
+                    new FlagRecord(
+                            fl.getClientId(),
+                            fl.getSubjectName(),
+                            fl.getType().name(),
+                            fl.getSeverity().name(),
+                            fl.getStatus().name(),
+                            name(fl.getOutcome()),
+                            fl.getOutcomeReason(),
+                            fl.getRaisedAt(),
+                            fl.getTriagedAt())));
         }
         return records;
     }
@@ -469,17 +474,18 @@ public class SyncReader {
     private List<SyncRecord> visits(List<ServiceRecord> visits, String scope) {
         List<SyncRecord> records = new ArrayList<>();
         for (ServiceRecord r : visits) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("client", r.getClientId().toString());
-            f.put("type", r.getType().name());
-            f.put("occurredAt", instant(r.getOccurredAt()));
-            f.put("notes", r.getNotes());
             Map<String, Object> observations = r.getObservations();
-            if (!observations.isEmpty()) {
-                // absent when none (protocol §3): a visit is append-only, so nothing is ever cleared
-                f.put("observations", observations);
-            }
-            records.add(new SyncRecord(ChangeLog.VISIT, r.getId().toString(), version(r.getVersion()), scope, f));
+            records.add(new SyncRecord(
+                    r.getId().toString(),
+                    version(r.getVersion()),
+                    scope,
+                    new VisitRecord(
+                            r.getClientId(),
+                            r.getType().name(),
+                            r.getOccurredAt(),
+                            r.getNotes(),
+                            // absent when none (protocol §3): a visit is append-only, so nothing is ever cleared
+                            observations.isEmpty() ? null : observations)));
         }
         return records;
     }
@@ -488,31 +494,25 @@ public class SyncReader {
      * The visit form a device shows offline: the fields a visit takes and the limits the server
      * checks (from {@link ServiceRecord}, so the phone and the server cannot disagree).
      */
-    static final List<Map<String, Object>> VISIT_FORM = List.of(
-            Map.of("name", "occurredAt", "kind", "datetime", "required", true),
-            Map.of(
-                    "name",
-                    "durationMinutes",
-                    "kind",
+    static final List<FormField> VISIT_FORM = List.of(
+            new FormField(SyncNames.Field.OCCURRED_AT, "datetime", true, null, null, null, null),
+            new FormField(
+                    SyncNames.Field.DURATION_MINUTES,
                     "integer",
-                    "required",
                     false,
-                    "min",
-                    1,
-                    "max",
-                    ServiceRecord.MAX_DURATION_MINUTES),
-            Map.of("name", "notes", "kind", "text", "required", true, "maxLength", ServiceRecord.NOTES_MAX_LENGTH),
-            Map.of(
-                    "name",
-                    "observations",
-                    "kind",
+                    1L,
+                    (long) ServiceRecord.MAX_DURATION_MINUTES,
+                    null,
+                    null),
+            new FormField(SyncNames.Field.NOTES, "text", true, null, null, ServiceRecord.NOTES_MAX_LENGTH, null),
+            new FormField(
+                    SyncNames.Field.OBSERVATIONS,
                     "object",
-                    "required",
                     false,
-                    "maxKeys",
-                    VisitObservations.MAX_KEYS,
-                    "maxLength",
-                    VisitObservations.MAX_TEXT_LENGTH));
+                    null,
+                    null,
+                    VisitObservations.MAX_TEXT_LENGTH,
+                    VisitObservations.MAX_KEYS));
 
     /** Reference data: the regions of the actor's jurisdiction and above, flag and visit types with the visit form. */
     private List<SyncRecord> reference(Actor actor, String type) {
@@ -527,11 +527,12 @@ public class SyncReader {
                         if (region == null) {
                             break;
                         }
-                        Map<String, Object> f = new LinkedHashMap<>();
-                        f.put("name", region.getName());
-                        f.put("level", region.getLevel().name());
-                        f.put("parent", region.getParentCode());
-                        records.add(new SyncRecord(SyncNames.RecordType.REGION, code, 0, SyncScope.REF, f));
+                        records.add(new SyncRecord(
+                                code,
+                                0,
+                                SyncScope.REF,
+                                new RegionRecord(
+                                        region.getName(), region.getLevel().name(), region.getParentCode())));
                         code = region.getParentCode();
                     }
                 }
@@ -555,36 +556,37 @@ public class SyncReader {
                             .setParameter("type", OrganisationType.TOWNSHIP_STATION)
                             .setParameter("townships", townships)
                             .getResultList()) {
-                        Map<String, Object> f = new LinkedHashMap<>();
-                        f.put("name", o.getName());
-                        f.put("phone", o.getContactPhone());
-                        f.put("township", o.getRegionCode());
                         records.add(new SyncRecord(
-                                SyncNames.RecordType.STATION,
                                 o.getId().toString(),
                                 version(o.getVersion()),
                                 SyncScope.REF,
-                                f));
+                                new StationRecord(o.getName(), o.getContactPhone(), o.getRegionCode())));
                     }
                 }
             }
             case SyncNames.RecordType.FLAG_TYPE -> {
                 for (FlagType t : FlagType.values()) {
-                    Map<String, Object> f = new LinkedHashMap<>();
-                    f.put("zh", label("flag.type." + t.name(), Locale.SIMPLIFIED_CHINESE));
-                    f.put("en", label("flag.type." + t.name(), Locale.ENGLISH));
-                    f.put("mandatory", t.isMandatoryReport());
-                    f.put("severity", t.proposedSeverity().name());
-                    records.add(new SyncRecord(SyncNames.RecordType.FLAG_TYPE, t.name(), 0, SyncScope.REF, f));
+                    records.add(new SyncRecord(
+                            t.name(),
+                            0,
+                            SyncScope.REF,
+                            new FlagTypeRecord(
+                                    label("flag.type." + t.name(), Locale.SIMPLIFIED_CHINESE),
+                                    label("flag.type." + t.name(), Locale.ENGLISH),
+                                    t.isMandatoryReport(),
+                                    t.proposedSeverity().name())));
                 }
             }
             case SyncNames.RecordType.VISIT_TYPE -> {
                 for (ServiceType t : ServiceType.VISITS) {
-                    Map<String, Object> f = new LinkedHashMap<>();
-                    f.put("zh", label("serviceType." + t.name(), Locale.SIMPLIFIED_CHINESE));
-                    f.put("en", label("serviceType." + t.name(), Locale.ENGLISH));
-                    f.put("form", VISIT_FORM);
-                    records.add(new SyncRecord(SyncNames.RecordType.VISIT_TYPE, t.name(), 0, SyncScope.REF, f));
+                    records.add(new SyncRecord(
+                            t.name(),
+                            0,
+                            SyncScope.REF,
+                            new VisitTypeRecord(
+                                    label("serviceType." + t.name(), Locale.SIMPLIFIED_CHINESE),
+                                    label("serviceType." + t.name(), Locale.ENGLISH),
+                                    VISIT_FORM)));
                 }
             }
             default -> {}
@@ -628,8 +630,8 @@ public class SyncReader {
         }
     }
 
-    private static String instant(Instant instant) {
-        return instant == null ? null : instant.toString();
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     private static long version(Long version) {

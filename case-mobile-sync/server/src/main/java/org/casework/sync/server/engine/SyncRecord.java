@@ -1,9 +1,16 @@
 package org.casework.sync.server.engine;
 
-import java.util.Map;
+import org.casework.sync.protocol.PulledRecord;
 
 /**
- * One record as a device holds it (protocol §3): type, id, version, scope key and its fields by
- * their short names. Plain values only (strings, numbers, booleans, lists): serialised elsewhere.
+ * One record as a device holds it (protocol §3): id, version, scope key and its fields as the
+ * protocol's typed record, whose class tells the record type. Written as JSON elsewhere ({@link
+ * PulledRecord#wireValues}).
  */
-public record SyncRecord(String type, String id, long version, String scope, Map<String, Object> fields) {}
+public record SyncRecord(String id, long version, String scope, PulledRecord fields) {
+
+    /** The record type ({@code t}). */
+    public String type() {
+        return PulledRecord.typeOf(fields.getClass());
+    }
+}
