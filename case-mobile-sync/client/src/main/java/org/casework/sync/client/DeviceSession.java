@@ -1,6 +1,9 @@
 package org.casework.sync.client;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +22,6 @@ final class DeviceSession {
 
     /** Refresh a little early so a request does not leave with a token about to expire. */
     private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
-
-    private static final String SYNC = "/sync";
 
     private final LocalStore store;
     private final SyncTransport transport;
@@ -59,7 +60,7 @@ final class DeviceSession {
         body.put("deviceName", deviceName);
         body.put("platform", "android-java");
         body.put("clientVersion", clientVersion);
-        JsonNode answer = expectOk(send("/devices", body, null), "registration");
+        JsonNode answer = expectOk(send("/devices", body, null, DeviceSession::whole), "registration");
         store.inTransaction(() -> {
             // a new device starts its counters, cursor and scope from nothing
             store.clearAll();
@@ -74,18 +75,23 @@ final class DeviceSession {
         return answer.path("warnings");
     }
 
-    /** An authenticated call: refreshes an expired token once, wipes the store when revoked. */
-    JsonNode call(String path, ObjectNode body) {
+    /**
+     * An authenticated call: refreshes an expired token once, wipes the store when revoked. A 2xx
+     * answer's body goes to {@code reader} as it arrives; when the reader throws {@link IOException}
+     * or a Jackson exception (the answer was cut short) the attempt counts as "no answer" and is
+     * retried like a lost connection.
+     */
+    <T> T call(String path, ObjectNode body, BodyReader<T> reader) {
         requireRegistered();
         if (accessExpired()) {
             refresh();
         }
-        SyncTransport.Response response = send(path, body, store.meta(MetaKeys.ACCESS_TOKEN));
-        if (response.status() == 401 && Code.TOKEN_EXPIRED.equals(code(response))) {
+        Answer<T> answer = send(path, body, store.meta(MetaKeys.ACCESS_TOKEN), reader);
+        if (answer.status() == 401 && Code.TOKEN_EXPIRED.equals(Json.text(parse(answer.refusal()), "code"))) {
             refresh();
-            response = send(path, body, store.meta(MetaKeys.ACCESS_TOKEN));
+            answer = send(path, body, store.meta(MetaKeys.ACCESS_TOKEN), reader);
         }
-        return expectOk(response, path);
+        return expectOk(answer, path);
     }
 
     /** Rotates the tokens (the old refresh token stops working once the answer is stored). */
@@ -94,7 +100,7 @@ final class DeviceSession {
         ObjectNode body = Json.object();
         body.put("deviceId", store.meta(MetaKeys.DEVICE_ID));
         body.put("refreshToken", store.meta(MetaKeys.REFRESH_TOKEN));
-        JsonNode answer = expectOk(send("/devices/refresh", body, null), "token refresh");
+        JsonNode answer = expectOk(send("/devices/refresh", body, null, DeviceSession::whole), "token refresh");
         store.inTransaction(() -> {
             storeTokens(answer);
             return null;
@@ -113,8 +119,20 @@ final class DeviceSession {
         return expires != null && !clock.instant().plus(EXPIRY_MARGIN).isBefore(expires);
     }
 
-    /** Sends with retries: only "no answer" and 5xx are retried; every other answer is returned. */
-    private SyncTransport.Response send(String path, ObjectNode body, String bearer) {
+    /** Reads a 2xx answer's body, as it arrives. */
+    @FunctionalInterface
+    interface BodyReader<T> {
+        T read(InputStream body) throws IOException;
+    }
+
+    /** A 2xx answer as its reader made it, or another status with its (problem) body. */
+    private record Answer<T>(int status, T value, String refusal) {}
+
+    /**
+     * Sends with retries: only "no answer" (a network error, a body cut short) and 5xx are retried;
+     * every other answer is returned.
+     */
+    private <T> Answer<T> send(String path, ObjectNode body, String bearer, BodyReader<T> reader) {
         String json = Json.write(body);
         Exception last = null;
         int lastStatus = 0;
@@ -122,30 +140,29 @@ final class DeviceSession {
             if (attempt > 1) {
                 pause(retry.delayBefore(attempt - 1, random.getAsDouble()));
             }
-            try {
-                SyncTransport.Response response = transport.post(path, json, bearer);
-                if (response.status() >= 500) {
-                    lastStatus = response.status();
-                    last = null;
-                    continue;
-                }
-                if (response.status() < 300) {
-                    // a cut body that still parsed as far as it went is no answer at all
-                    JsonNode answer = Json.parse(response.body());
-                    if (SYNC.equals(path) && Json.text(answer, "cursor") == null) {
-                        // the server streams its answer and writes the cursor last: an answer
-                        // without it was cut short, and is never applied in part
-                        throw new IOException("sync answer cut short: no cursor");
+            try (SyncTransport.StreamedResponse response = transport.stream(path, json, bearer)) {
+                if (response.status() < 200 || response.status() >= 300) {
+                    String refusal = response.readAll();
+                    if (response.status() >= 500) {
+                        lastStatus = response.status();
+                        last = null;
+                        continue;
                     }
+                    return new Answer<>(response.status(), null, refusal);
                 }
-                return response;
-            } catch (IOException | JacksonException e) {
+                return new Answer<>(response.status(), reader.read(response.body()), null);
+            } catch (IOException | UncheckedIOException | JacksonException e) {
                 last = e;
                 lastStatus = 0;
             }
         }
         throw new SyncException(
                 "server unreachable after " + retry.maxAttempts() + " attempts", lastStatus, null, last);
+    }
+
+    /** A whole JSON body (registration, refresh); a cut one does not parse and is no answer. */
+    private static JsonNode whole(InputStream body) throws IOException {
+        return Json.MAPPER.readTree(new String(body.readAllBytes(), StandardCharsets.UTF_8));
     }
 
     private void pause(Duration delay) {
@@ -157,23 +174,19 @@ final class DeviceSession {
         }
     }
 
-    private JsonNode expectOk(SyncTransport.Response response, String what) {
-        if (response.status() >= 200 && response.status() < 300) {
-            return parse(response.body());
+    private <T> T expectOk(Answer<T> answer, String what) {
+        if (answer.status() >= 200 && answer.status() < 300) {
+            return answer.value();
         }
-        JsonNode problem = parse(response.body());
+        JsonNode problem = parse(answer.refusal());
         String code = Json.text(problem, "code");
-        if (response.status() == 401
+        if (answer.status() == 401
                 && (Code.DEVICE_REVOKED.equals(code) || problem.path("wipe").asBoolean(false))) {
             store.wipe();
             throw new DeviceRevokedException(detail(problem, "device revoked"));
         }
         throw new SyncException(
-                what + " refused: " + response.status() + " " + detail(problem, ""), response.status(), code, null);
-    }
-
-    private static String code(SyncTransport.Response response) {
-        return Json.text(parse(response.body()), "code");
+                what + " refused: " + answer.status() + " " + detail(problem, ""), answer.status(), code, null);
     }
 
     private static JsonNode parse(String body) {
