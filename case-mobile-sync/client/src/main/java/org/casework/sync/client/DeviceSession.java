@@ -1,9 +1,5 @@
 package org.casework.sync.client;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,11 +20,8 @@ final class DeviceSession {
     private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
 
     private final LocalStore store;
-    private final SyncTransport transport;
     private final Clock clock;
-    private final RetryPolicy retry;
-    private final Sleeper sleeper;
-    private final DoubleSupplier random;
+    private final Attempts attempts;
 
     DeviceSession(
             LocalStore store,
@@ -38,11 +31,8 @@ final class DeviceSession {
             Sleeper sleeper,
             DoubleSupplier random) {
         this.store = store;
-        this.transport = transport;
         this.clock = clock;
-        this.retry = retry;
-        this.sleeper = sleeper;
-        this.random = random;
+        this.attempts = new Attempts(transport, retry, sleeper, random);
     }
 
     boolean registered() {
@@ -60,7 +50,7 @@ final class DeviceSession {
         body.put("deviceName", deviceName);
         body.put("platform", "android-java");
         body.put("clientVersion", clientVersion);
-        JsonNode answer = expectOk(send("/devices", body, null, DeviceSession::whole), "registration");
+        JsonNode answer = expectOk(attempts.send("/devices", body, null, Attempts::whole), "registration");
         store.inTransaction(() -> {
             // a new device starts its counters, cursor and scope from nothing
             store.clearAll();
@@ -81,15 +71,15 @@ final class DeviceSession {
      * or a Jackson exception (the answer was cut short) the attempt counts as "no answer" and is
      * retried like a lost connection.
      */
-    <T> T call(String path, ObjectNode body, BodyReader<T> reader) {
+    <T> T call(String path, ObjectNode body, Attempts.BodyReader<T> reader) {
         requireRegistered();
         if (accessExpired()) {
             refresh();
         }
-        Answer<T> answer = send(path, body, store.meta(MetaKeys.ACCESS_TOKEN), reader);
+        Attempts.Answer<T> answer = attempts.send(path, body, store.meta(MetaKeys.ACCESS_TOKEN), reader);
         if (answer.status() == 401 && Code.TOKEN_EXPIRED.equals(Json.text(parse(answer.refusal()), "code"))) {
             refresh();
-            answer = send(path, body, store.meta(MetaKeys.ACCESS_TOKEN), reader);
+            answer = attempts.send(path, body, store.meta(MetaKeys.ACCESS_TOKEN), reader);
         }
         return expectOk(answer, path);
     }
@@ -100,7 +90,7 @@ final class DeviceSession {
         ObjectNode body = Json.object();
         body.put("deviceId", store.meta(MetaKeys.DEVICE_ID));
         body.put("refreshToken", store.meta(MetaKeys.REFRESH_TOKEN));
-        JsonNode answer = expectOk(send("/devices/refresh", body, null, DeviceSession::whole), "token refresh");
+        JsonNode answer = expectOk(attempts.send("/devices/refresh", body, null, Attempts::whole), "token refresh");
         store.inTransaction(() -> {
             storeTokens(answer);
             return null;
@@ -119,62 +109,7 @@ final class DeviceSession {
         return expires != null && !clock.instant().plus(EXPIRY_MARGIN).isBefore(expires);
     }
 
-    /** Reads a 2xx answer's body, as it arrives. */
-    @FunctionalInterface
-    interface BodyReader<T> {
-        T read(InputStream body) throws IOException;
-    }
-
-    /** A 2xx answer as its reader made it, or another status with its (problem) body. */
-    private record Answer<T>(int status, T value, String refusal) {}
-
-    /**
-     * Sends with retries: only "no answer" (a network error, a body cut short) and 5xx are retried;
-     * every other answer is returned.
-     */
-    private <T> Answer<T> send(String path, ObjectNode body, String bearer, BodyReader<T> reader) {
-        String json = Json.write(body);
-        Exception last = null;
-        int lastStatus = 0;
-        for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
-            if (attempt > 1) {
-                pause(retry.delayBefore(attempt - 1, random.getAsDouble()));
-            }
-            try (SyncTransport.StreamedResponse response = transport.stream(path, json, bearer)) {
-                if (response.status() < 200 || response.status() >= 300) {
-                    String refusal = response.readAll();
-                    if (response.status() >= 500) {
-                        lastStatus = response.status();
-                        last = null;
-                        continue;
-                    }
-                    return new Answer<>(response.status(), null, refusal);
-                }
-                return new Answer<>(response.status(), reader.read(response.body()), null);
-            } catch (IOException | UncheckedIOException | JacksonException e) {
-                last = e;
-                lastStatus = 0;
-            }
-        }
-        throw new SyncException(
-                "server unreachable after " + retry.maxAttempts() + " attempts", lastStatus, null, last);
-    }
-
-    /** A whole JSON body (registration, refresh); a cut one does not parse and is no answer. */
-    private static JsonNode whole(InputStream body) throws IOException {
-        return Json.MAPPER.readTree(new String(body.readAllBytes(), StandardCharsets.UTF_8));
-    }
-
-    private void pause(Duration delay) {
-        try {
-            sleeper.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SyncException("interrupted while waiting to retry", 0, null, e);
-        }
-    }
-
-    private <T> T expectOk(Answer<T> answer, String what) {
+    private <T> T expectOk(Attempts.Answer<T> answer, String what) {
         if (answer.status() >= 200 && answer.status() < 300) {
             return answer.value();
         }

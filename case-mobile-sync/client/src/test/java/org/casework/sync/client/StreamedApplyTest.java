@@ -111,6 +111,45 @@ class StreamedApplyTest {
         }
     }
 
+    @Test
+    void aConnectionThatFailsToCloseAfterTheAnswerWasAppliedIsNotAskedAgain() throws Exception {
+        try (FakeSyncServer server = new FakeSyncServer()) {
+            HttpSyncTransport http = new HttpSyncTransport(server.uri(), Duration.ofSeconds(10), "zh-CN");
+            SyncTransport closeFails = new SyncTransport() {
+                @Override
+                public Response post(String path, String json, String bearer) throws IOException {
+                    return http.post(path, json, bearer);
+                }
+
+                @Override
+                public StreamedResponse stream(String path, String json, String bearer) throws IOException {
+                    StreamedResponse response = http.stream(path, json, bearer);
+                    return new StreamedResponse(response.status(), new java.io.FilterInputStream(response.body()) {
+                        @Override
+                        public void close() throws IOException {
+                            super.close();
+                            throw new IOException("connection reset while closing");
+                        }
+                    });
+                }
+            };
+            try (SyncClient client = open(dir.resolve("close.db"), closeFails, 3)) {
+                client.register("director-renzhuang", "secret", "test");
+                server.upsert("client", id(0), VILLAGE, Json.object().put("name", "王小明"));
+                client.edits()
+                        .logVisit(new VisitLog(UUID.fromString(id(0)), "PHONE_CALL", Instant.now(), 5, "电话", null));
+
+                SyncReport report = client.sync();
+
+                assertThat(server.syncRequests).as("one request, not retried").isEqualTo(1);
+                assertThat(server.replays).isZero();
+                assertThat(report.applied()).isEqualTo(1);
+                assertThat(client.store().record("client", id(0))).isPresent();
+                assertThat(client.queries().pendingCount()).isZero();
+            }
+        }
+    }
+
     // ---- the answers
 
     static String id(int n) {
