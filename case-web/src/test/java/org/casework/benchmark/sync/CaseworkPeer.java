@@ -368,5 +368,14 @@ public final class CaseworkPeer implements SyncPeer {
             }
             return http.post(path, json, bearer);
         }
+
+        /** The client reads sync answers as they stream in (issue 16): the link must pass that on. */
+        @Override
+        public StreamedResponse stream(String path, String json, String bearer) throws IOException {
+            if (twice && path.endsWith("/sync")) {
+                http.post(path, json, bearer);
+            }
+            return http.stream(path, json, bearer);
+        }
     }
 }

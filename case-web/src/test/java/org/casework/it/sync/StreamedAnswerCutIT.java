@@ -8,6 +8,7 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.doAnswer;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import org.casework.it.ApiTest;
 import org.casework.it.fixtures.DemoUsers;
 import org.casework.it.fixtures.UserBuilder;
@@ -150,6 +152,7 @@ class StreamedAnswerCutIT extends ApiTest {
         Counting link = new Counting();
         RetryPolicy once = new RetryPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(5), 2.0, 0.5);
         try (SyncClient phone = phone("last.db", link, once)) {
+            link.childrenHeld = () -> phone.store().recordsOfType("client").size();
             phone.register(director.username(), UserBuilder.PASSWORD, "cut");
             UUID visit =
                     phone.edits().logVisit(new VisitLog(children.get(1), "HOME_VISIT", Instant.now(), 20, "走访", null));
@@ -160,8 +163,12 @@ class StreamedAnswerCutIT extends ApiTest {
                             SyncException.class, e -> assertThat(e.status()).isZero());
 
             assertThat(link.noAnswer).hasSize(1);
+            assertThat(link.childrenHeldAtTheCut)
+                    .as("the first page of children was applied as it arrived, before the cut")
+                    .singleElement()
+                    .satisfies(n -> assertThat(n).isPositive());
             assertThat(phone.store().recordsOfType("client"))
-                    .as("nothing of the cut answer")
+                    .as("nothing of the cut answer: its transaction rolled back")
                     .isEmpty();
             assertThat(phone.store().recordsOfType("region")).isEmpty();
             assertThat(phone.store().meta("cursor")).isNull();
@@ -192,24 +199,60 @@ class StreamedAnswerCutIT extends ApiTest {
         return texts(allItems("/api/v1/services?client=" + child, token(DemoUsers.STATION_GUYANG)), "id");
     }
 
-    /** The real HTTP transport, counting sync requests and the attempts that got no answer. */
+    /**
+     * The real HTTP transport, streamed as the client reads it, counting sync requests and the
+     * attempts that got no answer; at a cut it notes how many children the phone held then (inside
+     * the open transaction of the answer being applied).
+     */
     private final class Counting implements SyncTransport {
         final HttpSyncTransport http =
                 new HttpSyncTransport(URI.create("http://localhost:" + port), Duration.ofSeconds(30), "zh-CN");
         final List<String> noAnswer = new ArrayList<>();
+        final List<Integer> childrenHeldAtTheCut = new ArrayList<>();
+        IntSupplier childrenHeld = () -> -1;
         int syncs;
 
         @Override
         public Response post(String path, String json, String bearer) throws IOException {
+            return http.post(path, json, bearer);
+        }
+
+        @Override
+        public StreamedResponse stream(String path, String json, String bearer) throws IOException {
             if (path.endsWith("/sync")) {
                 syncs++;
             }
             try {
-                return http.post(path, json, bearer);
+                StreamedResponse response = http.stream(path, json, bearer);
+                return new StreamedResponse(response.status(), new FilterInputStream(response.body()) {
+                    @Override
+                    public int read() throws IOException {
+                        try {
+                            return super.read();
+                        } catch (IOException e) {
+                            throw cut(e);
+                        }
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        try {
+                            return super.read(b, off, len);
+                        } catch (IOException e) {
+                            throw cut(e);
+                        }
+                    }
+                });
             } catch (IOException e) {
                 noAnswer.add(String.valueOf(e));
                 throw e;
             }
+        }
+
+        private IOException cut(IOException e) {
+            noAnswer.add(String.valueOf(e));
+            childrenHeldAtTheCut.add(childrenHeld.getAsInt());
+            return e;
         }
     }
 

@@ -1,5 +1,7 @@
 package org.casework.sync.client;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -13,8 +15,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Applies one sync answer to the store (protocol §2.1–2.3): results, acknowledgement, changes,
- * scope removals, resync and the new cursor. The caller runs it in one local transaction.
+ * Applies one sync answer to the store (protocol §2.1–2.3) as it arrives: results, changes, scope
+ * removals, acknowledgement, resync and the new cursor. The caller runs it in one local transaction.
  */
 final class AnswerApplier {
 
@@ -26,20 +28,30 @@ final class AnswerApplier {
         this.clock = clock;
     }
 
-    /** Everything of one answer, with the new cursor, in the caller's single local transaction. */
-    void apply(JsonNode answer, List<OutboxItem> batch, SyncTally tally) {
-        applyResults(answer.path("results"), batch, tally);
-        long ack = answer.path("ack").asLong(0);
-        store.outbox().deleteUpTo(ack);
-        tally.ack = Math.max(tally.ack, ack);
+    /** What the engine needs of an applied answer: its counts, and whether to ask again. */
+    record Outcome(SyncTally tally, boolean more, boolean resync) {}
+
+    /**
+     * Applies one answer while it streams in (issue 16): the results as soon as they arrive, each
+     * change as it is parsed, then the acknowledgement, resync and the new cursor once the answer has
+     * ended. The caller runs it in one local transaction: an answer cut short throws {@link
+     * IOException} (or a Jackson exception) and nothing of it stays.
+     */
+    Outcome apply(InputStream body, List<OutboxItem> batch) throws IOException {
+        SyncTally tally = new SyncTally();
         TreeSet<String> scopes = scopeKeys();
-        for (JsonNode change : answer.path("changes")) {
+        ObjectNode answer = AnswerStream.read(body, results -> applyResults(results, batch, tally), change -> {
             applyChange(change, scopes);
             tally.changes++;
-        }
+        });
+        // after the results: only outbox rows with a result are deleted up to the ack
+        long ack = answer.path("ack").asLong(0);
+        store.outbox().deleteUpTo(ack);
+        tally.ack = ack;
         reassertPendingEdits();
+        boolean more = answer.path("more").asBoolean(false);
         TreeSet<String> resyncing = readSet(MetaKeys.RESYNC_SCOPES);
-        if (!answer.path("more").asBoolean(false) && !resyncing.isEmpty()) {
+        if (!more && !resyncing.isEmpty()) {
             resyncing.forEach(store::dropStale);
             tally.resynced.addAll(resyncing);
             resyncing.clear();
@@ -50,15 +62,13 @@ final class AnswerApplier {
         }
         store.putMeta(MetaKeys.RESYNC_SCOPES, Json.write(toArray(resyncing)));
         store.putMeta(MetaKeys.SCOPE_KEYS, Json.write(toArray(scopes)));
-        String cursor = Json.text(answer, "cursor");
-        if (cursor != null) {
-            store.putMeta(MetaKeys.CURSOR, cursor);
-        }
+        store.putMeta(MetaKeys.CURSOR, Json.text(answer, "cursor"));
         String serverTime = Json.text(answer, "serverTime");
         store.putMeta(
                 MetaKeys.LAST_SYNC_AT,
                 serverTime != null ? serverTime : clock.instant().toString());
         answer.path("warnings").forEach(w -> tally.warnings.add(w.isString() ? w.asString() : Json.write(w)));
+        return new Outcome(tally, more, !answer.path("resync").isEmpty());
     }
 
     private void applyResults(JsonNode results, List<OutboxItem> batch, SyncTally tally) {

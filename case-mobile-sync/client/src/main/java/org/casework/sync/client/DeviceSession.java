@@ -1,6 +1,5 @@
 package org.casework.sync.client;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,14 +19,9 @@ final class DeviceSession {
     /** Refresh a little early so a request does not leave with a token about to expire. */
     private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
 
-    private static final String SYNC = "/sync";
-
     private final LocalStore store;
-    private final SyncTransport transport;
     private final Clock clock;
-    private final RetryPolicy retry;
-    private final Sleeper sleeper;
-    private final DoubleSupplier random;
+    private final Attempts attempts;
 
     DeviceSession(
             LocalStore store,
@@ -37,11 +31,8 @@ final class DeviceSession {
             Sleeper sleeper,
             DoubleSupplier random) {
         this.store = store;
-        this.transport = transport;
         this.clock = clock;
-        this.retry = retry;
-        this.sleeper = sleeper;
-        this.random = random;
+        this.attempts = new Attempts(transport, retry, sleeper, random);
     }
 
     boolean registered() {
@@ -59,7 +50,7 @@ final class DeviceSession {
         body.put("deviceName", deviceName);
         body.put("platform", "android-java");
         body.put("clientVersion", clientVersion);
-        JsonNode answer = expectOk(send("/devices", body, null), "registration");
+        JsonNode answer = expectOk(attempts.send("/devices", body, null, Attempts::whole), "registration");
         store.inTransaction(() -> {
             // a new device starts its counters, cursor and scope from nothing
             store.clearAll();
@@ -74,18 +65,23 @@ final class DeviceSession {
         return answer.path("warnings");
     }
 
-    /** An authenticated call: refreshes an expired token once, wipes the store when revoked. */
-    JsonNode call(String path, ObjectNode body) {
+    /**
+     * An authenticated call: refreshes an expired token once, wipes the store when revoked. A 2xx
+     * answer's body goes to {@code reader} as it arrives; when the reader throws {@link IOException}
+     * or a Jackson exception (the answer was cut short) the attempt counts as "no answer" and is
+     * retried like a lost connection.
+     */
+    <T> T call(String path, ObjectNode body, Attempts.BodyReader<T> reader) {
         requireRegistered();
         if (accessExpired()) {
             refresh();
         }
-        SyncTransport.Response response = send(path, body, store.meta(MetaKeys.ACCESS_TOKEN));
-        if (response.status() == 401 && Code.TOKEN_EXPIRED.equals(code(response))) {
+        Attempts.Answer<T> answer = attempts.send(path, body, store.meta(MetaKeys.ACCESS_TOKEN), reader);
+        if (answer.status() == 401 && Code.TOKEN_EXPIRED.equals(Json.text(parse(answer.refusal()), "code"))) {
             refresh();
-            response = send(path, body, store.meta(MetaKeys.ACCESS_TOKEN));
+            answer = attempts.send(path, body, store.meta(MetaKeys.ACCESS_TOKEN), reader);
         }
-        return expectOk(response, path);
+        return expectOk(answer, path);
     }
 
     /** Rotates the tokens (the old refresh token stops working once the answer is stored). */
@@ -94,7 +90,7 @@ final class DeviceSession {
         ObjectNode body = Json.object();
         body.put("deviceId", store.meta(MetaKeys.DEVICE_ID));
         body.put("refreshToken", store.meta(MetaKeys.REFRESH_TOKEN));
-        JsonNode answer = expectOk(send("/devices/refresh", body, null), "token refresh");
+        JsonNode answer = expectOk(attempts.send("/devices/refresh", body, null, Attempts::whole), "token refresh");
         store.inTransaction(() -> {
             storeTokens(answer);
             return null;
@@ -113,67 +109,19 @@ final class DeviceSession {
         return expires != null && !clock.instant().plus(EXPIRY_MARGIN).isBefore(expires);
     }
 
-    /** Sends with retries: only "no answer" and 5xx are retried; every other answer is returned. */
-    private SyncTransport.Response send(String path, ObjectNode body, String bearer) {
-        String json = Json.write(body);
-        Exception last = null;
-        int lastStatus = 0;
-        for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
-            if (attempt > 1) {
-                pause(retry.delayBefore(attempt - 1, random.getAsDouble()));
-            }
-            try {
-                SyncTransport.Response response = transport.post(path, json, bearer);
-                if (response.status() >= 500) {
-                    lastStatus = response.status();
-                    last = null;
-                    continue;
-                }
-                if (response.status() < 300) {
-                    // a cut body that still parsed as far as it went is no answer at all
-                    JsonNode answer = Json.parse(response.body());
-                    if (SYNC.equals(path) && Json.text(answer, "cursor") == null) {
-                        // the server streams its answer and writes the cursor last: an answer
-                        // without it was cut short, and is never applied in part
-                        throw new IOException("sync answer cut short: no cursor");
-                    }
-                }
-                return response;
-            } catch (IOException | JacksonException e) {
-                last = e;
-                lastStatus = 0;
-            }
+    private <T> T expectOk(Attempts.Answer<T> answer, String what) {
+        if (answer.status() >= 200 && answer.status() < 300) {
+            return answer.value();
         }
-        throw new SyncException(
-                "server unreachable after " + retry.maxAttempts() + " attempts", lastStatus, null, last);
-    }
-
-    private void pause(Duration delay) {
-        try {
-            sleeper.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SyncException("interrupted while waiting to retry", 0, null, e);
-        }
-    }
-
-    private JsonNode expectOk(SyncTransport.Response response, String what) {
-        if (response.status() >= 200 && response.status() < 300) {
-            return parse(response.body());
-        }
-        JsonNode problem = parse(response.body());
+        JsonNode problem = parse(answer.refusal());
         String code = Json.text(problem, "code");
-        if (response.status() == 401
+        if (answer.status() == 401
                 && (Code.DEVICE_REVOKED.equals(code) || problem.path("wipe").asBoolean(false))) {
             store.wipe();
             throw new DeviceRevokedException(detail(problem, "device revoked"));
         }
         throw new SyncException(
-                what + " refused: " + response.status() + " " + detail(problem, ""), response.status(), code, null);
-    }
-
-    private static String code(SyncTransport.Response response) {
-        return Json.text(parse(response.body()), "code");
+                what + " refused: " + answer.status() + " " + detail(problem, ""), answer.status(), code, null);
     }
 
     private static JsonNode parse(String body) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +40,29 @@ public final class HttpSyncTransport implements SyncTransport {
 
     @Override
     public Response post(String path, String json, String bearer) throws IOException {
+        // the whole body first, then gunzip
+        HttpResponse<byte[]> response = send(path, json, bearer, HttpResponse.BodyHandlers.ofByteArray());
+        byte[] bytes = response.body();
+        if (gzipped(response)) {
+            try (InputStream body = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+                bytes = body.readAllBytes();
+            }
+        }
+        return new Response(response.statusCode(), new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The body gunzipped as its bytes arrive (the server gzip-flushes a streamed answer every ~16 KB),
+     * so the device applies records during the transfer (issue 16).
+     */
+    @Override
+    public StreamedResponse stream(String path, String json, String bearer) throws IOException {
+        HttpResponse<InputStream> response = send(path, json, bearer, HttpResponse.BodyHandlers.ofInputStream());
+        return new StreamedResponse(response.statusCode(), new Body(response.body(), gzipped(response)));
+    }
+
+    private <T> HttpResponse<T> send(String path, String json, String bearer, HttpResponse.BodyHandler<T> handler)
+            throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
@@ -51,25 +75,70 @@ public final class HttpSyncTransport implements SyncTransport {
             request.header("Authorization", "Bearer " + bearer);
         }
         try {
-            // the whole body first, then gunzip: with ofInputStream() the connection was often not
-            // back in the pool when the next request started (the first sync right after
-            // registration opened a new one, a round trip more; docs/benchmarks.md, issue 16).
-            // A body cut short fails in send() or in the gunzip (EOFException): no answer at all.
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            boolean gzipped = response.headers()
-                    .firstValue("Content-Encoding")
-                    .map(v -> v.equalsIgnoreCase("gzip"))
-                    .orElse(false);
-            byte[] bytes = response.body();
-            if (gzipped) {
-                try (InputStream body = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-                    bytes = body.readAllBytes();
-                }
-            }
-            return new Response(response.statusCode(), new String(bytes, StandardCharsets.UTF_8));
+            return http.send(request.build(), handler);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
+        }
+    }
+
+    private static boolean gzipped(HttpResponse<?> response) {
+        return response.headers()
+                .firstValue("Content-Encoding")
+                .map(v -> v.equalsIgnoreCase("gzip"))
+                .orElse(false);
+    }
+
+    /**
+     * A streamed body. Closed after its end, it reads the raw stream to its own end first (the last
+     * chunk's terminator follows the gzip trailer): closed before that, {@code HttpClient} drops the
+     * connection instead of pooling it, and the next request pays a TCP handshake (a whole round trip
+     * on 2G/3G; docs/benchmarks.md, issue 16). Closed early (an answer cut short, a local failure),
+     * the connection is dropped, as it should be. A body cut short fails in a read: with gzip an
+     * {@code EOFException} at the latest, since its trailer never comes.
+     */
+    private static final class Body extends InputStream {
+        private final InputStream raw;
+        private final boolean gzipped;
+        private InputStream decoded;
+        private boolean ended;
+
+        Body(InputStream raw, boolean gzipped) {
+            this.raw = raw;
+            this.gzipped = gzipped;
+        }
+
+        private InputStream decoded() throws IOException {
+            if (decoded == null) {
+                // opened at the first read: the gzip header waits for the first bytes
+                decoded = gzipped ? new GZIPInputStream(raw, 8192) : raw;
+            }
+            return decoded;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = decoded().read();
+            ended |= b < 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = decoded().read(buffer, offset, length);
+            ended |= n < 0;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                if (ended) {
+                    raw.transferTo(OutputStream.nullOutputStream());
+                }
+            } finally {
+                raw.close();
+            }
         }
     }
 

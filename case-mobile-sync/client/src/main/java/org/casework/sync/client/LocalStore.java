@@ -92,7 +92,9 @@ public final class LocalStore implements AutoCloseable {
                 T result = work.run();
                 db.commit();
                 return result;
-            } catch (RuntimeException | SQLException e) {
+            } catch (RuntimeException | SQLException | Error e) {
+                // never left for setAutoCommit(true) below, which would commit it: a sync answer's
+                // transaction stays open while the answer streams in
                 db.rollback();
                 throw e;
             } finally {

@@ -1,12 +1,18 @@
 package org.casework.sync.client;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** One {@code sync()}: push the outbox, pull the changes, apply each answer in one transaction. */
+/**
+ * One {@code sync()}: push the outbox, pull the changes, apply each answer as it streams in, in one
+ * transaction per answer.
+ */
 final class SyncEngine {
 
     /** A guard against a server that keeps answering {@code more}: a later sync() continues. */
@@ -33,9 +39,9 @@ final class SyncEngine {
         boolean resyncFollowed = false;
         while (tally.requests < MAX_REQUESTS) {
             List<OutboxItem> batch = store.outbox().items(sentUpTo, batchLimit);
-            JsonNode answer;
+            AnswerApplier.Outcome answer;
             try {
-                answer = session.call("/sync", request(batch));
+                answer = session.call("/sync", request(batch), body -> applyWhole(body, batch));
             } catch (SyncException e) {
                 if (e.status() == 413 && batch.size() > 1) {
                     // the server lowered its limit since registration: nothing was applied, halve
@@ -46,17 +52,14 @@ final class SyncEngine {
             }
             tally.requests++;
             tally.sent += batch.size();
-            store.inTransaction(() -> {
-                applier.apply(answer, batch, tally);
-                return null;
-            });
+            tally.add(answer.tally());
             if (!batch.isEmpty()) {
                 sentUpTo = batch.get(batch.size() - 1).counter();
             }
-            if (answer.path("more").asBoolean(false)) {
+            if (answer.more()) {
                 continue;
             }
-            if (!answer.path("resync").isEmpty() && !resyncFollowed) {
+            if (answer.resync() && !resyncFollowed) {
                 // the next request (with the new cursor) brings those scopes in full
                 resyncFollowed = true;
                 continue;
@@ -81,6 +84,25 @@ final class SyncEngine {
                 pending,
                 List.copyOf(tally.resynced),
                 List.copyOf(tally.warnings));
+    }
+
+    /**
+     * Applies the answer while it arrives, in ONE local transaction that commits only once the
+     * answer has ended with its cursor (protocol §2): a cut answer rolls back whatever of it was
+     * applied, and the session asks again.
+     */
+    private AnswerApplier.Outcome applyWhole(InputStream body, List<OutboxItem> batch) throws IOException {
+        try {
+            return store.inTransaction(() -> {
+                try {
+                    return applier.apply(body, batch);
+                } catch (IOException cut) {
+                    throw new UncheckedIOException(cut);
+                }
+            });
+        } catch (UncheckedIOException cut) {
+            throw cut.getCause();
+        }
     }
 
     private ObjectNode request(List<OutboxItem> batch) {

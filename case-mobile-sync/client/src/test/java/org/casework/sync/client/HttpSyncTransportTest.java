@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +50,84 @@ class HttpSyncTransportTest {
                 assertThat(response.body()).startsWith("{\"ok\":\"记录");
             }
             assertThat(clientPorts).hasSize(1);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /**
+     * A streamed answer (chunked, gzip sync-flushed as the server sends it) and a registration answer
+     * read whole, one after the other 30 times: one connection, as long as each body is read to its end.
+     */
+    @Test
+    void streamedAnswersReadToTheirEndLeaveTheConnectionForTheNextRequest() throws Exception {
+        Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/sync/v1/", exchange -> {
+            clientPorts.add(exchange.getRemoteAddress().getPort());
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+            exchange.sendResponseHeaders(200, 0); // chunked
+            try (GZIPOutputStream out = new GZIPOutputStream(exchange.getResponseBody(), true)) {
+                out.write("{\"changes\":[".getBytes(StandardCharsets.UTF_8));
+                for (int i = 0; i < 50; i++) {
+                    out.write(("{\"n\":\"" + "记录".repeat(200) + "\"},").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                }
+                out.write("{}],\"cursor\":\"1\"}".getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        server.start();
+        try {
+            HttpSyncTransport transport = new HttpSyncTransport(
+                    URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Duration.ofSeconds(10), "zh-CN");
+            for (int i = 0; i < 30; i++) {
+                assertThat(transport.post("/devices/refresh", "{}", null).body())
+                        .endsWith("\"cursor\":\"1\"}");
+                try (SyncTransport.StreamedResponse response = transport.stream("/sync", "{}", "token")) {
+                    assertThat(response.status()).isEqualTo(200);
+                    assertThat(response.readAll()).startsWith("{\"changes\":[{\"n\":\"记录");
+                }
+            }
+            assertThat(clientPorts).hasSize(1);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /** The first gzip-flushed records can be read while the server still holds back the rest. */
+    @Test
+    void aStreamedBodyIsReadableBeforeTheServerHasSentItAll() throws Exception {
+        String first = "{\"ack\":0,\"results\":[],\"changes\":[{\"t\":\"client\",\"id\":\"c1\"},";
+        String rest = "{\"t\":\"client\",\"id\":\"c2\"}],\"cursor\":\"2\"}";
+        CountDownLatch firstRead = new CountDownLatch(1);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/sync/v1/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+            exchange.sendResponseHeaders(200, 0);
+            try (GZIPOutputStream out = new GZIPOutputStream(exchange.getResponseBody(), true)) {
+                out.write(first.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                firstRead.await(10, TimeUnit.SECONDS);
+                out.write(rest.getBytes(StandardCharsets.UTF_8));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        server.start();
+        try {
+            HttpSyncTransport transport = new HttpSyncTransport(
+                    URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Duration.ofSeconds(10), "zh-CN");
+            try (SyncTransport.StreamedResponse response = transport.stream("/sync", "{}", "token")) {
+                byte[] head = response.body().readNBytes(first.getBytes(StandardCharsets.UTF_8).length);
+                assertThat(firstRead.getCount())
+                        .as("the server still holds the rest")
+                        .isEqualTo(1);
+                assertThat(new String(head, StandardCharsets.UTF_8)).isEqualTo(first);
+                firstRead.countDown();
+                assertThat(response.readAll()).isEqualTo(rest);
+            }
         } finally {
             server.stop(0);
         }
