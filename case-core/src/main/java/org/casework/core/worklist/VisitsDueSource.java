@@ -52,7 +52,7 @@ class VisitsDueSource implements WorkItemSource {
                 .createNativeQuery(pageSql(actor.jurisdiction().level()))
                 .setParameter(1, actor.scopePattern())
                 .setParameter(2, horizon)
-                .setMaxResults(limit)
+                .setParameter(3, limit)
                 .getResultList();
         List<WorkItem> items = rows.stream()
                 .map(Object[].class::cast)
@@ -82,14 +82,22 @@ class VisitsDueSource implements WorkItemSource {
      * the database. So a county (or wider) reads V32 in order and stops after the page; a township or
      * village reads its own range and sorts its few rows, a cost bounded by its size. H2 (MySQL mode)
      * and MariaDB both read {@code USE INDEX}. Same rows, same order either way.
+     *
+     * <p>The page ({@code ?3} rows) is chosen from the schedule's index alone, in a derived table,
+     * and only its rows are joined to their clients: both indexes hold every column the order needs
+     * (V35), so a township's ~4,000 entries are sorted without reading their rows or their clients'
+     * (30-40 ms at 1,000,000 clients on MariaDB before, 3-9 ms after).
      */
     static String pageSql(RegionLevel level) {
         String index = level.compareTo(RegionLevel.COUNTY) > 0
                 ? " USE INDEX (ix_visit_schedule_region_due)"
                 : " USE INDEX (ix_visit_schedule_worklist)";
         return "SELECT v.client_id, c.full_name, v.visit_level, v.next_due_on, v.region_code"
-                + " FROM visit_schedule v" + index + " JOIN client c ON c.id = v.client_id"
-                + " WHERE v.region_code LIKE ?1 AND v.next_due_on <= ?2"
+                + " FROM (SELECT s.client_id, s.visit_level, s.next_due_on, s.region_code, s.level_rank"
+                + " FROM visit_schedule s" + index
+                + " WHERE s.region_code LIKE ?1 AND s.next_due_on <= ?2"
+                + " ORDER BY s.level_rank, s.next_due_on, s.client_id LIMIT ?3) v"
+                + " JOIN client c ON c.id = v.client_id"
                 + " ORDER BY v.level_rank, v.next_due_on, v.client_id";
     }
 

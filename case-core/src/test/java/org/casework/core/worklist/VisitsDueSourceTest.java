@@ -85,10 +85,39 @@ class VisitsDueSourceTest {
         assertThat(plan(RegionLevel.COUNTY, "410225%")).containsIgnoringCase("ix_visit_schedule_worklist");
     }
 
+    /**
+     * A township's page is sorted from the region index alone (V35): it must hold the level beside
+     * the due day, or each of the township's entries is read from the table before the sort (30-40
+     * ms at 1,000,000 clients on MariaDB instead of 3-9).
+     */
+    @Test
+    void theRegionIndexHoldsEverythingThePagesOrderNeeds() {
+        List<String> columns = jdbc.execute((java.sql.Connection connection) -> {
+            java.util.SortedMap<Short, String> byPosition = new java.util.TreeMap<>();
+            var meta = connection.getMetaData();
+            for (String table : List.of("visit_schedule", "VISIT_SCHEDULE")) {
+                try (var rs = meta.getIndexInfo(connection.getCatalog(), null, table, false, true)) {
+                    while (rs.next()) {
+                        if ("ix_visit_schedule_region_due".equalsIgnoreCase(rs.getString("INDEX_NAME"))) {
+                            byPosition.put(
+                                    rs.getShort("ORDINAL_POSITION"),
+                                    rs.getString("COLUMN_NAME").toLowerCase());
+                        }
+                    }
+                }
+            }
+            return new ArrayList<>(byPosition.values());
+        });
+        assertThat(columns).containsExactly("region_code", "next_due_on", "level_rank", "visit_level");
+    }
+
     private String plan(RegionLevel level, String scope) {
-        String sql = VisitsDueSource.pageSql(level).replace("?1", "?").replace("?2", "?") + " LIMIT 50";
+        String sql = VisitsDueSource.pageSql(level)
+                .replace("?1", "?")
+                .replace("?2", "?")
+                .replace("?3", "?");
         StringBuilder plan = new StringBuilder();
-        jdbc.queryForList("EXPLAIN " + sql, scope, HORIZON).forEach(row -> plan.append(row.values()));
+        jdbc.queryForList("EXPLAIN " + sql, scope, HORIZON, 50).forEach(row -> plan.append(row.values()));
         return plan.toString();
     }
 
