@@ -70,7 +70,8 @@ class ApprovalsWaitingSource implements WorkItemSource {
             page.addAll(rows(pageSql(actor.jurisdiction().level(), null, false), actor, limit));
         } else {
             for (RiskLevel risk : RISK_ORDER) {
-                page.addAll(rows(pageSql(actor.jurisdiction().level(), risk, risk == null), actor, limit - page.size()));
+                page.addAll(
+                        rows(pageSql(actor.jurisdiction().level(), risk, risk == null), actor, limit - page.size()));
                 if (page.size() >= limit) {
                     break;
                 }
@@ -118,7 +119,10 @@ class ApprovalsWaitingSource implements WorkItemSource {
                 .setParameter(2, bytes(actor.userId()))
                 .setMaxResults(limit)
                 .getResultList();
-        return rows.stream().map(Object[].class::cast).map(ApprovalsWaitingSource::item).toList();
+        return rows.stream()
+                .map(Object[].class::cast)
+                .map(ApprovalsWaitingSource::item)
+                .toList();
     }
 
     private static WorkItem item(Object[] row) {
