@@ -42,8 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The approvals' order with the stored submission day (V34) against the order before it, as an
  * oracle: cases walked through their real lifecycle steps at random times (plans submitted, returned
- * and submitted again, approved; closures requested, returned, requested again; suspended and resumed
- * in review; reassigned and referral results while in review; risks proposed at any time), part of
+ * and submitted again, approved; closures requested, returned, requested again; plans suspended and
+ * resumed in review; reassigned and referral results while in review; risks proposed at any time), part of
  * the steps on a case loaded again from the database. The oracle is the query the worklist used
  * before V34: the day in China of the latest transition into the case's current state. For every case
  * the stored day must be that day (null out of review), and for a county, a township and a village,
@@ -98,8 +98,7 @@ class ApprovalsOrderOracleIT {
                 TOWNSHIP + "%");
         villages.add(jdbc.queryForObject(
                 "select min(code) from region where level = 'VILLAGE' and code like '410225%' and code not like ?",
-                String.class,
-                TOWNSHIP + "%"));
+                String.class, TOWNSHIP + "%"));
         UUID supervisor = UUID.randomUUID();
         Map<UUID, Instant> lastSteps = new HashMap<>();
         for (int i = 0; i < CASES; i++) {
@@ -134,7 +133,10 @@ class ApprovalsOrderOracleIT {
 
     /** A case from lead to its first plan review (with a risk, or not), then some random steps. */
     private void walk(String village, UUID worker, Map<UUID, Instant> lastSteps) {
-        Instant at = TODAY.minusDays(40).atStartOfDay(ChinaTime.ZONE).toInstant().plus(random.nextInt(20 * 24), ChronoUnit.HOURS);
+        Instant at = TODAY.minusDays(40)
+                .atStartOfDay(ChinaTime.ZONE)
+                .toInstant()
+                .plus(random.nextInt(20 * 24), ChronoUnit.HOURS);
         CaseFile c = new CaseFile(
                 "T" + UUID.randomUUID().toString().substring(0, 18),
                 client(village),
@@ -192,10 +194,8 @@ class ApprovalsOrderOracleIT {
                 case CLOSURE_REVIEW -> {
                     if (pick < 4) {
                         c.returnClosure("请补充评估", stamp);
-                    } else if (pick < 5) {
+                    } else if (pick < 6) {
                         c.approveClosure(null, ChinaTime.ZONE, stamp);
-                    } else if (pick < 7) {
-                        c.suspend("联系不上", stamp);
                     } else {
                         inReview(c, pick, stamp);
                     }
@@ -250,7 +250,9 @@ class ApprovalsOrderOracleIT {
             boolean waiting = row[2] == CaseState.PLAN_REVIEW || row[2] == CaseState.CLOSURE_REVIEW;
             LocalDate old = waiting ? LocalDate.ofInstant((Instant) row[1], ChinaTime.ZONE) : null;
             inReview += waiting ? 1 : 0;
-            assertThat((LocalDate) row[3]).as("case %s in %s (seed %d)", row[0], row[2], seed).isEqualTo(old);
+            assertThat((LocalDate) row[3])
+                    .as("case %s in %s (seed %d)", row[0], row[2], seed)
+                    .isEqualTo(old);
             oracle.put((UUID) row[0], old);
         }
         assertThat(inReview).as("cases in review").isGreaterThan(CASES / 5);
@@ -319,9 +321,7 @@ class ApprovalsOrderOracleIT {
         try {
             String script = new ClassPathResource("db/migration/V34__case_file_awaiting_approval_since.sql")
                     .getContentAsString(StandardCharsets.UTF_8);
-            String code = script.lines()
-                    .filter(line -> !line.startsWith("--"))
-                    .collect(Collectors.joining("\n"));
+            String code = script.lines().filter(line -> !line.startsWith("--")).collect(Collectors.joining("\n"));
             String update = code.substring(code.indexOf("UPDATE case_file"));
             return update.substring(0, update.indexOf(';'));
         } catch (IOException e) {
