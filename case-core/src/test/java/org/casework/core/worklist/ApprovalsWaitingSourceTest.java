@@ -18,6 +18,7 @@ import org.casework.core.security.Actor;
 import org.casework.core.security.Role;
 import org.casework.core.shared.ChinaTime;
 import org.casework.core.shared.RegionCode;
+import org.casework.core.shared.RegionLevel;
 import org.casework.core.shared.RiskLevel;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,6 +99,30 @@ class ApprovalsWaitingSourceTest {
                     .extracting(WorkItem::caseId)
                     .containsExactlyElementsOf(expected.subList(0, limit));
         }
+    }
+
+    /**
+     * A county's approvals are read in index order (V34), one risk at a time, and the read stops after
+     * the page: no sort of the county's approvals. A township or village reads its range (V33).
+     */
+    @Test
+    void aCountyReadsTheOrderedIndexATownshipItsRange() {
+        for (RiskLevel risk : new RiskLevel[] {RiskLevel.RED, null}) {
+            String county = plan(ApprovalsWaitingSource.pageSql(RegionLevel.COUNTY, risk, risk == null), "410225%");
+            assertThat(county).containsIgnoringCase("ix_case_file_awaiting_approval");
+            assertThat(county).as("H2 reads the index in order").containsIgnoringCase("index sorted");
+        }
+        assertThat(plan(ApprovalsWaitingSource.pageSql(RegionLevel.TOWNSHIP, null, false), "410225101%"))
+                .containsIgnoringCase("ix_case_file_state_region");
+        assertThat(plan(ApprovalsWaitingSource.pageSql(RegionLevel.VILLAGE, null, false), VILLAGE + "%"))
+                .containsIgnoringCase("ix_case_file_state_region");
+    }
+
+    private String plan(String pageSql, String scope) {
+        String sql = pageSql.replace("?1", "?").replace("?2", "?") + " LIMIT 50";
+        StringBuilder plan = new StringBuilder();
+        jdbc.queryForList("EXPLAIN " + sql, scope, bytes(UUID.randomUUID())).forEach(row -> plan.append(row.values()));
+        return plan.toString();
     }
 
     private static UUID id(int high) {
