@@ -13,6 +13,8 @@ import org.casework.core.security.Actor;
 import org.casework.core.security.Permission;
 import org.casework.core.shared.RegionLevel;
 import org.casework.core.shared.RiskLevel;
+import org.hibernate.dialect.H2Dialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +25,8 @@ import org.springframework.stereotype.Component;
  * <p>A county has thousands of them, so the database counts them and returns only the first
  * {@code limit} in {@link WorkItem#ORDER} (issue 14): risk, then the submission day, then id. The day
  * is kept on the case ({@code awaiting_approval_since}, V34, set by the case on every transition), so
- * the database orders by stored columns in exactly the worklist's order ({@link #pageSql}).
+ * the database orders by stored columns in exactly the worklist's order ({@link #orderedPageSql},
+ * {@link #rangePageSql}).
  */
 @Component
 @RequiredArgsConstructor
@@ -43,6 +46,8 @@ class ApprovalsWaitingSource implements WorkItemSource {
     }
 
     private final EntityManager entityManager;
+    /** Whether the database is H2 (asked once). */
+    private Boolean h2;
 
     @Override
     public WorkItemKind kind() {
@@ -67,11 +72,10 @@ class ApprovalsWaitingSource implements WorkItemSource {
         }
         List<WorkItem> page = new ArrayList<>();
         if (actor.jurisdiction().level().compareTo(RegionLevel.COUNTY) > 0) {
-            page.addAll(rows(pageSql(actor.jurisdiction().level(), null, false), actor, limit));
+            page.addAll(rows(rangePageSql(), actor, limit));
         } else {
             for (RiskLevel risk : RISK_ORDER) {
-                page.addAll(
-                        rows(pageSql(actor.jurisdiction().level(), risk, risk == null), actor, limit - page.size()));
+                page.addAll(rows(orderedPageSql(risk, isH2()), actor, limit - page.size()));
                 if (page.size() >= limit) {
                     break;
                 }
@@ -80,36 +84,51 @@ class ApprovalsWaitingSource implements WorkItemSource {
         return new Batch(page, total);
     }
 
+    private static final String COLUMNS = "SELECT c.id, c.case_number, c.primary_client_id, cl.full_name,"
+            + " c.effective_risk_level, c.region_code, c.awaiting_approval_since FROM case_file c";
+    private static final String IN_SCOPE = " JOIN client cl ON cl.id = c.primary_client_id"
+            + " WHERE c.region_code LIKE ?1 AND c.state IN ('PLAN_REVIEW', 'CLOSURE_REVIEW')"
+            + " AND c.awaiting_approval_since IS NOT NULL"
+            + " AND (c.assigned_worker_id IS NULL OR c.assigned_worker_id <> ?2)";
+
     /**
-     * The page query for a jurisdiction of the given level, in {@link WorkItem#ORDER}, with the index
-     * it must read. A county (or wider) is read one risk level at a time (the caller stops once the
-     * page is full) from V34 {@code (effective_risk_level, awaiting_approval_since, id, region_code,
-     * assigned_worker_id)} in index order, the jurisdiction and the worker checked in the index, so
-     * the database stops after the page instead of sorting every approval of the county. A township or
-     * village reads its own few cases in review from V33 {@code (state, region_code, ...)} and sorts
-     * them: at province scale an ordered walk would pass every other township's approvals. The order
-     * by the risk column as well is a no-op for one level, but lets H2 see that the index is sorted.
-     *
-     * @param risk the level of a county's query (with {@code unknownRisk} for null); unused for a
-     *     township or village, whose query takes every level
+     * A county's (or wider) page of one risk level (null: unknown) in {@link WorkItem#ORDER}, read
+     * from V34 {@code (effective_risk_level, awaiting_approval_since, id, region_code,
+     * assigned_worker_id)} in index order, the jurisdiction and the worker checked in the index, so the
+     * database stops after the page instead of sorting every approval of the county; the caller asks
+     * level after level until the page is full. H2 sees the index as sorted only when the ORDER BY
+     * starts with the risk column; MariaDB, given the column, sorts for {@code IS NULL} (only {@code =}
+     * makes it a constant there), so it is named for H2 alone. Same rows, same order.
      */
-    static String pageSql(RegionLevel level, RiskLevel risk, boolean unknownRisk) {
-        String columns = "SELECT c.id, c.case_number, c.primary_client_id, cl.full_name, c.effective_risk_level,"
-                + " c.region_code, c.awaiting_approval_since FROM case_file c";
-        String waiting = " JOIN client cl ON cl.id = c.primary_client_id"
-                + " WHERE c.region_code LIKE ?1 AND c.state IN ('PLAN_REVIEW', 'CLOSURE_REVIEW')"
-                + " AND c.awaiting_approval_since IS NOT NULL"
-                + " AND (c.assigned_worker_id IS NULL OR c.assigned_worker_id <> ?2)";
-        if (level.compareTo(RegionLevel.COUNTY) > 0) {
-            return columns + " USE INDEX (ix_case_file_state_region)" + waiting
-                    + " ORDER BY CASE c.effective_risk_level WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 1"
-                    + " WHEN 'YELLOW' THEN 2 WHEN 'GREEN' THEN 3 ELSE 4 END, c.awaiting_approval_since, c.id";
-        }
-        String ofRisk = unknownRisk
+    static String orderedPageSql(RiskLevel risk, boolean h2) {
+        String ofRisk = risk == null
                 ? " AND c.effective_risk_level IS NULL"
                 : " AND c.effective_risk_level = '" + risk.name() + "'";
-        return columns + " USE INDEX (ix_case_file_awaiting_approval)" + waiting + ofRisk
-                + " ORDER BY c.effective_risk_level, c.awaiting_approval_since, c.id";
+        return COLUMNS + " USE INDEX (ix_case_file_awaiting_approval)" + IN_SCOPE + ofRisk + " ORDER BY "
+                + (h2 ? "c.effective_risk_level, " : "") + "c.awaiting_approval_since, c.id";
+    }
+
+    /**
+     * A township's or village's page: its few cases in review read from V33 {@code (state, region_code,
+     * ...)} and sorted; at province scale an ordered walk of V34 would pass every other township's
+     * approvals.
+     */
+    static String rangePageSql() {
+        return COLUMNS + " USE INDEX (ix_case_file_state_region)" + IN_SCOPE
+                + " ORDER BY CASE c.effective_risk_level WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 1"
+                + " WHEN 'YELLOW' THEN 2 WHEN 'GREEN' THEN 3 ELSE 4 END, c.awaiting_approval_since, c.id";
+    }
+
+    private boolean isH2() {
+        if (h2 == null) {
+            h2 = entityManager
+                            .getEntityManagerFactory()
+                            .unwrap(SessionFactoryImplementor.class)
+                            .getJdbcServices()
+                            .getDialect()
+                    instanceof H2Dialect;
+        }
+        return h2;
     }
 
     private List<WorkItem> rows(String sql, Actor actor, int limit) {

@@ -18,7 +18,6 @@ import org.casework.core.security.Actor;
 import org.casework.core.security.Role;
 import org.casework.core.shared.ChinaTime;
 import org.casework.core.shared.RegionCode;
-import org.casework.core.shared.RegionLevel;
 import org.casework.core.shared.RiskLevel;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -108,13 +107,13 @@ class ApprovalsWaitingSourceTest {
     @Test
     void aCountyReadsTheOrderedIndexATownshipItsRange() {
         for (RiskLevel risk : new RiskLevel[] {RiskLevel.RED, null}) {
-            String county = plan(ApprovalsWaitingSource.pageSql(RegionLevel.COUNTY, risk, risk == null), "410225%");
+            String county = plan(ApprovalsWaitingSource.orderedPageSql(risk, true), "410225%");
             assertThat(county).containsIgnoringCase("ix_case_file_awaiting_approval");
             assertThat(county).as("H2 reads the index in order").containsIgnoringCase("index sorted");
         }
-        assertThat(plan(ApprovalsWaitingSource.pageSql(RegionLevel.TOWNSHIP, null, false), "410225101%"))
+        assertThat(plan(ApprovalsWaitingSource.rangePageSql(), "410225101%"))
                 .containsIgnoringCase("ix_case_file_state_region");
-        assertThat(plan(ApprovalsWaitingSource.pageSql(RegionLevel.VILLAGE, null, false), VILLAGE + "%"))
+        assertThat(plan(ApprovalsWaitingSource.rangePageSql(), VILLAGE + "%"))
                 .containsIgnoringCase("ix_case_file_state_region");
     }
 

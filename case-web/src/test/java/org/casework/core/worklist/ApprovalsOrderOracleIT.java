@@ -131,6 +131,26 @@ class ApprovalsOrderOracleIT {
         storedDaysMatchTheOldSubquery(ids, seed);
     }
 
+    /** A county's page of each risk is an ordered index read on both databases: nothing sorted. */
+    @org.junit.jupiter.api.Test
+    void aCountyPageIsReadInIndexOrder() {
+        boolean h2 = jdbc.execute((java.sql.Connection connection) ->
+                connection.getMetaData().getDatabaseProductName().equals("H2"));
+        for (RiskLevel risk : new RiskLevel[] {RiskLevel.RED, RiskLevel.GREEN, null}) {
+            String sql = ApprovalsWaitingSource.orderedPageSql(risk, h2).replace("?1", "?").replace("?2", "?")
+                    + " LIMIT 1000";
+            StringBuilder plan = new StringBuilder();
+            jdbc.queryForList("EXPLAIN " + sql, "410225%", bytes(UUID.randomUUID()))
+                    .forEach(row -> plan.append(row.values()));
+            assertThat(plan.toString()).as("risk %s", risk).containsIgnoringCase("ix_case_file_awaiting_approval");
+            if (h2) {
+                assertThat(plan.toString()).as("risk %s", risk).containsIgnoringCase("index sorted");
+            } else {
+                assertThat(plan.toString()).as("risk %s", risk).doesNotContainIgnoringCase("filesort");
+            }
+        }
+    }
+
     /** A case from lead to its first plan review (with a risk, or not), then some random steps. */
     private void walk(String village, UUID worker, Map<UUID, Instant> lastSteps) {
         Instant at = TODAY.minusDays(40)
