@@ -137,8 +137,9 @@ class ApprovalsOrderOracleIT {
         boolean h2 = jdbc.execute((java.sql.Connection connection) ->
                 connection.getMetaData().getDatabaseProductName().equals("H2"));
         for (RiskLevel risk : new RiskLevel[] {RiskLevel.RED, RiskLevel.GREEN, null}) {
-            String sql = ApprovalsWaitingSource.orderedPageSql(risk, h2).replace("?1", "?").replace("?2", "?")
-                    + " LIMIT 1000";
+            String sql = ApprovalsWaitingSource.orderedPageSql(risk, h2)
+                            .replace("?1", "?")
+                            .replace("?2", "?") + " LIMIT 1000";
             StringBuilder plan = new StringBuilder();
             jdbc.queryForList("EXPLAIN " + sql, "410225%", bytes(UUID.randomUUID()))
                     .forEach(row -> plan.append(row.values()));
