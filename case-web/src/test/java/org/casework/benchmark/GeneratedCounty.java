@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.casework.core.clients.ChineseName;
+import org.casework.core.shared.ChinaTime;
 import org.casework.core.shared.FieldCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -142,6 +143,10 @@ final class GeneratedCounty {
         String[] risks = {"RED", "ORANGE", "ORANGE", "YELLOW", "YELLOW", "YELLOW", "GREEN", "GREEN", "GREEN", "GREEN"};
         List<Object[]> batch = new ArrayList<>();
         int year = LocalDate.now().getYear();
+        // No transition is written, so a case in review has no submission to date it: it waits since
+        // the day of generation (in China), as V34 dates such a case by the day it runs and as the
+        // approvals' order before V34 dated it by "today"; a kept county migrated by V34 agrees.
+        Date submitted = Date.valueOf(LocalDate.now(ChinaTime.ZONE));
         for (int i = 0; i < count; i++) {
             int pick = random.nextInt(clients.size());
             UUID client = clients.get(pick);
@@ -152,6 +157,7 @@ final class GeneratedCounty {
             }
             UUID worker = workers.get(random.nextInt(workers.size()));
             Timestamp opened = Timestamp.from(Instant.now().minus(random.nextInt(300), ChronoUnit.DAYS));
+            String state = states[random.nextInt(states.length)];
             batch.add(new Object[] {
                 bytes(UUID.randomUUID()),
                 "%s-%d-B%05d".formatted(county, year, i),
@@ -159,9 +165,10 @@ final class GeneratedCounty {
                 village,
                 station,
                 bytes(worker),
-                states[random.nextInt(states.length)],
+                state,
                 risks[random.nextInt(risks.length)],
-                opened
+                opened,
+                state.endsWith("_REVIEW") ? submitted : null
             });
             if (batch.size() == 1000) {
                 flushCases(batch);
@@ -173,8 +180,8 @@ final class GeneratedCounty {
     private void flushCases(List<Object[]> batch) {
         jdbc.batchUpdate(
                 "insert into case_file (id, version, case_number, primary_client_id, region_code, station_id,"
-                        + " assigned_worker_id, source, state, risk_level, follow_ups_done, opened_at)"
-                        + " values (?,0,?,?,?,?,?,'OUTREACH',?,?,0,?)",
+                        + " assigned_worker_id, source, state, risk_level, follow_ups_done, opened_at,"
+                        + " awaiting_approval_since) values (?,0,?,?,?,?,?,'OUTREACH',?,?,0,?,?)",
                 batch);
         batch.clear();
     }

@@ -41,6 +41,7 @@ import lombok.Getter;
 import lombok.NoArgsConstructor;
 import org.casework.core.shared.AbstractAggregate;
 import org.casework.core.shared.AccessDeniedException;
+import org.casework.core.shared.ChinaTime;
 import org.casework.core.shared.ConflictException;
 import org.casework.core.shared.DomainException;
 import org.casework.core.shared.EncryptedStringConverter;
@@ -145,6 +146,14 @@ public class CaseFile extends AbstractAggregate {
 
     @Column(nullable = false)
     private Instant openedAt;
+
+    /**
+     * While the case waits for a supervisor (PLAN_REVIEW, CLOSURE_REVIEW): the day in China of its
+     * latest transition into that state, which orders the supervisors' approvals (issue 14); null in
+     * every other state. Kept on every transition, so the worklist reads it from an index instead
+     * of computing it from the history for each case.
+     */
+    private LocalDate awaitingApprovalSince;
 
     /** Household members involved besides the primary client. */
     @ElementCollection
@@ -438,6 +447,7 @@ public class CaseFile extends AbstractAggregate {
         this.assignedWorkerId = workerId;
         transitions.add(
                 new CaseTransition(this, state, state, "REASSIGN", workerId.toString(), stamp.actor(), stamp.at()));
+        keepAwaitingApprovalSince();
     }
 
     /**
@@ -450,6 +460,7 @@ public class CaseFile extends AbstractAggregate {
         }
         transitions.add(
                 new CaseTransition(this, state, state, "REFERRAL_" + result, summary, stamp.actor(), stamp.at()));
+        keepAwaitingApprovalSince();
     }
 
     /** The level that counts (see the field); null while the level is unknown. */
@@ -479,6 +490,26 @@ public class CaseFile extends AbstractAggregate {
         }
         transitions.add(new CaseTransition(this, state, to, action, reason, stamp.actor(), stamp.at()));
         this.state = to;
+        keepAwaitingApprovalSince();
+    }
+
+    /**
+     * After a transition was appended: the day of the latest transition into the current state while
+     * it is a review state (a transition that stays in it, a reassignment say, counts too), else
+     * null. The history is read, not just the new step, so the day is the history's whatever order
+     * the steps were stamped in; V34 computed it the same way for the cases of before.
+     */
+    private void keepAwaitingApprovalSince() {
+        if (state != PLAN_REVIEW && state != CLOSURE_REVIEW) {
+            this.awaitingApprovalSince = null;
+            return;
+        }
+        Instant latest = transitions.stream()
+                .filter(t -> t.getToState() == state)
+                .map(CaseTransition::getOccurredAt)
+                .max(Instant::compareTo)
+                .orElseThrow();
+        this.awaitingApprovalSince = LocalDate.ofInstant(latest, ChinaTime.ZONE);
     }
 
     /** A conflict with the case's current state (409), not malformed input. */

@@ -1,18 +1,20 @@
 package org.casework.core.worklist;
 
 import jakarta.persistence.EntityManager;
-import java.time.Instant;
+import java.nio.ByteBuffer;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.cases.CaseState;
 import org.casework.core.security.Actor;
 import org.casework.core.security.Permission;
-import org.casework.core.shared.ChinaTime;
+import org.casework.core.shared.RegionLevel;
 import org.casework.core.shared.RiskLevel;
+import org.hibernate.dialect.H2Dialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,34 +23,31 @@ import org.springframework.stereotype.Component;
  * Approvals have no deadline yet, so they are never marked overdue.
  *
  * <p>A county has thousands of them, so the database counts them and returns only the first
- * {@code limit} in {@link WorkItem#ORDER} (issue 14). It orders by risk, then by the submission
- * instant, then by id; {@link WorkItem#ORDER} orders by the submission <em>day</em>, then by id. The
- * two agree except inside the (risk, day) group the last row falls in, whose members the page may
- * take in instant order instead of id order: that group's first rows by id replace them (one more
- * query, limited to as many rows).
+ * {@code limit} in {@link WorkItem#ORDER} (issue 14): risk, then the submission day, then id. The day
+ * is kept on the case ({@code awaiting_approval_since}, V34, set by the case on every transition), so
+ * the database orders by stored columns in exactly the worklist's order ({@link #orderedPageSql},
+ * {@link #rangePageSql}).
  */
 @Component
 @RequiredArgsConstructor
 class ApprovalsWaitingSource implements WorkItemSource {
 
     private static final List<CaseState> IN_REVIEW = List.of(CaseState.PLAN_REVIEW, CaseState.CLOSURE_REVIEW);
-    private static final ZoneId ZONE = ChinaTime.ZONE;
 
     private static final String WAITING = " from CaseFile c join Client cl on cl.id = c.primaryClientId"
             + " where c.regionCode like :scope and c.state in :review"
             + " and (c.assignedWorkerId is null or c.assignedWorkerId <> :me)";
-    /** When the case entered its review state; a case without that transition counts as submitted today. */
-    private static final String SUBMITTED = "coalesce((select max(t.occurredAt) from CaseTransition t"
-            + " where t.caseFile = c and t.toState = c.state), :today)";
-    /** {@link RiskLevel}'s order, unknown last, as {@link WorkItem#ORDER} has it. */
-    private static final String RISK_RANK = "case when c.effectiveRiskLevel = :red then 0"
-            + " when c.effectiveRiskLevel = :orange then 1 when c.effectiveRiskLevel = :yellow then 2"
-            + " when c.effectiveRiskLevel = :green then 3 else 4 end";
 
-    private static final String COLUMNS = "select c.id, c.caseNumber, c.primaryClientId, cl.fullName,"
-            + " c.effectiveRiskLevel, c.regionCode, " + SUBMITTED;
+    /** Risk levels in {@link WorkItem#ORDER}: most urgent first, unknown (null) last. */
+    private static final List<RiskLevel> RISK_ORDER = new ArrayList<>(Arrays.asList(RiskLevel.values()));
+
+    static {
+        RISK_ORDER.add(null);
+    }
 
     private final EntityManager entityManager;
+    /** Whether the database is H2 (asked once). */
+    private Boolean h2;
 
     @Override
     public WorkItemKind kind() {
@@ -71,66 +70,109 @@ class ApprovalsWaitingSource implements WorkItemSource {
         if (total == 0 || limit == 0) {
             return new Batch(List.of(), total);
         }
-        Instant todayStart = today.atStartOfDay(ZONE).toInstant();
-        List<WorkItem> page = new ArrayList<>(rows(
-                        COLUMNS + WAITING + " order by " + RISK_RANK + ", " + SUBMITTED + ", c.id",
-                        actor,
-                        todayStart,
-                        limit)
-                .getResultList()
-                .stream()
-                .map(row -> item(row, today))
-                .toList());
-        WorkItem last = page.get(page.size() - 1);
-        List<WorkItem> group = page.stream()
-                .filter(i -> i.risk() == last.risk() && i.dueOn().equals(last.dueOn()))
-                .toList();
-        if (total > page.size()) {
-            // rows of the group beyond the page may come before some in it: the group's first by id
-            page.removeAll(group);
-            var query = rows(
-                            COLUMNS + WAITING + " and " + RISK_RANK + " = :rank"
-                                    + " and " + SUBMITTED + " >= :dayStart and " + SUBMITTED + " < :dayEnd"
-                                    + " order by c.id",
-                            actor,
-                            todayStart,
-                            group.size())
-                    .setParameter("rank", last.risk() == null ? 4 : last.risk().ordinal())
-                    .setParameter("dayStart", last.dueOn().atStartOfDay(ZONE).toInstant())
-                    .setParameter(
-                            "dayEnd",
-                            last.dueOn().plusDays(1).atStartOfDay(ZONE).toInstant());
-            query.getResultList().forEach(row -> page.add(item(row, today)));
+        List<WorkItem> page = new ArrayList<>();
+        if (actor.jurisdiction().level().compareTo(RegionLevel.COUNTY) > 0) {
+            page.addAll(rows(rangePageSql(), actor, limit));
+        } else {
+            for (RiskLevel risk : RISK_ORDER) {
+                page.addAll(rows(orderedPageSql(risk, isH2()), actor, limit - page.size()));
+                if (page.size() >= limit) {
+                    break;
+                }
+            }
         }
-        page.sort(WorkItem.ORDER);
         return new Batch(page, total);
     }
 
-    private jakarta.persistence.TypedQuery<Object[]> rows(String hql, Actor actor, Instant todayStart, int limit) {
-        return entityManager
-                .createQuery(hql, Object[].class)
-                .setParameter("scope", actor.scopePattern())
-                .setParameter("review", IN_REVIEW)
-                .setParameter("me", actor.userId())
-                .setParameter("today", todayStart)
-                .setParameter("red", RiskLevel.RED)
-                .setParameter("orange", RiskLevel.ORANGE)
-                .setParameter("yellow", RiskLevel.YELLOW)
-                .setParameter("green", RiskLevel.GREEN)
-                .setMaxResults(limit);
+    private static final String COLUMNS = "SELECT c.id, c.case_number, c.primary_client_id, cl.full_name,"
+            + " c.effective_risk_level, c.region_code, c.awaiting_approval_since FROM case_file c";
+    private static final String IN_SCOPE = " JOIN client cl ON cl.id = c.primary_client_id"
+            + " WHERE c.region_code LIKE ?1 AND c.state IN ('PLAN_REVIEW', 'CLOSURE_REVIEW')"
+            + " AND c.awaiting_approval_since IS NOT NULL"
+            + " AND (c.assigned_worker_id IS NULL OR c.assigned_worker_id <> ?2)";
+
+    /**
+     * A county's (or wider) page of one risk level (null: unknown) in {@link WorkItem#ORDER}, read
+     * from V34 {@code (effective_risk_level, awaiting_approval_since, id, region_code,
+     * assigned_worker_id)} in index order, the jurisdiction and the worker checked in the index, so the
+     * database stops after the page instead of sorting every approval of the county; the caller asks
+     * level after level until the page is full. H2 sees the index as sorted only when the ORDER BY
+     * starts with the risk column; MariaDB, given the column, sorts for {@code IS NULL} (only {@code =}
+     * makes it a constant there), so it is named for H2 alone. Same rows, same order.
+     */
+    static String orderedPageSql(RiskLevel risk, boolean h2) {
+        String ofRisk = risk == null
+                ? " AND c.effective_risk_level IS NULL"
+                : " AND c.effective_risk_level = '" + risk.name() + "'";
+        return COLUMNS + " USE INDEX (ix_case_file_awaiting_approval)" + IN_SCOPE + ofRisk + " ORDER BY "
+                + (h2 ? "c.effective_risk_level, " : "") + "c.awaiting_approval_since, c.id";
     }
 
-    private static WorkItem item(Object[] row, LocalDate today) {
-        LocalDate since = row[6] == null ? today : LocalDate.ofInstant((Instant) row[6], ZONE);
+    /**
+     * A township's or village's page: its few cases in review read from V33 {@code (state, region_code,
+     * ...)} and sorted; at province scale an ordered walk of V34 would pass every other township's
+     * approvals.
+     */
+    static String rangePageSql() {
+        return COLUMNS + " USE INDEX (ix_case_file_state_region)" + IN_SCOPE
+                + " ORDER BY CASE c.effective_risk_level WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 1"
+                + " WHEN 'YELLOW' THEN 2 WHEN 'GREEN' THEN 3 ELSE 4 END, c.awaiting_approval_since, c.id";
+    }
+
+    private boolean isH2() {
+        if (h2 == null) {
+            h2 = entityManager
+                            .getEntityManagerFactory()
+                            .unwrap(SessionFactoryImplementor.class)
+                            .getJdbcServices()
+                            .getDialect()
+                    instanceof H2Dialect;
+        }
+        return h2;
+    }
+
+    private List<WorkItem> rows(String sql, Actor actor, int limit) {
+        List<?> rows = entityManager
+                .createNativeQuery(sql)
+                .setParameter(1, actor.scopePattern())
+                .setParameter(2, bytes(actor.userId()))
+                .setMaxResults(limit)
+                .getResultList();
+        return rows.stream()
+                .map(Object[].class::cast)
+                .map(ApprovalsWaitingSource::item)
+                .toList();
+    }
+
+    private static WorkItem item(Object[] row) {
         return new WorkItem(
                 WorkItemKind.APPROVAL_WAITING,
-                (UUID) row[2],
+                uuid(row[2]),
                 (String) row[3],
-                (UUID) row[0],
+                uuid(row[0]),
                 (String) row[1],
                 (String) row[5],
-                (RiskLevel) row[4],
-                since,
+                row[4] == null ? null : RiskLevel.valueOf((String) row[4]),
+                date(row[6]),
                 false);
+    }
+
+    private static byte[] bytes(UUID id) {
+        return ByteBuffer.allocate(16)
+                .putLong(id.getMostSignificantBits())
+                .putLong(id.getLeastSignificantBits())
+                .array();
+    }
+
+    private static UUID uuid(Object column) {
+        if (column instanceof UUID id) {
+            return id;
+        }
+        ByteBuffer bytes = ByteBuffer.wrap((byte[]) column);
+        return new UUID(bytes.getLong(), bytes.getLong());
+    }
+
+    private static LocalDate date(Object column) {
+        return column instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) column;
     }
 }

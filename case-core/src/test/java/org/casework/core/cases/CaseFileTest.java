@@ -224,6 +224,33 @@ class CaseFileTest {
     }
 
     @Test
+    void keepsTheDayInChinaItWaitsForApprovalSinceOnEveryTransition() {
+        CaseFile c = assessing(RiskLevel.RED);
+        assertThat(c.getAwaitingApprovalSince()).isNull();
+        // 17:00 UTC is 01:00 the next day in China
+        c.submitPlan(true, DEFAULT_POLICY, new Stamp("w", Instant.parse("2026-11-20T17:00:00Z")));
+        assertThat(c.getAwaitingApprovalSince()).isEqualTo(LocalDate.of(2026, 11, 21));
+        c.returnPlan("请补充", new Stamp("h", Instant.parse("2026-11-22T02:00:00Z")));
+        assertThat(c.getAwaitingApprovalSince()).isNull();
+        c.submitPlan(true, DEFAULT_POLICY, new Stamp("w", Instant.parse("2026-11-24T02:00:00Z")));
+        assertThat(c.getAwaitingApprovalSince()).as("resubmitted").isEqualTo(LocalDate.of(2026, 11, 24));
+        // what the order used before V34 counts too: the latest transition into the state
+        c.reassign(UUID.randomUUID(), new Stamp("h", Instant.parse("2026-11-25T02:00:00Z")));
+        assertThat(c.getAwaitingApprovalSince()).isEqualTo(LocalDate.of(2026, 11, 25));
+        c.suspend("联系不上", new Stamp("w", Instant.parse("2026-11-26T02:00:00Z")));
+        assertThat(c.getAwaitingApprovalSince()).isNull();
+        c.resume(new Stamp("w", Instant.parse("2026-11-27T02:00:00Z")));
+        assertThat(c.getAwaitingApprovalSince()).isEqualTo(LocalDate.of(2026, 11, 27));
+        c.approvePlan("同意", new Stamp("h", Instant.parse("2026-11-28T02:00:00Z")));
+        assertThat(c.getAwaitingApprovalSince()).isNull();
+        c.evaluate("目标达成", new Stamp("w", Instant.parse("2026-11-29T02:00:00Z")));
+        c.requestClosure(ClosureReason.GOALS_MET, "一个月后回访", new Stamp("w", Instant.parse("2026-11-30T02:00:00Z")));
+        assertThat(c.getAwaitingApprovalSince()).as("closure requested").isEqualTo(LocalDate.of(2026, 11, 30));
+        c.approveClosure("同意", CHINA, new Stamp("h", Instant.parse("2026-12-01T02:00:00Z")));
+        assertThat(c.getAwaitingApprovalSince()).isNull();
+    }
+
+    @Test
     void aReturnedClosureGoesBackToEvaluation() {
         CaseFile c = evaluating();
         c.requestClosure(ClosureReason.GOALS_MET, "回访", WORKER);

@@ -2,7 +2,10 @@ package org.casework.core.worklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -10,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.casework.core.security.Actor;
 import org.casework.core.security.Role;
 import org.casework.core.shared.ChinaTime;
@@ -18,13 +22,15 @@ import org.casework.core.shared.RiskLevel;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Approvals are paged in the database (issue 14): any first {@code limit} of them must be the first
- * {@code limit} of the whole list in {@link WorkItem#ORDER} (risk, submission day in China, id),
- * although the database orders by the submission instant.
+ * {@code limit} of the whole list in {@link WorkItem#ORDER} (risk, submission day in China, id). The
+ * rows are written as before V34 (the history only) and dated by V34's backfill, as the migration
+ * dated the cases of before; {@code ApprovalsOrderOracleIT} (case-web) walks cases through their steps.
  */
 @SpringBootTest
 @Transactional
@@ -61,13 +67,14 @@ class ApprovalsWaitingSourceTest {
         UUID orange = id(0x05);
         inReview(orange, "CLOSURE_REVIEW", "ORANGE", TODAY.minusDays(2), 10, VILLAGE, null);
         UUID unknownRisk = id(0x01);
-        inReview(unknownRisk, "PLAN_REVIEW", null, null, 0, VILLAGE, null);
+        inReview(unknownRisk, "PLAN_REVIEW", null, TODAY.minusDays(3), 0, VILLAGE, null);
         UUID greenLater = id(0x02);
         inReview(greenLater, "PLAN_REVIEW", "GREEN", TODAY, 23, VILLAGE, null);
         // not on the list: the supervisor's own case, a case in another village, an active case
         inReview(id(0x03), "PLAN_REVIEW", "RED", TODAY, 8, VILLAGE, supervisor);
         inReview(id(0x04), "PLAN_REVIEW", "RED", TODAY, 8, "410225101202", null);
         inReview(id(0x06), "ACTIVE", "RED", TODAY, 8, VILLAGE, null);
+        jdbc.update(backfill());
 
         List<UUID> expected = List.of(redYesterday, redAt11, redAt09, redAt07, orange, greenLater, unknownRisk);
         WorkItemSource.Batch all = source.fetch(actor, TODAY, TODAY.plusDays(7), 100);
@@ -77,8 +84,12 @@ class ApprovalsWaitingSourceTest {
         assertThat(all.items().get(3).dueOn()).as("07:00 in China is today").isEqualTo(TODAY);
         assertThat(all.items().get(3).risk()).isEqualTo(RiskLevel.RED);
         assertThat(all.items().get(6).dueOn())
-                .as("no submission recorded: today")
-                .isEqualTo(TODAY);
+                .as("00:00 in China is the day before in UTC")
+                .isEqualTo(TODAY.minusDays(3));
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from case_file where awaiting_approval_since is not null", Integer.class))
+                .as("dated: the cases in review, not the active one")
+                .isEqualTo(9);
         for (int limit = 1; limit <= 7; limit++) {
             WorkItemSource.Batch page = source.fetch(actor, TODAY, TODAY.plusDays(7), limit);
             assertThat(page.total()).isEqualTo(7);
@@ -87,6 +98,30 @@ class ApprovalsWaitingSourceTest {
                     .extracting(WorkItem::caseId)
                     .containsExactlyElementsOf(expected.subList(0, limit));
         }
+    }
+
+    /**
+     * A county's approvals are read in index order (V34), one risk at a time, and the read stops after
+     * the page: no sort of the county's approvals. A township or village reads its range (V33).
+     */
+    @Test
+    void aCountyReadsTheOrderedIndexATownshipItsRange() {
+        for (RiskLevel risk : new RiskLevel[] {RiskLevel.RED, null}) {
+            String county = plan(ApprovalsWaitingSource.orderedPageSql(risk, true), "410225%");
+            assertThat(county).containsIgnoringCase("ix_case_file_awaiting_approval");
+            assertThat(county).as("H2 reads the index in order").containsIgnoringCase("index sorted");
+        }
+        assertThat(plan(ApprovalsWaitingSource.rangePageSql(), "410225101%"))
+                .containsIgnoringCase("ix_case_file_state_region");
+        assertThat(plan(ApprovalsWaitingSource.rangePageSql(), VILLAGE + "%"))
+                .containsIgnoringCase("ix_case_file_state_region");
+    }
+
+    private String plan(String pageSql, String scope) {
+        String sql = pageSql.replace("?1", "?").replace("?2", "?") + " LIMIT 50";
+        StringBuilder plan = new StringBuilder();
+        jdbc.queryForList("EXPLAIN " + sql, scope, bytes(UUID.randomUUID())).forEach(row -> plan.append(row.values()));
+        return plan.toString();
     }
 
     private static UUID id(int high) {
@@ -127,6 +162,19 @@ class ApprovalsWaitingSourceTest {
                 "INSERT INTO case_transition (id, case_id, to_state, action, actor, occurred_at)"
                         + " VALUES (?, ?, ?, 'SUBMIT', 'test', ?)",
                 transitions);
+    }
+
+    /** The UPDATE of V34, as the migration ran it. */
+    private static String backfill() {
+        try {
+            String script = new ClassPathResource("db/migration/V34__case_file_awaiting_approval_since.sql")
+                    .getContentAsString(StandardCharsets.UTF_8);
+            String code = script.lines().filter(line -> !line.startsWith("--")).collect(Collectors.joining("\n"));
+            String update = code.substring(code.indexOf("UPDATE case_file"));
+            return update.substring(0, update.indexOf(';'));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte[] bytes(UUID id) {

@@ -20,6 +20,7 @@ import org.casework.core.clients.CategorySubType;
 import org.casework.core.clients.CategoryType;
 import org.casework.core.clients.LivingArrangement;
 import org.casework.core.flags.FlagType;
+import org.casework.core.shared.ChinaTime;
 import org.casework.core.shared.FieldCipher;
 import org.casework.core.shared.RiskLevel;
 import org.casework.it.IntegrationTest;
@@ -221,19 +222,23 @@ class VisitScheduleBatchOracleIT {
         UUID id = UUID.randomUUID();
         CaseState[] states = CaseState.values();
         RiskLevel level = randomLevel();
+        CaseState state = states[random.nextInt(states.length)];
+        boolean inReview = state == CaseState.PLAN_REVIEW || state == CaseState.CLOSURE_REVIEW;
         jdbc.update(
                 "insert into case_file (id, version, case_number, primary_client_id, region_code, station_id,"
-                        + " source, state, risk_level, effective_risk_level, follow_ups_done, opened_at)"
-                        + " values (?,0,?,?,?,?,'OUTREACH',?,?,?,0,?)",
+                        + " source, state, risk_level, effective_risk_level, follow_ups_done, opened_at,"
+                        + " awaiting_approval_since) values (?,0,?,?,?,?,'OUTREACH',?,?,?,0,?,?)",
                 bytes(id),
                 "O" + seed + "-" + id.toString().substring(0, 12),
                 bytes(client),
                 village,
                 bytes(UUID.randomUUID()),
-                states[random.nextInt(states.length)].name(),
+                state.name(),
                 level == null ? null : level.name(),
                 level == null ? null : level.name(),
-                Timestamp.from(Instant.now().minus(random.nextInt(300), ChronoUnit.DAYS)));
+                Timestamp.from(Instant.now().minus(random.nextInt(300), ChronoUnit.DAYS)),
+                // no transition written: in review since today (in China), as V34 dates such a case
+                inReview ? Date.valueOf(LocalDate.now(ChinaTime.ZONE)) : null);
         Instant at = Instant.now().minus(40, ChronoUnit.DAYS);
         for (int r = random.nextInt(4); r > 0; r--) {
             at = at.plus(random.nextInt(20 * 24), ChronoUnit.HOURS);
