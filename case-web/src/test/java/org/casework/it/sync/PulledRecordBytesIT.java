@@ -208,6 +208,12 @@ class PulledRecordBytesIT extends ApiTest {
                 .replaceAll("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z", "<instant>")
                 .replaceAll("\\d{4}-\\d{2}-\\d{2}", "<date>")
                 .replaceAll("\"v\":\\d{10,}", "\"v\":<millis>");
+        if (text.startsWith("{\"t\":\"station\"")) {
+            // the shared station is edited by other tests (its phone, e.g. for the referral's
+            // sender), so only its version's and phone's shapes are pinned here
+            text = text.replaceFirst("\"v\":\\d+", "\"v\":<version>")
+                    .replaceFirst("\"phone\":(null|\"\\d*\")", "\"phone\":<phone or null>");
+        }
         Matcher m = UUID_TEXT.matcher(formKeysSorted(text));
         StringBuilder out = new StringBuilder();
         while (m.find()) {
