@@ -147,13 +147,13 @@ class ApprovalsWaitingSource implements WorkItemSource {
     private static WorkItem item(Object[] row) {
         return new WorkItem(
                 WorkItemKind.APPROVAL_WAITING,
-                uuid(row[2]),
+                NativeColumns.uuid(row[2]),
                 (String) row[3],
-                uuid(row[0]),
+                NativeColumns.uuid(row[0]),
                 (String) row[1],
                 (String) row[5],
                 row[4] == null ? null : RiskLevel.valueOf((String) row[4]),
-                date(row[6]),
+                NativeColumns.date(row[6]),
                 false);
     }
 
@@ -162,17 +162,5 @@ class ApprovalsWaitingSource implements WorkItemSource {
                 .putLong(id.getMostSignificantBits())
                 .putLong(id.getLeastSignificantBits())
                 .array();
-    }
-
-    private static UUID uuid(Object column) {
-        if (column instanceof UUID id) {
-            return id;
-        }
-        ByteBuffer bytes = ByteBuffer.wrap((byte[]) column);
-        return new UUID(bytes.getLong(), bytes.getLong());
-    }
-
-    private static LocalDate date(Object column) {
-        return column instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) column;
     }
 }

@@ -1,10 +1,8 @@
 package org.casework.core.worklist;
 
 import jakarta.persistence.EntityManager;
-import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.casework.core.security.Actor;
 import org.casework.core.security.Permission;
@@ -57,10 +55,10 @@ class VisitsDueSource implements WorkItemSource {
         List<WorkItem> items = rows.stream()
                 .map(Object[].class::cast)
                 .map(row -> {
-                    LocalDate due = date(row[3]);
+                    LocalDate due = NativeColumns.date(row[3]);
                     return new WorkItem(
                             WorkItemKind.VISIT_DUE,
-                            uuid(row[0]),
+                            NativeColumns.uuid(row[0]),
                             (String) row[1],
                             null,
                             null,
@@ -99,17 +97,5 @@ class VisitsDueSource implements WorkItemSource {
                 + " ORDER BY s.level_rank, s.next_due_on, s.client_id LIMIT ?3) v"
                 + " JOIN client c ON c.id = v.client_id"
                 + " ORDER BY v.level_rank, v.next_due_on, v.client_id";
-    }
-
-    private static UUID uuid(Object column) {
-        if (column instanceof UUID id) {
-            return id;
-        }
-        ByteBuffer bytes = ByteBuffer.wrap((byte[]) column);
-        return new UUID(bytes.getLong(), bytes.getLong());
-    }
-
-    private static LocalDate date(Object column) {
-        return column instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) column;
     }
 }
