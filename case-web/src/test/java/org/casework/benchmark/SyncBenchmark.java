@@ -1,6 +1,5 @@
 package org.casework.benchmark;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -333,7 +332,7 @@ class SyncBenchmark {
         if (!pouchVersion.isEmpty()) {
             out.append("pouchdb: ").append(pouchVersion).append('\n');
         }
-        out.append("hardware: ").append(hardware()).append('\n');
+        out.append("hardware: ").append(BenchmarkTiming.hardware()).append('\n');
         String profile = null;
         for (Row row : rows) {
             if (!row.profile().equals(profile)) {
@@ -401,20 +400,5 @@ class SyncBenchmark {
                     detail));
         }
         return out.toString();
-    }
-
-    private static String hardware() {
-        String cpu = "unknown CPU";
-        try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-                    .filter(l -> l.startsWith("model name"))
-                    .findFirst()
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
-                    .orElse(cpu);
-        } catch (IOException e) {
-            // not Linux: the core count still describes the machine
-        }
-        return "%d cores, %s, Java %s"
-                .formatted(Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("java.version"));
     }
 }
