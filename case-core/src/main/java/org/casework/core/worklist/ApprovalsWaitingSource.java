@@ -71,11 +71,14 @@ class ApprovalsWaitingSource implements WorkItemSource {
             return new Batch(List.of(), total);
         }
         List<WorkItem> page = new ArrayList<>();
-        if (actor.jurisdiction().level().compareTo(RegionLevel.COUNTY) > 0) {
-            page.addAll(rows(rangePageSql(), actor, limit));
+        RegionLevel level = actor.jurisdiction().level();
+        if (level.compareTo(RegionLevel.COUNTY) > 0) {
+            page.addAll(rows(rangePageSql(), actor.scopePattern(), actor, limit));
         } else {
+            boolean county = level == RegionLevel.COUNTY;
+            String scope = county ? actor.jurisdiction().value() : actor.scopePattern();
             for (RiskLevel risk : RISK_ORDER) {
-                page.addAll(rows(orderedPageSql(risk, isH2()), actor, limit - page.size()));
+                page.addAll(rows(orderedPageSql(risk, isH2(), county), scope, actor, limit - page.size()));
                 if (page.size() >= limit) {
                     break;
                 }
@@ -86,26 +89,33 @@ class ApprovalsWaitingSource implements WorkItemSource {
 
     private static final String COLUMNS = "SELECT c.id, c.case_number, c.primary_client_id, cl.full_name,"
             + " c.effective_risk_level, c.region_code, c.awaiting_approval_since FROM case_file c";
-    private static final String IN_SCOPE = " JOIN client cl ON cl.id = c.primary_client_id"
-            + " WHERE c.region_code LIKE ?1 AND c.state IN ('PLAN_REVIEW', 'CLOSURE_REVIEW')"
+    private static final String JOIN = " JOIN client cl ON cl.id = c.primary_client_id";
+    /** Follows the jurisdiction's condition ({@code ?1}). */
+    private static final String IN_REVIEW_SQL = " AND c.state IN ('PLAN_REVIEW', 'CLOSURE_REVIEW')"
             + " AND c.awaiting_approval_since IS NOT NULL"
             + " AND (c.assigned_worker_id IS NULL OR c.assigned_worker_id <> ?2)";
 
     /**
-     * A county's (or wider) page of one risk level (null: unknown) in {@link WorkItem#ORDER}, read
-     * from V34 {@code (effective_risk_level, awaiting_approval_since, id, region_code,
-     * assigned_worker_id)} in index order, the jurisdiction and the worker checked in the index, so the
-     * database stops after the page instead of sorting every approval of the county; the caller asks
-     * level after level until the page is full. H2 sees the index as sorted only when the ORDER BY
-     * starts with the risk column; MariaDB, given the column, sorts for {@code IS NULL} (only {@code =}
+     * A county's (or wider) page of one risk level (null: unknown) in {@link WorkItem#ORDER}, read in
+     * index order, so the database stops after the page instead of sorting every approval of the
+     * county; the caller asks level after level until the page is full. A county reads its own range
+     * of V36 {@code (county_code, effective_risk_level, awaiting_approval_since, id, region_code,
+     * assigned_worker_id)}, {@code ?1} being its code; a wider jurisdiction walks V34 (the same
+     * columns without the county) and checks its prefix {@code ?1} in the index. Either way the worker
+     * is checked in the index. H2 sees the index as sorted only when the ORDER BY starts with the
+     * columns held constant (county, risk); MariaDB, given the column, sorts for {@code IS NULL} (only {@code =}
      * makes it a constant there), so it is named for H2 alone. Same rows, same order.
      */
-    static String orderedPageSql(RiskLevel risk, boolean h2) {
+    static String orderedPageSql(RiskLevel risk, boolean h2, boolean county) {
         String ofRisk = risk == null
                 ? " AND c.effective_risk_level IS NULL"
                 : " AND c.effective_risk_level = '" + risk.name() + "'";
-        return COLUMNS + " USE INDEX (ix_case_file_awaiting_approval)" + IN_SCOPE + ofRisk + " ORDER BY "
-                + (h2 ? "c.effective_risk_level, " : "") + "c.awaiting_approval_since, c.id";
+        String range = county
+                ? " USE INDEX (ix_case_file_county_approval)" + JOIN + " WHERE c.county_code = ?1"
+                : " USE INDEX (ix_case_file_awaiting_approval)" + JOIN + " WHERE c.region_code LIKE ?1";
+        String constants = county ? "c.county_code, c.effective_risk_level, " : "c.effective_risk_level, ";
+        return COLUMNS + range + IN_REVIEW_SQL + ofRisk + " ORDER BY " + (h2 ? constants : "")
+                + "c.awaiting_approval_since, c.id";
     }
 
     /**
@@ -114,7 +124,8 @@ class ApprovalsWaitingSource implements WorkItemSource {
      * approvals.
      */
     static String rangePageSql() {
-        return COLUMNS + " USE INDEX (ix_case_file_state_region)" + IN_SCOPE
+        return COLUMNS + " USE INDEX (ix_case_file_state_region)" + JOIN + " WHERE c.region_code LIKE ?1"
+                + IN_REVIEW_SQL
                 + " ORDER BY CASE c.effective_risk_level WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 1"
                 + " WHEN 'YELLOW' THEN 2 WHEN 'GREEN' THEN 3 ELSE 4 END, c.awaiting_approval_since, c.id";
     }
@@ -131,10 +142,10 @@ class ApprovalsWaitingSource implements WorkItemSource {
         return h2;
     }
 
-    private List<WorkItem> rows(String sql, Actor actor, int limit) {
+    private List<WorkItem> rows(String sql, String scope, Actor actor, int limit) {
         List<?> rows = entityManager
                 .createNativeQuery(sql)
-                .setParameter(1, actor.scopePattern())
+                .setParameter(1, scope)
                 .setParameter(2, bytes(actor.userId()))
                 .setMaxResults(limit)
                 .getResultList();

@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 /**
  * Clients of the jurisdiction whose next visit is due by the horizon (overdue ones included): a
  * range on visit_schedule's (region_code, next_due_on) index, never the rules per client. The count
- * reads that range. The page of a county (or wider) is read in the worklist's order from the V32
- * index (level, due day, client id, village), the jurisdiction prefix checked in the index, so the
- * database stops after the page instead of sorting the whole county (issue 14); the page of a
- * township or village is read by the region range and its few rows sorted ({@link #pageSql}).
+ * reads that range. The page of a county is read in the worklist's order from the county's range of
+ * the V36 index (county, level, due day, client id), so the database stops after the page instead
+ * of sorting the whole county (issue 14); the page of a township or village is read by the region
+ * range and its few rows sorted; a wider jurisdiction walks the ordered V32 index ({@link #pageSql}).
  */
 @Component
 @RequiredArgsConstructor
@@ -48,7 +48,7 @@ class VisitsDueSource implements WorkItemSource {
         }
         List<?> rows = entityManager
                 .createNativeQuery(pageSql(actor.jurisdiction().level()))
-                .setParameter(1, actor.scopePattern())
+                .setParameter(1, scope(actor))
                 .setParameter(2, horizon)
                 .setParameter(3, limit)
                 .getResultList();
@@ -71,30 +71,46 @@ class VisitsDueSource implements WorkItemSource {
         return new Batch(items, total);
     }
 
+    /** The page query's {@code ?1}: a county's code (V36 column) or the jurisdiction's prefix pattern. */
+    static String scope(Actor actor) {
+        return actor.jurisdiction().level() == RegionLevel.COUNTY
+                ? actor.jurisdiction().value()
+                : actor.scopePattern();
+    }
+
     /**
      * The page query for a jurisdiction of the given level, with the index it must read: the two
-     * databases disagree when left alone. H2 reads the (region_code, next_due_on) range for every
-     * prefix, so without the hint it never used V32 and sorted a county's ~36,000 rows for each page
-     * (140-180 ms on 50,000 clients); MariaDB reads V32 for every prefix, also a township's, walking
-     * the whole index in order to pick the township's entries, a cost that grows with every county in
-     * the database. So a county (or wider) reads V32 in order and stops after the page; a township or
-     * village reads its own range and sorts its few rows, a cost bounded by its size. H2 (MySQL mode)
-     * and MariaDB both read {@code USE INDEX}. Same rows, same order either way.
+     * databases disagree when left alone. A township or village reads its own range of the region
+     * index and sorts its few rows, a cost bounded by its size (MariaDB otherwise walked an ordered
+     * index across every county in the database; H2 otherwise sorted the whole county). A county reads
+     * its own range of the county index (V36) in the worklist's order, skipping in the index the
+     * entries not due yet: the database stops after the page, and the other counties' entries are
+     * never read. A wider jurisdiction walks the ordered V32 index and
+     * checks the prefix. H2 (MySQL mode) and MariaDB both read {@code USE INDEX}. Same rows, same
+     * order either way.
      *
      * <p>The page ({@code ?3} rows) is chosen from the schedule's index alone, in a derived table,
-     * and only its rows are joined to their clients: both indexes hold every column the order needs
-     * (V35), so a township's ~4,000 entries are sorted without reading their rows or their clients'
-     * (30-40 ms at 1,000,000 clients on MariaDB before, 3-9 ms after).
+     * and only its rows are joined to their clients: every index holds all the columns the order
+     * needs (V35, V36), so a township's ~4,000 entries are sorted without reading their rows or their
+     * clients' (30-40 ms at 1,000,000 clients on MariaDB before, 3-9 ms after).
+     *
+     * <p>{@code ?1} is {@link #scope}: the county's code for a county, the prefix pattern otherwise.
      */
     static String pageSql(RegionLevel level) {
-        String index = level.compareTo(RegionLevel.COUNTY) > 0
-                ? " USE INDEX (ix_visit_schedule_region_due)"
-                : " USE INDEX (ix_visit_schedule_worklist)";
+        String range;
+        String order = " ORDER BY s.level_rank, s.next_due_on, s.client_id";
+        if (level.compareTo(RegionLevel.COUNTY) > 0) {
+            range = " USE INDEX (ix_visit_schedule_region_due) WHERE s.region_code LIKE ?1";
+        } else if (level == RegionLevel.COUNTY) {
+            range = " USE INDEX (ix_visit_schedule_county) WHERE s.county_code = ?1";
+            // the constant county first: H2 then sees the index as sorted (MariaDB drops a constant)
+            order = " ORDER BY s.county_code, s.level_rank, s.next_due_on, s.client_id";
+        } else {
+            range = " USE INDEX (ix_visit_schedule_worklist) WHERE s.region_code LIKE ?1";
+        }
         return "SELECT v.client_id, c.full_name, v.visit_level, v.next_due_on, v.region_code"
                 + " FROM (SELECT s.client_id, s.visit_level, s.next_due_on, s.region_code, s.level_rank"
-                + " FROM visit_schedule s" + index
-                + " WHERE s.region_code LIKE ?1 AND s.next_due_on <= ?2"
-                + " ORDER BY s.level_rank, s.next_due_on, s.client_id LIMIT ?3) v"
+                + " FROM visit_schedule s" + range + " AND s.next_due_on <= ?2" + order + " LIMIT ?3) v"
                 + " JOIN client c ON c.id = v.client_id"
                 + " ORDER BY v.level_rank, v.next_due_on, v.client_id";
     }

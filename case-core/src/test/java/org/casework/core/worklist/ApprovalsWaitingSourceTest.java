@@ -101,15 +101,19 @@ class ApprovalsWaitingSourceTest {
     }
 
     /**
-     * A county's approvals are read in index order (V34), one risk at a time, and the read stops after
-     * the page: no sort of the county's approvals. A township or village reads its range (V33).
+     * A county's approvals are read in index order from its own range (V36), one risk at a time, and
+     * the read stops after the page: no sort of the county's approvals, no other county's entries. A
+     * wider jurisdiction walks V34 in order; a township or village reads its range (V33).
      */
     @Test
-    void aCountyReadsTheOrderedIndexATownshipItsRange() {
+    void aCountyReadsItsOrderedRangeATownshipItsRange() {
         for (RiskLevel risk : new RiskLevel[] {RiskLevel.RED, null}) {
-            String county = plan(ApprovalsWaitingSource.orderedPageSql(risk, true), "410225%");
-            assertThat(county).containsIgnoringCase("ix_case_file_awaiting_approval");
+            String county = plan(ApprovalsWaitingSource.orderedPageSql(risk, true, true), "410225");
+            assertThat(county).containsIgnoringCase("ix_case_file_county_approval");
             assertThat(county).as("H2 reads the index in order").containsIgnoringCase("index sorted");
+            String city = plan(ApprovalsWaitingSource.orderedPageSql(risk, true, false), "4102%");
+            assertThat(city).containsIgnoringCase("ix_case_file_awaiting_approval");
+            assertThat(city).as("H2 reads the index in order").containsIgnoringCase("index sorted");
         }
         assertThat(plan(ApprovalsWaitingSource.rangePageSql(), "410225101%"))
                 .containsIgnoringCase("ix_case_file_state_region");

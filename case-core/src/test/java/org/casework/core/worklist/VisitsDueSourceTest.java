@@ -39,9 +39,9 @@ class VisitsDueSourceTest {
 
     @Test
     void eachJurisdictionGetsItsVisitsInTheWorklistOrder() {
-        // Two villages of one township, one of another township: same levels and days, ids that
-        // order differently as bytes than as java.util.UUID (negative high bits).
-        String[] villages = {"410225101201", "410225101202", "410225102201"};
+        // Two villages of one township, one of another township, one of another county: same levels
+        // and days, ids that order differently as bytes than as java.util.UUID (negative high bits).
+        String[] villages = {"410225101201", "410225101202", "410225102201", "410221101201"};
         int n = 0;
         for (String village : villages) {
             for (int rank = 0; rank < 3; rank++) {
@@ -53,7 +53,7 @@ class VisitsDueSourceTest {
                 }
             }
         }
-        for (String jurisdiction : List.of("410225101201", "410225101", "410225102", "410225")) {
+        for (String jurisdiction : List.of("410225101201", "410225101", "410225102", "410225", "410221", "4102")) {
             List<UUID> expected = expected(jurisdiction);
             assertThat(expected).as("rows due in %s", jurisdiction).hasSizeGreaterThan(10);
             Actor actor =
@@ -76,13 +76,18 @@ class VisitsDueSourceTest {
     /**
      * A township's page read in the V32 order walks the whole county's entries (H2 picked that index
      * for every prefix: the station worker's worklist went from 26 to 112 ms at p50): below county
-     * level the page must read the region range, a county the ordered index.
+     * level the page must read the region range. A county reads its own range of the county index in
+     * order (V36; V32 walked every county's entries at province scale), a wider jurisdiction V32.
      */
     @Test
-    void aTownshipOrVillageReadsTheRegionRangeAndACountyTheOrderedIndex() {
+    void eachLevelOfJurisdictionReadsTheIndexMeantForIt() {
         assertThat(plan(RegionLevel.VILLAGE, "410225101201%")).containsIgnoringCase("ix_visit_schedule_region_due");
         assertThat(plan(RegionLevel.TOWNSHIP, "410225101%")).containsIgnoringCase("ix_visit_schedule_region_due");
-        assertThat(plan(RegionLevel.COUNTY, "410225%")).containsIgnoringCase("ix_visit_schedule_worklist");
+        assertThat(plan(RegionLevel.COUNTY, "410225"))
+                .containsIgnoringCase("ix_visit_schedule_county")
+                .as("read in index order, not sorted")
+                .containsIgnoringCase("index sorted");
+        assertThat(plan(RegionLevel.CITY, "4102%")).containsIgnoringCase("ix_visit_schedule_worklist");
     }
 
     /**
