@@ -13,8 +13,6 @@ import org.casework.core.security.Actor;
 import org.casework.core.security.Permission;
 import org.casework.core.shared.RegionLevel;
 import org.casework.core.shared.RiskLevel;
-import org.hibernate.dialect.H2Dialect;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +32,12 @@ class ApprovalsWaitingSource implements WorkItemSource {
 
     private static final List<CaseState> IN_REVIEW = List.of(CaseState.PLAN_REVIEW, CaseState.CLOSURE_REVIEW);
 
-    private static final String WAITING = " from CaseFile c join Client cl on cl.id = c.primaryClientId"
+    /**
+     * The count reads V33 alone: a case's primary client is never deleted, so joining it (as the page
+     * does, for the name) would only read a client row per approval (17 ms for a county at
+     * 1,000,000 clients instead of 3).
+     */
+    private static final String WAITING = " from CaseFile c"
             + " where c.regionCode like :scope and c.state in :review"
             + " and (c.assignedWorkerId is null or c.assignedWorkerId <> :me)";
 
@@ -46,8 +49,7 @@ class ApprovalsWaitingSource implements WorkItemSource {
     }
 
     private final EntityManager entityManager;
-    /** Whether the database is H2 (asked once). */
-    private Boolean h2;
+    private final DatabaseKind database;
 
     @Override
     public WorkItemKind kind() {
@@ -78,7 +80,7 @@ class ApprovalsWaitingSource implements WorkItemSource {
             boolean county = level == RegionLevel.COUNTY;
             String scope = county ? actor.jurisdiction().value() : actor.scopePattern();
             for (RiskLevel risk : RISK_ORDER) {
-                page.addAll(rows(orderedPageSql(risk, isH2(), county), scope, actor, limit - page.size()));
+                page.addAll(rows(orderedPageSql(risk, database.isH2(), county), scope, actor, limit - page.size()));
                 if (page.size() >= limit) {
                     break;
                 }
@@ -128,18 +130,6 @@ class ApprovalsWaitingSource implements WorkItemSource {
                 + IN_REVIEW_SQL
                 + " ORDER BY CASE c.effective_risk_level WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 1"
                 + " WHEN 'YELLOW' THEN 2 WHEN 'GREEN' THEN 3 ELSE 4 END, c.awaiting_approval_since, c.id";
-    }
-
-    private boolean isH2() {
-        if (h2 == null) {
-            h2 = entityManager
-                            .getEntityManagerFactory()
-                            .unwrap(SessionFactoryImplementor.class)
-                            .getJdbcServices()
-                            .getDialect()
-                    instanceof H2Dialect;
-        }
-        return h2;
     }
 
     private List<WorkItem> rows(String sql, String scope, Actor actor, int limit) {

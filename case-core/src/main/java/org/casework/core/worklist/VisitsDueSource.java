@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 class VisitsDueSource implements WorkItemSource {
 
     private final EntityManager entityManager;
+    private final DatabaseKind database;
 
     @Override
     public WorkItemKind kind() {
@@ -47,7 +48,7 @@ class VisitsDueSource implements WorkItemSource {
             return new Batch(List.of(), total);
         }
         List<?> rows = entityManager
-                .createNativeQuery(pageSql(actor.jurisdiction().level()))
+                .createNativeQuery(pageSql(actor.jurisdiction().level(), database.isH2()))
                 .setParameter(1, scope(actor))
                 .setParameter(2, horizon)
                 .setParameter(3, limit)
@@ -96,15 +97,20 @@ class VisitsDueSource implements WorkItemSource {
      *
      * <p>{@code ?1} is {@link #scope}: the county's code for a county, the prefix pattern otherwise.
      */
-    static String pageSql(RegionLevel level) {
+    static String pageSql(RegionLevel level, boolean h2) {
         String range;
         String order = " ORDER BY s.level_rank, s.next_due_on, s.client_id";
         if (level.compareTo(RegionLevel.COUNTY) > 0) {
             range = " USE INDEX (ix_visit_schedule_region_due) WHERE s.region_code LIKE ?1";
         } else if (level == RegionLevel.COUNTY) {
             range = " USE INDEX (ix_visit_schedule_county) WHERE s.county_code = ?1";
-            // the constant county first: H2 then sees the index as sorted (MariaDB drops a constant)
-            order = " ORDER BY s.county_code, s.level_rank, s.next_due_on, s.client_id";
+            if (h2) {
+                // H2 sees the index as sorted only with the constant county first. MariaDB sees it
+                // without; with it, when the connection's collation is not the column's (the
+                // server's default against the table's), it no longer takes the county for a
+                // constant and sorts the whole county (31 ms instead of 1 at 1,000,000 clients).
+                order = " ORDER BY s.county_code, s.level_rank, s.next_due_on, s.client_id";
+            }
         } else {
             range = " USE INDEX (ix_visit_schedule_worklist) WHERE s.region_code LIKE ?1";
         }

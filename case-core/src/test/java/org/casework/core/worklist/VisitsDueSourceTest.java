@@ -117,7 +117,7 @@ class VisitsDueSourceTest {
     }
 
     private String plan(RegionLevel level, String scope) {
-        String sql = VisitsDueSource.pageSql(level)
+        String sql = VisitsDueSource.pageSql(level, true)
                 .replace("?1", "?")
                 .replace("?2", "?")
                 .replace("?3", "?");
