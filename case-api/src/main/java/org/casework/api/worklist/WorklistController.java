@@ -28,7 +28,8 @@ class WorklistController {
     @Operation(
             summary = "Your worklist, red first then by due day: visits due within 7 days or overdue, your cases'"
                     + " follow-ups and plan items, and (supervisors) plans and closures waiting for approval;"
-                    + " kind= limits it to some kinds")
+                    + " kind= limits it to some kinds. totalItems counts up to 10,000, the deepest the list pages:"
+                    + " a jurisdiction with more items reports 10,000")
     @GetMapping("/api/v1/worklist")
     PageResponse<WorkItem> worklist(
             @RequestParam(defaultValue = "0") int page,

@@ -17,7 +17,8 @@ public interface WorkItemSource {
     boolean appliesTo(Actor actor);
 
     /**
-     * The first {@code limit} items in {@link WorkItem#ORDER}, and how many there are in all.
+     * The first {@code limit} items in {@link WorkItem#ORDER}, and how many there are in all; a source
+     * whose count would read more may stop counting at {@link WorklistService#COUNT_LIMIT}.
      *
      * @param horizon items due after this day are not on the list yet
      */

@@ -16,8 +16,6 @@ import org.casework.core.security.Permission;
 import org.casework.core.shared.AccessDeniedException;
 import org.casework.core.shared.InvalidInputException;
 import org.casework.core.shared.RegionCode;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +33,11 @@ public class WorklistService {
     public static final int HORIZON_DAYS = 7;
     /** Deep pages cost every source (page + 1) × size rows: nobody works a list that long. */
     static final int MAX_DEPTH = 10_000;
+    /**
+     * A source may stop counting here: one more than the list can show is enough to know the total
+     * is capped ({@link WorklistPage}).
+     */
+    public static final int COUNT_LIMIT = MAX_DEPTH + 1;
 
     private final List<WorkItemSource> sources;
     private final CurrentActor currentActor;
@@ -43,13 +46,13 @@ public class WorklistService {
 
     /** A page of the caller's work, most urgent first; village roles get their village's visits. */
     @Transactional(readOnly = true)
-    public Page<WorkItem> worklist(Pageable pageable) {
+    public WorklistPage worklist(Pageable pageable) {
         return worklist(pageable, EnumSet.allOf(WorkItemKind.class));
     }
 
     /** A page of the caller's work of the given kinds only (a supervisor's approvals, say). */
     @Transactional(readOnly = true)
-    public Page<WorkItem> worklist(Pageable pageable, Set<WorkItemKind> kinds) {
+    public WorklistPage worklist(Pageable pageable, Set<WorkItemKind> kinds) {
         return worklist(pageable, WorkFilter.of(kinds));
     }
 
@@ -57,11 +60,12 @@ public class WorklistService {
      * A page of the caller's work narrowed by the filter. The village narrows the jurisdiction every
      * source queries; the due window moves the horizon; risk, overdue and worker are checked on the
      * items, reading at most {@link #MAX_DEPTH} of them (so a filtered list is exact up to there).
+     * The total counts up to {@link #MAX_DEPTH} items, the deepest the list pages ({@link WorklistPage}).
      *
      * @throws InvalidInputException for a village outside the jurisdiction or a window out of range
      */
     @Transactional(readOnly = true)
-    public Page<WorkItem> worklist(Pageable pageable, WorkFilter filter) {
+    public WorklistPage worklist(Pageable pageable, WorkFilter filter) {
         Actor actor = currentActor.get();
         if (!actor.has(Permission.READ_CLIENTS) && !actor.has(Permission.READ_CASES)) {
             throw new AccessDeniedException("error.forbidden");
@@ -90,7 +94,7 @@ public class WorklistService {
         merged.sort(WorkItem.ORDER);
         int from = (int) Math.min(pageable.getOffset(), merged.size());
         int to = (int) Math.min(depth, merged.size());
-        return new PageImpl<>(merged.subList(from, to), pageable, total);
+        return new WorklistPage(merged.subList(from, to), pageable, Math.min(total, MAX_DEPTH), total > MAX_DEPTH);
     }
 
     /** The actor as if their jurisdiction were the village (or township) asked for, inside their own. */

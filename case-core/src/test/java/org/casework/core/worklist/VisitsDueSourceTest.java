@@ -74,6 +74,41 @@ class VisitsDueSourceTest {
     }
 
     /**
+     * The count stops one past the deepest page (nobody can page further), for every level of
+     * jurisdiction; the page is still the first rows in the worklist's order.
+     */
+    @Test
+    void theCountStopsOnePastTheDeepestPage() {
+        int rows = WorklistService.COUNT_LIMIT + 49;
+        List<Object[]> clients = new ArrayList<>();
+        List<Object[]> schedules = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            byte[] id = bytes(new UUID(0x4000_0000_0000_0000L, i));
+            clients.add(new Object[] {id, "410225101201"});
+            schedules.add(new Object[] {id, "410225101201", TODAY.plusDays(i % 9 - 3)});
+        }
+        jdbc.batchUpdate(
+                "INSERT INTO client (id, version, full_name, name_pinyin, name_initials, sex, birth_date,"
+                        + " residence_region_code) VALUES (?, 0, '王小明', 'wangxiaoming', 'wxm', 'MALE',"
+                        + " DATE '2016-03-01', ?)",
+                clients);
+        jdbc.batchUpdate(
+                "INSERT INTO visit_schedule (client_id, region_code, visit_level, level_rank, next_due_on,"
+                        + " due_rule, refreshed_at) VALUES (?, ?, 'GREEN', 3, ?, 'FIRST_VISIT', CURRENT_TIMESTAMP)",
+                schedules);
+        assertThat(expected("410225101201")).as("due by the horizon").hasSizeGreaterThan(WorklistService.COUNT_LIMIT);
+        for (String jurisdiction : List.of("410225101201", "410225101", "410225", "4102")) {
+            Actor actor =
+                    new Actor(UUID.randomUUID(), "sup", Role.COUNTY_SUPERVISOR, new RegionCode(jurisdiction), null);
+            WorkItemSource.Batch batch = source.fetch(actor, TODAY, HORIZON, 50);
+            assertThat(batch.total()).as(jurisdiction).isEqualTo(WorklistService.COUNT_LIMIT);
+            assertThat(batch.items())
+                    .extracting(WorkItem::clientId)
+                    .containsExactlyElementsOf(expected(jurisdiction).subList(0, 50));
+        }
+    }
+
+    /**
      * A township's page read in the V32 order walks the whole county's entries (H2 picked that index
      * for every prefix: the station worker's worklist went from 26 to 112 ms at p50): below county
      * level the page must read the region range. A county reads its own range of the county index in

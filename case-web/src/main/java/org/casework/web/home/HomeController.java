@@ -41,6 +41,7 @@ class HomeController {
             var page = worklist.worklist(PageRequest.of(0, ITEMS_SHOWN));
             model.addAttribute("items", page.getContent());
             model.addAttribute("itemsTotal", page.getTotalElements());
+            model.addAttribute("itemsCapped", page.isTotalCapped());
         }
         if (me.has(Permission.HANDLE_REFERRALS)) {
             // a liaison's work is their department's inbox: lead them there

@@ -16,6 +16,7 @@ import org.casework.core.shared.RiskLevel;
 import org.casework.core.worklist.WorkFilter;
 import org.casework.core.worklist.WorkItem;
 import org.casework.core.worklist.WorkItemKind;
+import org.casework.core.worklist.WorklistPage;
 import org.casework.core.worklist.WorklistService;
 import org.casework.web.support.JurisdictionRegions;
 import org.casework.web.support.Pager;
@@ -75,7 +76,7 @@ class WorklistPageController {
                         ? EnumSet.complementOf(EnumSet.of(WorkItemKind.APPROVAL_WAITING))
                         : EnumSet.allOf(WorkItemKind.class);
         String problem = form.problem();
-        Page<WorkItem> items;
+        WorklistPage items;
         WorkFilter filter = form.filter(kinds);
         try {
             items = worklist.worklist(PageRequest.of(Math.max(page, 0), PAGE_SIZE), filter);
@@ -99,6 +100,7 @@ class WorklistPageController {
         model.addAttribute("groups", villageGroups.of(items.getContent()));
         model.addAttribute("items", items.getContent());
         model.addAttribute("total", items.getTotalElements());
+        model.addAttribute("totalCapped", items.isTotalCapped());
         model.addAttribute("pager", Pager.of(items));
         model.addAttribute("filter", form);
         model.addAttribute("error", problem);
