@@ -33,6 +33,11 @@ public record WorkItem(
             .thenComparing(WorkItem::kind)
             .thenComparing(WorkItem::key, WorkItem::compareUnsigned);
 
+    /** The same item, with the client's name and the case's number and client (for a completed item). */
+    WorkItem completed(UUID clientId, String clientName, String caseNumber) {
+        return new WorkItem(kind, clientId, clientName, caseId, caseNumber, regionCode, risk, dueOn, overdue);
+    }
+
     /** The record the item is about: the case if any, else the client. */
     public UUID key() {
         return caseId != null ? caseId : clientId;

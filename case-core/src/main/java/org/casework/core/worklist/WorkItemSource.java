@@ -24,5 +24,16 @@ public interface WorkItemSource {
      */
     Batch fetch(Actor actor, LocalDate today, LocalDate horizon, int limit);
 
+    /**
+     * The given items of this source's kind (the page's share of what {@link #fetch} returned), in the
+     * same order, with what the list shows but the order does not need: names, case numbers. A deep
+     * page makes every source read up to (page + 1) × size items, of which the page keeps a few, so a
+     * source may leave those columns out of {@code fetch} and read them here for the few (issue 14).
+     * By default the items are complete already.
+     */
+    default List<WorkItem> complete(List<WorkItem> items) {
+        return items;
+    }
+
     record Batch(List<WorkItem> items, long total) {}
 }

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
@@ -94,7 +96,27 @@ public class WorklistService {
         merged.sort(WorkItem.ORDER);
         int from = (int) Math.min(pageable.getOffset(), merged.size());
         int to = (int) Math.min(depth, merged.size());
-        return new WorklistPage(merged.subList(from, to), pageable, Math.min(total, MAX_DEPTH), total > MAX_DEPTH);
+        List<WorkItem> page = completed(merged.subList(from, to), scoped, filter);
+        return new WorklistPage(page, pageable, Math.min(total, MAX_DEPTH), total > MAX_DEPTH);
+    }
+
+    /** The page's items as each source completes its own ({@link WorkItemSource#complete}), in page order. */
+    private List<WorkItem> completed(List<WorkItem> page, Actor actor, WorkFilter filter) {
+        Map<WorkItem, WorkItem> done = new IdentityHashMap<>();
+        for (WorkItemSource source : sources) {
+            if (filter.kinds().contains(source.kind()) && source.appliesTo(actor)) {
+                List<WorkItem> mine = page.stream()
+                        .filter(item -> item.kind() == source.kind())
+                        .toList();
+                if (!mine.isEmpty()) {
+                    List<WorkItem> complete = source.complete(mine);
+                    for (int i = 0; i < mine.size(); i++) {
+                        done.put(mine.get(i), complete.get(i));
+                    }
+                }
+            }
+        }
+        return page.stream().map(item -> done.getOrDefault(item, item)).toList();
     }
 
     /** The actor as if their jurisdiction were the village (or township) asked for, inside their own. */

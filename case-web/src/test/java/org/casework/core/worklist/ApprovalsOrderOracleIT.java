@@ -325,7 +325,10 @@ class ApprovalsOrderOracleIT {
             WorkItemSource.Batch page = source.fetch(actor, TODAY, TODAY.plusDays(7), limit);
             assertThat(page.total()).as("total in %s", scope).isEqualTo(expected.size());
             List<WorkItem> want = expected.subList(0, Math.min(limit, expected.size()));
-            assertThat(page.items().stream().map(ApprovalsOrderOracleIT::key).toList())
+            // the page as the worklist shows it: completed with case numbers and clients
+            assertThat(source.complete(page.items()).stream()
+                            .map(ApprovalsOrderOracleIT::key)
+                            .toList())
                     .as("the first %d approvals of %s (seed %d)", limit, scope, seed)
                     .containsExactlyElementsOf(
                             want.stream().map(ApprovalsOrderOracleIT::key).toList());

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.PageRequest;
 
 /**
- * The worklist's total counts up to the deepest the list pages: beyond that it is capped and says
- * so, so a source may stop counting there (a county's visits due); below it, it is exact.
+ * The worklist's page: its total counts up to the deepest the list pages (beyond that it is capped and says
+ * so, so a source may stop counting there; below it, it is exact), and only its items are completed.
  */
-class WorklistServiceTotalTest {
+class WorklistServicePageTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 6);
     private static final Actor SUPERVISOR =
@@ -61,6 +61,52 @@ class WorklistServiceTotalTest {
         assertThat(few.isTotalCapped()).isFalse();
         assertThat(few.getTotalElements()).isEqualTo(42);
         assertThat(few.getContent()).hasSize(42);
+    }
+
+    /** Sources read names and case numbers for the page's items only, not for the deep read before it. */
+    @Test
+    void onlyThePagesItemsAreCompleted() {
+        List<List<WorkItem>> asked = new java.util.ArrayList<>();
+        WorkItemSource visits = source(WorkItemKind.VISIT_DUE, 3_000);
+        WorkItemSource named = new WorkItemSource() {
+            @Override
+            public WorkItemKind kind() {
+                return visits.kind();
+            }
+
+            @Override
+            public boolean appliesTo(Actor actor) {
+                return true;
+            }
+
+            @Override
+            public Batch fetch(Actor actor, LocalDate today, LocalDate horizon, int limit) {
+                Batch batch = visits.fetch(actor, today, horizon, limit);
+                return new Batch(
+                        batch.items().stream()
+                                .map(i -> i.completed(i.clientId(), null, null))
+                                .toList(),
+                        batch.total());
+            }
+
+            @Override
+            public List<WorkItem> complete(List<WorkItem> items) {
+                asked.add(items);
+                return items.stream()
+                        .map(i -> i.completed(i.clientId(), "名" + i.clientId(), null))
+                        .toList();
+            }
+        };
+        WorklistPage page =
+                service(named, source(WorkItemKind.APPROVAL_WAITING, 40)).worklist(PageRequest.of(19, 50));
+
+        assertThat(asked).hasSize(1);
+        assertThat(asked.get(0)).hasSizeLessThanOrEqualTo(50).isNotEmpty();
+        assertThat(page.getContent()).hasSize(50);
+        assertThat(page.getContent())
+                .filteredOn(i -> i.kind() == WorkItemKind.VISIT_DUE)
+                .allSatisfy(i -> assertThat(i.clientName()).isEqualTo("名" + i.clientId()));
+        assertThat(page.getContent()).isSortedAccordingTo(WorkItem.ORDER);
     }
 
     private static WorklistService service(WorkItemSource... sources) {
