@@ -36,8 +36,8 @@ class ApprovalsWaitingSource implements WorkItemSource {
 
     /**
      * The count reads V33 alone: a case's primary client is never deleted, so joining it (as
-     * {@link #complete} does for the page's names) would only read a client row per approval (17 ms for a county at
-     * 1,000,000 clients instead of 3).
+     * {@link #complete} does for the page's names) would only read a client row per approval (17 ms
+     * for a county at 1,000,000 clients instead of 3).
      */
     private static final String WAITING = " from CaseFile c"
             + " where c.regionCode like :scope and c.state in :review"
@@ -107,16 +107,18 @@ class ApprovalsWaitingSource implements WorkItemSource {
      * assigned_worker_id)}, {@code ?1} being its code; a wider jurisdiction walks V34 (the same
      * columns without the county) and checks its prefix {@code ?1} in the index. Either way the worker
      * is checked in the index. H2 sees the index as sorted only when the ORDER BY starts with the
-     * columns held constant (county, risk); MariaDB, given the column, sorts for {@code IS NULL} (only {@code =}
-     * makes it a constant there), so it is named for H2 alone. Same rows, same order.
+     * columns held constant (county, risk); MariaDB, given them, sorts for {@code IS NULL} (only
+     * {@code =} makes a constant there) and, through connections whose collation is not the table's,
+     * for the county too (see {@link VisitsDueSource#pageSql}), so they are named for H2 alone. Same
+     * rows, same order.
      */
     static String orderedPageSql(RiskLevel risk, boolean h2, boolean county) {
         String ofRisk = risk == null
                 ? " AND c.effective_risk_level IS NULL"
                 : " AND c.effective_risk_level = '" + risk.name() + "'";
         String range = county
-                ? " USE INDEX (ix_case_file_county_approval)" + " WHERE c.county_code = ?1"
-                : " USE INDEX (ix_case_file_awaiting_approval)" + " WHERE c.region_code LIKE ?1";
+                ? " USE INDEX (ix_case_file_county_approval) WHERE c.county_code = ?1"
+                : " USE INDEX (ix_case_file_awaiting_approval) WHERE c.region_code LIKE ?1";
         String constants = county ? "c.county_code, c.effective_risk_level, " : "c.effective_risk_level, ";
         return COLUMNS + range + IN_REVIEW_SQL + ofRisk + " ORDER BY " + (h2 ? constants : "")
                 + "c.awaiting_approval_since, c.id";
@@ -128,7 +130,7 @@ class ApprovalsWaitingSource implements WorkItemSource {
      * approvals.
      */
     static String rangePageSql() {
-        return COLUMNS + " USE INDEX (ix_case_file_state_region)" + " WHERE c.region_code LIKE ?1"
+        return COLUMNS + " USE INDEX (ix_case_file_state_region) WHERE c.region_code LIKE ?1"
                 + IN_REVIEW_SQL
                 + " ORDER BY CASE c.effective_risk_level WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 1"
                 + " WHEN 'YELLOW' THEN 2 WHEN 'GREEN' THEN 3 ELSE 4 END, c.awaiting_approval_since, c.id";
