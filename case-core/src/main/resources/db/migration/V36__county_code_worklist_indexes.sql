@@ -11,6 +11,11 @@ ALTER TABLE visit_schedule ADD COLUMN county_code CHAR(6) GENERATED ALWAYS AS (S
 CREATE INDEX ix_visit_schedule_county
     ON visit_schedule (county_code, level_rank, next_due_on, client_id, region_code, visit_level);
 
-ALTER TABLE case_file ADD COLUMN county_code CHAR(6) GENERATED ALWAYS AS (SUBSTRING(region_code, 1, 6));
-CREATE INDEX ix_case_file_county_approval
-    ON case_file (county_code, effective_risk_level, awaiting_approval_since, id, region_code, assigned_worker_id);
+-- A case's county only while it waits for approval (its submission day is set exactly then, V34):
+-- the cases not in review are all NULL, one range at the start of the index, so a county's
+-- approvals of unknown risk no longer pass its ~7,400 cases of unknown risk that are not in review
+-- (MariaDB reads "risk IS NULL" as a ref and walks them: 19 ms instead of 1 at 50,000 clients).
+ALTER TABLE case_file ADD COLUMN approval_county_code CHAR(6) GENERATED ALWAYS AS (
+    CASE WHEN awaiting_approval_since IS NULL THEN NULL ELSE SUBSTRING(region_code, 1, 6) END);
+CREATE INDEX ix_case_file_county_approval ON case_file (
+    approval_county_code, effective_risk_level, awaiting_approval_since, id, region_code, assigned_worker_id);

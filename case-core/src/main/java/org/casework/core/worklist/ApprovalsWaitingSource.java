@@ -103,8 +103,9 @@ class ApprovalsWaitingSource implements WorkItemSource {
      * A county's (or wider) page of one risk level (null: unknown) in {@link WorkItem#ORDER}, read in
      * index order, so the database stops after the page instead of sorting every approval of the
      * county; the caller asks level after level until the page is full. A county reads its own range
-     * of V36 {@code (county_code, effective_risk_level, awaiting_approval_since, id, region_code,
-     * assigned_worker_id)}, {@code ?1} being its code; a wider jurisdiction walks V34 (the same
+     * of V36 {@code (approval_county_code, effective_risk_level, awaiting_approval_since, id,
+     * region_code, assigned_worker_id)}, {@code ?1} being its code (the column is the county of a case
+     * waiting for approval, null otherwise, so no case out of review is ever passed); a wider jurisdiction walks V34 (the same
      * columns without the county) and checks its prefix {@code ?1} in the index. Either way the worker
      * is checked in the index. H2 sees the index as sorted only when the ORDER BY starts with the
      * columns held constant (county, risk); MariaDB, given them, sorts for {@code IS NULL} (only
@@ -117,9 +118,9 @@ class ApprovalsWaitingSource implements WorkItemSource {
                 ? " AND c.effective_risk_level IS NULL"
                 : " AND c.effective_risk_level = '" + risk.name() + "'";
         String range = county
-                ? " USE INDEX (ix_case_file_county_approval) WHERE c.county_code = ?1"
+                ? " USE INDEX (ix_case_file_county_approval) WHERE c.approval_county_code = ?1"
                 : " USE INDEX (ix_case_file_awaiting_approval) WHERE c.region_code LIKE ?1";
-        String constants = county ? "c.county_code, c.effective_risk_level, " : "c.effective_risk_level, ";
+        String constants = county ? "c.approval_county_code, c.effective_risk_level, " : "c.effective_risk_level, ";
         return COLUMNS + range + IN_REVIEW_SQL + ofRisk + " ORDER BY " + (h2 ? constants : "")
                 + "c.awaiting_approval_since, c.id";
     }

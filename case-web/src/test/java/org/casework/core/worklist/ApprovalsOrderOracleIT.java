@@ -121,6 +121,14 @@ class ApprovalsOrderOracleIT {
                 .isPositive();
 
         Map<UUID, LocalDate> oracle = storedDaysMatchTheOldSubquery(ids, seed);
+        // V36's county of a case awaiting approval: its county exactly while it waits, null otherwise
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from case_file where (state in ('PLAN_REVIEW', 'CLOSURE_REVIEW')"
+                                + " and (approval_county_code is null or approval_county_code <> substring(region_code, 1, 6)))"
+                                + " or (state not in ('PLAN_REVIEW', 'CLOSURE_REVIEW') and approval_county_code is not null)",
+                        Integer.class))
+                .as("seed %d: cases whose approval county disagrees with their state", seed)
+                .isZero();
         for (String scope : List.of("410225", TOWNSHIP, villages.get(0))) {
             pagesAreTheOldOrder(scope, supervisor, oracle, seed);
         }
