@@ -40,6 +40,9 @@ public class VisitScheduleMaintenance {
 
     @EventListener(ApplicationReadyEvent.class)
     public void backfillMissing() {
+        if (!someClientMayLackASchedule()) {
+            return;
+        }
         int filled = run(true);
         if (filled > 0) {
             log.info("Visit schedules: filled {} clients that had none", filled);
@@ -53,6 +56,26 @@ public class VisitScheduleMaintenance {
         long start = System.nanoTime();
         int refreshed = run(false);
         log.info("Visit schedules: refreshed {} clients in {} ms", refreshed, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * Whether the start-up walk for clients without a schedule is needed: not when there are as many
+     * schedules as clients. A schedule is only written for a client, keyed by its id, and nothing
+     * deletes clients, so equal counts mean every client has one. At 1,000,000 clients on MariaDB the
+     * two counts take 0.3-0.5 s; the walk took 1.8 s warm and 5.3 s cold, on every instance's every
+     * start (issue 14).
+     * Were clients deleted by hand and the counts met by chance, the nightly refresh, which walks every
+     * client, still writes what is missing.
+     */
+    boolean someClientMayLackASchedule() {
+        TransactionTemplate tx = new TransactionTemplate(transactionManager);
+        tx.setReadOnly(true);
+        return Boolean.TRUE.equals(tx.execute(status -> !entityManager
+                .createQuery("select count(c) from Client c", Long.class)
+                .getSingleResult()
+                .equals(entityManager
+                        .createQuery("select count(v) from VisitSchedule v", Long.class)
+                        .getSingleResult())));
     }
 
     /**

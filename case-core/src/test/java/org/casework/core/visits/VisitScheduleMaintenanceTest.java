@@ -49,6 +49,27 @@ class VisitScheduleMaintenanceTest {
         assertThat(maintenance.run(false)).isGreaterThanOrEqualTo(450);
     }
 
+    /** A start with every client scheduled skips the walk; one client without a schedule needs it. */
+    @Test
+    void theStartUpWalkRunsOnlyWhenSomeClientMayLackASchedule() {
+        maintenance.run(true);
+        assertThat(maintenance.someClientMayLackASchedule()).isFalse();
+
+        UUID id = UUID.randomUUID();
+        jdbc.update(
+                "INSERT INTO client (id, version, full_name, name_pinyin, name_initials, sex, birth_date,"
+                        + " residence_region_code) VALUES (?, 0, '王小明', 'wangxiaoming', 'wxm', 'MALE',"
+                        + " DATE '2016-03-01', '410225101201')",
+                (Object) bytes(id));
+        assertThat(maintenance.someClientMayLackASchedule()).isTrue();
+
+        maintenance.backfillMissing();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from visit_schedule where client_id = ?", Integer.class, (Object) bytes(id)))
+                .isOne();
+        assertThat(maintenance.someClientMayLackASchedule()).isFalse();
+    }
+
     private static byte[] bytes(UUID id) {
         return ByteBuffer.allocate(16)
                 .putLong(id.getMostSignificantBits())
