@@ -26,11 +26,7 @@ class VisitScheduleMaintenanceTest {
         List<UUID> clients = new ArrayList<>();
         for (int i = 0; i < 450; i++) {
             UUID id = UUID.randomUUID();
-            jdbc.update(
-                    "INSERT INTO client (id, version, full_name, name_pinyin, name_initials, sex, birth_date,"
-                            + " residence_region_code) VALUES (?, 0, '王小明', 'wangxiaoming', 'wxm', 'MALE',"
-                            + " DATE '2016-03-01', '410225101201')",
-                    (Object) bytes(id));
+            insertClientWithoutSchedule(id);
             clients.add(id);
         }
 
@@ -56,11 +52,7 @@ class VisitScheduleMaintenanceTest {
         assertThat(maintenance.someClientMayLackASchedule()).isFalse();
 
         UUID id = UUID.randomUUID();
-        jdbc.update(
-                "INSERT INTO client (id, version, full_name, name_pinyin, name_initials, sex, birth_date,"
-                        + " residence_region_code) VALUES (?, 0, '王小明', 'wangxiaoming', 'wxm', 'MALE',"
-                        + " DATE '2016-03-01', '410225101201')",
-                (Object) bytes(id));
+        insertClientWithoutSchedule(id);
         assertThat(maintenance.someClientMayLackASchedule()).isTrue();
 
         maintenance.backfillMissing();
@@ -68,6 +60,15 @@ class VisitScheduleMaintenanceTest {
                         "select count(*) from visit_schedule where client_id = ?", Integer.class, (Object) bytes(id)))
                 .isOne();
         assertThat(maintenance.someClientMayLackASchedule()).isFalse();
+    }
+
+    /** A client written straight to the table, as an import would: no event, so no schedule. */
+    private void insertClientWithoutSchedule(UUID id) {
+        jdbc.update(
+                "INSERT INTO client (id, version, full_name, name_pinyin, name_initials, sex, birth_date,"
+                        + " residence_region_code) VALUES (?, 0, '王小明', 'wangxiaoming', 'wxm', 'MALE',"
+                        + " DATE '2016-03-01', '410225101201')",
+                (Object) bytes(id));
     }
 
     private static byte[] bytes(UUID id) {
