@@ -63,9 +63,8 @@ public class VisitScheduleMaintenance {
      * schedules as clients. A schedule is only written for a client, keyed by its id, and nothing
      * deletes clients, so equal counts mean every client has one. At 1,000,000 clients on MariaDB the
      * two counts take 0.3-0.5 s; the walk took 1.8 s warm and 5.3 s cold, on every instance's every
-     * start (issue 14).
-     * Were clients deleted by hand and the counts met by chance, the nightly refresh, which walks every
-     * client, still writes what is missing.
+     * start (issue 14). Were clients deleted by hand and the counts met by chance, the nightly
+     * refresh, which walks every client, still writes what is missing.
      */
     boolean someClientMayLackASchedule() {
         TransactionTemplate tx = new TransactionTemplate(transactionManager);

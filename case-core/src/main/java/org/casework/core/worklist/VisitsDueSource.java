@@ -16,10 +16,11 @@ import org.springframework.stereotype.Component;
 /**
  * Clients of the jurisdiction whose next visit is due by the horizon (overdue ones included): a
  * range on visit_schedule's indexes, never the rules per client. The count reads that range up to
- * {@link WorklistService#COUNT_LIMIT} entries. The page of a county is read in the worklist's order from the county's range of
- * the V36 index (county, level, due day, client id), so the database stops after the page instead
- * of sorting the whole county (issue 14); the page of a township or village is read by the region
- * range and its few rows sorted; a wider jurisdiction walks the ordered V32 index ({@link #pageSql}).
+ * {@link WorklistService#COUNT_LIMIT} entries. The page of a county is read in the worklist's order
+ * from the county's range of the V36 index (county, level, due day, client id), so the database
+ * stops after the page instead of sorting the whole county (issue 14); the page of a township or
+ * village is read by the region range and its few rows sorted; a wider jurisdiction walks the
+ * ordered V32 index ({@link #pageSql}).
  */
 @Component
 @RequiredArgsConstructor
@@ -104,9 +105,8 @@ class VisitsDueSource implements WorkItemSource {
      * index across every county in the database; H2 otherwise sorted the whole county). A county reads
      * its own range of the county index (V36) in the worklist's order, skipping in the index the
      * entries not due yet: the database stops after the page, and the other counties' entries are
-     * never read. A wider jurisdiction walks the ordered V32 index and
-     * checks the prefix. H2 (MySQL mode) and MariaDB both read {@code USE INDEX}. Same rows, same
-     * order either way.
+     * never read. A wider jurisdiction walks the ordered V32 index and checks the prefix. H2 (MySQL
+     * mode) and MariaDB both read {@code USE INDEX}. Same rows, same order either way.
      *
      * <p>The {@code ?3} rows are read from the schedule's index alone: every index holds all the
      * columns the order needs (V35, V36), so a township's ~4,000 entries are sorted without reading
