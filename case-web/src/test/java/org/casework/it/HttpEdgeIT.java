@@ -50,25 +50,38 @@ class HttpEdgeIT extends ApiTest {
     }
 
     @Test
-    void anApiBodyOverItsLimitIsRefusedWith413WithAndWithoutContentLength() throws Exception {
+    void anApiBodyDeclaredOverItsLimitIsRefusedWith413BeforeItIsSent() throws Exception {
+        // Only the headers: the answer comes at once, without waiting for the 5 MB. (A client that
+        // sends such a body anyway sees the connection closed under it: Tomcat does not read an
+        // unread body over 2 MB to the end, and the JDK's client then reports its broken pipe
+        // instead of the 413 that had arrived, now and then - the flake CI met with this test.)
+        String answer = raw("POST /api/v1/services HTTP/1.0\r\nHost: localhost\r\nAccept-Language: en\r\n"
+                + "Content-Type: application/json\r\nAuthorization: Bearer " + token(STATION_GUYANG) + "\r\n"
+                + "Content-Length: " + (5 * 1024 * 1024) + "\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 413");
+        assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
+        JsonNode problem = JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+        assertThat(problem.get("code").asString()).isEqualTo("error.bodyTooLarge");
+        assertThat(problem.get("detail").asString()).contains("4 MB");
+        assertThat(problem.get("limitBytes").asLong()).isEqualTo(4 * 1024 * 1024);
+    }
+
+    @Test
+    void anApiBodyOverItsLimitWithoutContentLengthIsCutOffAndRefusedWith413() throws Exception {
         byte[] big = ("{\"notes\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
 
-        HttpResponse<String> declared = send(HttpRequest.newBuilder(uri("/api/v1/services"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token(STATION_GUYANG))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(big)));
-        // no Content-Length: the body arrives chunked and is cut off while being read
-        HttpResponse<String> chunked = send(HttpRequest.newBuilder(uri("/api/v1/services"))
+        // no Content-Length: the body arrives chunked and is cut off while being read; Tomcat reads
+        // the rest (under its 2 MB) so the connection stays open and the client sees the answer
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/v1/services"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token(STATION_GUYANG))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))));
 
-        for (HttpResponse<String> r : new HttpResponse[] {declared, chunked}) {
-            assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
-            JsonNode problem = JSON.readTree(r.body());
-            assertThat(problem.get("code").asString()).isEqualTo("error.bodyTooLarge");
-            assertThat(problem.get("detail").asString()).contains("4 MB");
-        }
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
+        JsonNode problem = JSON.readTree(r.body());
+        assertThat(problem.get("code").asString()).isEqualTo("error.bodyTooLarge");
+        assertThat(problem.get("detail").asString()).contains("4 MB");
     }
 
     @Test
@@ -116,12 +129,17 @@ class HttpEdgeIT extends ApiTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    /** A request as bytes on a socket (HTTP/1.0: no chunked answer): clients refuse to send such URLs. */
+    /**
+     * A request as bytes on a socket (HTTP/1.0: no chunked answer), for what clients refuse to send:
+     * undecodable URLs, a Content-Length without its body.
+     */
     private String raw(String request) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
+            // nothing more comes: the server's answer does not wait for a body it reads to the end
+            socket.shutdownOutput();
             InputStream in = socket.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
