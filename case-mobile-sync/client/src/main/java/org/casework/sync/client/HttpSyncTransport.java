@@ -24,6 +24,7 @@ public final class HttpSyncTransport implements SyncTransport {
 
     /**
      * @param server e.g. {@code http://station:8080}; paths go under {@code /api/sync/v1}
+     * @param timeout for the connection, for the answer's headers, and for each wait for more of its body
      * @param language the {@code Accept-Language} for problem messages (zh-CN by default)
      */
     public HttpSyncTransport(URI server, Duration timeout, String language) {
@@ -41,8 +42,11 @@ public final class HttpSyncTransport implements SyncTransport {
     @Override
     public Response post(String path, String json, String bearer) throws IOException {
         // the whole body first, then gunzip
-        HttpResponse<byte[]> response = send(path, json, bearer, HttpResponse.BodyHandlers.ofByteArray());
-        byte[] bytes = response.body();
+        HttpResponse<InputStream> response = send(path, json, bearer, HttpResponse.BodyHandlers.ofInputStream());
+        byte[] bytes;
+        try (InputStream body = new StallGuard(response.body(), timeout)) {
+            bytes = body.readAllBytes();
+        }
         if (gzipped(response)) {
             try (InputStream body = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
                 bytes = body.readAllBytes();
@@ -58,7 +62,8 @@ public final class HttpSyncTransport implements SyncTransport {
     @Override
     public StreamedResponse stream(String path, String json, String bearer) throws IOException {
         HttpResponse<InputStream> response = send(path, json, bearer, HttpResponse.BodyHandlers.ofInputStream());
-        return new StreamedResponse(response.statusCode(), new Body(response.body(), gzipped(response)));
+        return new StreamedResponse(
+                response.statusCode(), new Body(new StallGuard(response.body(), timeout), gzipped(response)));
     }
 
     private <T> HttpResponse<T> send(String path, String json, String bearer, HttpResponse.BodyHandler<T> handler)

@@ -1,6 +1,7 @@
 package org.casework.sync.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
@@ -129,6 +130,55 @@ class HttpSyncTransportTest {
                 assertThat(response.readAll()).isEqualTo(rest);
             }
         } finally {
+            server.stop(0);
+        }
+    }
+
+    /**
+     * A link that stalls in the middle of an answer (a phone at the edge of the signal) must not hold
+     * the sync, and the store lock with it, for ever: the request's timeout covers only the wait for
+     * the headers, so each read of the body has its own. Streamed and whole answers alike.
+     */
+    @Test
+    void aBodyThatStopsArrivingFailsAfterTheTimeoutInsteadOfHangingTheSync() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/sync/v1/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+            exchange.sendResponseHeaders(200, 0);
+            try (GZIPOutputStream out = new GZIPOutputStream(exchange.getResponseBody(), true)) {
+                out.write("{\"ack\":0,\"changes\":[".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                release.await(60, TimeUnit.SECONDS); // the link goes quiet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.io.IOException e) {
+                // the client gave up and closed the connection: expected
+            }
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+        try {
+            HttpSyncTransport transport = new HttpSyncTransport(
+                    URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Duration.ofSeconds(1), "zh-CN");
+
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> {
+                        try (SyncTransport.StreamedResponse response = transport.stream("/sync", "{}", "token")) {
+                            response.readAll();
+                        }
+                    })
+                    .isInstanceOf(java.io.IOException.class)
+                    .hasMessageContaining("no data");
+            assertThatThrownBy(() -> transport.post("/sync", "{}", "token"))
+                    .isInstanceOf(java.io.IOException.class)
+                    .hasMessageContaining("no data");
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .as("two stalled answers, 1 s each")
+                    .isLessThan(Duration.ofSeconds(20));
+        } finally {
+            release.countDown();
             server.stop(0);
         }
     }
