@@ -566,6 +566,59 @@ const tests = {
     eq(maskPhone('13812345678'), '138****5678', 'mobile');
     eq(maskPhone('138****5678'), '138****5678', 'already masked');
   },
+
+  async 'a sync answer that stops arriving is given up after the stall time, not awaited for ever'() {
+    // Fake links. As in a browser, aborting the request rejects the fetch or errors its body.
+    let aborted = 0;
+    const stalling = (firstPiece) => async (url, init) => {
+      const stream = new ReadableStream({
+        start(controller) {
+          if (firstPiece) controller.enqueue(new TextEncoder().encode('{"ack":0,"changes":['));
+          init.signal?.addEventListener('abort', () => {
+            aborted++;
+            controller.error(init.signal.reason);
+          });
+        },
+      });
+      return new Response(stream, { status: 200, headers: { 'Content-Type': 'application/json' } });
+    };
+    const noHeaders = (url, init) =>
+      new Promise((resolve, reject) => {
+        init.signal?.addEventListener('abort', () => {
+          aborted++;
+          reject(init.signal.reason);
+        });
+      });
+    for (const [what, fetch] of [['half an answer', stalling(true)], ['headers only', stalling(false)], ['nothing', noHeaders]]) {
+      const transport = engine.fetchTransport({ server: location.origin, language: 'zh-CN', fetch, stallMs: 150 });
+      const started = Date.now();
+      const outcome = await Promise.race([
+        transport.post('/sync', '{}', 'token').then(() => 'answered', (e) => 'rejected: ' + e.message),
+        new Promise((resolve) => setTimeout(() => resolve('still waiting after 3 s'), 3000)),
+      ]);
+      assert(outcome.startsWith('rejected: no data from the server'), `${what}: ${outcome}`);
+      assert(Date.now() - started < 2000, `${what}: given up after the stall time`);
+    }
+    eq(aborted, 3, 'every stalled request aborted');
+
+    // an answer that keeps coming, slowly, is read to its end: each piece restarts the timer
+    const pieces = ['{"a":"', 'x', 'x', 'x', 'x', 'x', 'x', 'x', '"}'];
+    const trickle = async () => {
+      let i = 0;
+      const stream = new ReadableStream({
+        async pull(controller) {
+          await new Promise((resolve) => setTimeout(resolve, 60));
+          if (i < pieces.length) controller.enqueue(new TextEncoder().encode(pieces[i++]));
+          else controller.close();
+        },
+      });
+      return new Response(stream, { status: 200 });
+    };
+    const slow = await engine
+      .fetchTransport({ server: location.origin, language: 'zh-CN', fetch: trickle, stallMs: 200 })
+      .post('/sync', '{}', 'token');
+    eq(JSON.parse(slow.body).a, 'xxxxxxx', 'a slow answer (0.6 s, a piece every 60 ms, stall time 0.2 s)');
+  },
 };
 
 /** Runs every test (or those named in context.only); context.javaChecksum comes from the JUnit side. */

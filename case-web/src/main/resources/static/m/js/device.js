@@ -54,10 +54,11 @@ export async function openDevice(options = {}) {
     pullLimit: 500,
     retry: undefined, // test hook: the retry policy (sync.js DEFAULT_RETRY)
     sleep: undefined, // test hook: the retry backoff
+    stallMs: undefined, // test hook: how long a request may wait for more bytes (sync.js STALL_MS)
     random: Math.random,
     ...options,
   };
-  const transport = fetchTransport({ server: o.server, language: () => o.language, fetch: o.fetch });
+  const transport = fetchTransport({ server: o.server, language: () => o.language, fetch: o.fetch, stallMs: o.stallMs });
   const listeners = new Map();
   let db = await idb.openDb(o.dbName);
   let vault = (await idb.get(db, 'vault', VAULT_KEY)) || null;

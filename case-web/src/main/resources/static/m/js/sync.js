@@ -69,10 +69,32 @@ async function gzip(text) {
 }
 
 /**
- * post(path, json, bearer) -> {status, body}; throws on no answer (network failure). language is
- * a string or a function giving the current one (the user may switch it while the app runs).
+ * How long the phone waits for the next bytes of an answer (its headers, then each piece of its
+ * body) before it gives the request up. fetch itself never does: a link that goes quiet half-way
+ * (a village at the edge of the signal) left the sync running, "同步中", until the app was closed.
  */
-export function fetchTransport({ server, language, fetch: fetchFn }) {
+export const STALL_MS = 60000;
+
+/** The body as text, read piece by piece; each piece that arrives restarts the stall timer. */
+async function readText(response, progress) {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    progress();
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+/**
+ * post(path, json, bearer) -> {status, body}; throws on no answer (network failure, or nothing new
+ * for stallMs). language is a string or a function giving the current one (the user may switch it
+ * while the app runs).
+ */
+export function fetchTransport({ server, language, fetch: fetchFn, stallMs = STALL_MS }) {
   const base = server.replace(/\/$/, '') + '/api/sync/v1';
   const canGzip = typeof CompressionStream === 'function';
   return {
@@ -88,10 +110,27 @@ export function fetchTransport({ server, language, fetch: fetchFn }) {
         headers['Content-Encoding'] = 'gzip';
       }
       if (bearer) headers.Authorization = 'Bearer ' + bearer;
-      // bearer only: the station's web session cookie has nothing to do with the device
-      const response = await fetchFn(base + path, { method: 'POST', headers, body, credentials: 'omit', cache: 'no-store' });
-      // the browser decodes a gzip answer; a body cut half-way rejects here, like no answer at all
-      return { status: response.status, body: await response.text() };
+      const controller = new AbortController();
+      let timer = null;
+      const progress = () => {
+        clearTimeout(timer);
+        timer = setTimeout(
+          () => controller.abort(new Error(`no data from the server for ${Math.round(stallMs / 1000)} s`)),
+          stallMs,
+        );
+      };
+      progress();
+      try {
+        // bearer only: the station's web session cookie has nothing to do with the device
+        const response = await fetchFn(base + path, {
+          method: 'POST', headers, body, credentials: 'omit', cache: 'no-store', signal: controller.signal,
+        });
+        // the browser decodes a gzip answer; a body cut half-way (or given up) rejects here, like no
+        // answer at all
+        return { status: response.status, body: await readText(response, progress) };
+      } finally {
+        clearTimeout(timer);
+      }
     },
   };
 }
