@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -102,21 +104,7 @@ class HttpSyncTransportTest {
         String first = "{\"ack\":0,\"results\":[],\"changes\":[{\"t\":\"client\",\"id\":\"c1\"},";
         String rest = "{\"t\":\"client\",\"id\":\"c2\"}],\"cursor\":\"2\"}";
         CountDownLatch firstRead = new CountDownLatch(1);
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/api/sync/v1/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            exchange.getResponseHeaders().add("Content-Encoding", "gzip");
-            exchange.sendResponseHeaders(200, 0);
-            try (GZIPOutputStream out = new GZIPOutputStream(exchange.getResponseBody(), true)) {
-                out.write(first.getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                firstRead.await(10, TimeUnit.SECONDS);
-                out.write(rest.getBytes(StandardCharsets.UTF_8));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        server.start();
+        HttpServer server = holdingBack(first, firstRead, rest);
         try {
             HttpSyncTransport transport = new HttpSyncTransport(
                     URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Duration.ofSeconds(10), "zh-CN");
@@ -141,24 +129,8 @@ class HttpSyncTransportTest {
      */
     @Test
     void aBodyThatStopsArrivingFailsAfterTheTimeoutInsteadOfHangingTheSync() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/api/sync/v1/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            exchange.getResponseHeaders().add("Content-Encoding", "gzip");
-            exchange.sendResponseHeaders(200, 0);
-            try (GZIPOutputStream out = new GZIPOutputStream(exchange.getResponseBody(), true)) {
-                out.write("{\"ack\":0,\"changes\":[".getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                release.await(60, TimeUnit.SECONDS); // the link goes quiet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (java.io.IOException e) {
-                // the client gave up and closed the connection: expected
-            }
-        });
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        server.start();
+        CountDownLatch release = new CountDownLatch(1); // the link goes quiet until the end of the test
+        HttpServer server = holdingBack("{\"ack\":0,\"changes\":[", release, "");
         try {
             HttpSyncTransport transport = new HttpSyncTransport(
                     URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Duration.ofSeconds(1), "zh-CN");
@@ -169,10 +141,10 @@ class HttpSyncTransportTest {
                             response.readAll();
                         }
                     })
-                    .isInstanceOf(java.io.IOException.class)
+                    .isInstanceOf(IOException.class)
                     .hasMessageContaining("no data");
             assertThatThrownBy(() -> transport.post("/sync", "{}", "token"))
-                    .isInstanceOf(java.io.IOException.class)
+                    .isInstanceOf(IOException.class)
                     .hasMessageContaining("no data");
             assertThat(Duration.ofNanos(System.nanoTime() - start))
                     .as("two stalled answers, 1 s each")
@@ -181,5 +153,32 @@ class HttpSyncTransportTest {
             release.countDown();
             server.stop(0);
         }
+    }
+
+    /**
+     * A server whose answer (chunked, gzip-flushed) sends {@code first}, waits for {@code release},
+     * then sends {@code rest}.
+     */
+    private static HttpServer holdingBack(String first, CountDownLatch release, String rest) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/sync/v1/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+            exchange.sendResponseHeaders(200, 0);
+            try (GZIPOutputStream out = new GZIPOutputStream(exchange.getResponseBody(), true)) {
+                out.write(first.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                release.await(60, TimeUnit.SECONDS);
+                out.write(rest.getBytes(StandardCharsets.UTF_8));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                // the client gave up and closed the connection
+            }
+        });
+        // a thread per exchange: a held-back answer does not hold the next request
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.start();
+        return server;
     }
 }
